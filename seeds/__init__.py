@@ -1,0 +1,1 @@
+"""Reference data that seeds the rules and the database (installed as ``tracker.seeds``)."""

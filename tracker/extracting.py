@@ -1,0 +1,268 @@
+"""Finding amounts in a sentence: numeral, qualifiers, scale and unit.
+
+One compiled pattern, built from the seed rules, finds every candidate in
+one pass; each candidate is then read into an :class:`Amount` (exact value
+in its base unit, canonical unit, approx) and checked against the
+exclusions (dates, ordinals, names, planning horizons, idioms...).
+Distributive forms (``各1处`` after a list of four names) expand into one
+amount per item.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import cache
+
+import regex
+
+from tracker.numerals import NumeralError, parse_numeral
+from tracker.rules import Rules, alternation, load_rules
+
+DIGIT = "[0-9０-９]"
+DIGITS = (
+    rf"{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})+(?:[.．]{DIGIT}+)?(?!{DIGIT})"
+    rf"|{DIGIT}{{1,3}}(?:[ \u00a0]{DIGIT}{{3}})+(?![0-9０-９.．])"
+    rf"|{DIGIT}+(?:[.．]{DIGIT}+)?"
+)
+CN_DIGIT = "零〇○一二两兩三四五六七八九"
+CN_NUMERAL = (
+    rf"[{CN_DIGIT}十百千](?:[{CN_DIGIT}十百千]|[万萬亿億](?=[{CN_DIGIT}]))*"
+    rf"(?:[点點][{CN_DIGIT}]+)?"
+)
+HIDDEN = r"[0-9]*[xX×ｘＸ]+[0-9]*|[*＊]{1,6}"
+NUMBER = (
+    rf"(?<![0-9０-９.．A-Za-z{CN_DIGIT}十百千])"
+    rf"(?:(?<![A-Za-z])(?:{HIDDEN})(?![A-Za-z])|{DIGITS}|{CN_NUMERAL})"
+)
+DASH_SYMBOL = r"\s*[-—–~～〜－]+\s*"
+# A `?` between two digits is a dash broken by an encoding round trip.
+DASH = rf"(?:{DASH_SYMBOL}|\s*(?:至|到)\s*|[?？](?={DIGIT}))"
+RATIO_SEPARATORS = "︰∶"
+APPROX_ORDER = ("exact", "about", "nearly", "less_than", "at_least", "more_than")
+
+
+@dataclass(frozen=True)
+class Amount:
+    """One amount read from a sentence; ``start``/``end`` index that sentence."""
+
+    start: int
+    end: int
+    text: str
+    value: Decimal | None
+    value_high: Decimal | None
+    unit: str
+    approx: str
+    redacted: bool
+    family: str
+
+
+@cache
+def amount_pattern() -> regex.Pattern:
+    """The one compiled pattern that finds every candidate amount."""
+    rules = load_rules()
+    pre = alternation(rules.qualifiers_before)
+    inside = alternation(rules.qualifiers_inside)
+    scale = alternation(k for k in rules.scales if k not in ("十", "百"))
+    unit = alternation(rules.units)
+    post = alternation(rules.qualifiers_after)
+    fraction = (
+        rf"(?P<f_pre>{pre})?(?P<den>{NUMBER}|(?<![{CN_DIGIT}])[十百千万])分之(?P<numr>{CN_NUMERAL}|{DIGITS})(?P<f_post>{post})?"
+    )
+    cheng = (
+        rf"(?P<c_pre>{pre})?(?<![{CN_DIGIT}十])(?P<cheng>[一二三四五六七八九])成(?P<c_in>多)?(?P<c_post>{post})?"
+        r"(?![为立绩果功效长本员熟就都型年人])"
+    )
+    ratio = (
+        rf"(?P<r_pre>{pre})?(?P<r1>{DIGITS})\s*(?P<rsep>[:：{RATIO_SEPARATORS}])\s*(?P<r2>{DIGITS})"
+    )
+    main = (
+        rf"(?P<pre>{pre})?"
+        rf"(?P<num>{NUMBER})"
+        rf"(?:(?P<lo_scale>{scale})?(?:(?P<lo_unit>{unit}){DASH_SYMBOL}|(?P<dash>{DASH}))(?P<num2>{NUMBER}))?"
+        rf"(?P<inside>{inside})?(?P<scale>{scale})?(?P<inside2>余|多)?(?:[ \u00a0]?(?P<unit>{unit}))?(?P<post>{post})?"
+    )
+    return regex.compile(rf"{fraction}|{cheng}|{ratio}|{main}")
+
+
+def _approx(rules: Rules, *qualifiers: str | None) -> str:
+    best = "exact"
+    for word in qualifiers:
+        if not word:
+            continue
+        found = (
+            rules.qualifiers_before.get(word)
+            or rules.qualifiers_inside.get(word)
+            or rules.qualifiers_after.get(word)
+            or "exact"
+        )
+        if rules.qualifier_rank[found] > rules.qualifier_rank[best]:
+            best = found
+    return best
+
+
+def _is_hidden(numeral: str) -> bool:
+    return any(ch in "xX×ｘＸ*＊" for ch in numeral)
+
+
+def _excluded(rules: Rules, sentence: str, start: int, end: int, unit: str | None) -> bool:
+    """Whether an exclusion rule matches the core ``sentence[start:end]`` (numeral to unit)."""
+    surface = sentence[start:end]
+    before = sentence[max(0, start - 8):start]
+    after = sentence[end:end + 8]
+    for rule in rules.exclusions:
+        if rule.units is not None and unit not in rule.units:
+            continue
+        if rule.surface is not None and not rule.surface.search(surface):
+            continue
+        if rule.before is not None and not rule.before.search(before):
+            continue
+        if rule.after is not None and not rule.after.search(after):
+            continue
+        return True
+    return False
+
+
+def _clause_start(sentence: str, position: int) -> int:
+    found = regex.search(r"[，,：:；;。（(][^，,：:；;。（(]*$", sentence[:position])
+    return found.start() + 1 if found else 0
+
+
+def _unitless_unit(rules: Rules, sentence: str, start: int) -> str | None:
+    clause = sentence[_clause_start(sentence, start):start]
+    cues = list(rules.unitless_cues.finditer(clause))
+    return rules.unitless_unit[cues[-1].group()] if cues else None
+
+
+def _read_main(rules: Rules, sentence: str, match: regex.Match) -> Amount | None:
+    num, num2 = match.group("num"), match.group("num2")
+    unit_surface = match.group("unit")
+    scale_word = match.group("scale")
+    start, end = match.span()
+    if unit_surface is None and match.group("post") and not scale_word:
+        return None
+    if unit_surface is None:
+        if scale_word:
+            unit_name = _unitless_unit(rules, sentence, match.start("num"))
+            if unit_name is None:
+                return None
+            unit_info = rules.units[unit_name]
+            # The amount ends at its scale (or qualifier), not at a unit.
+            end = match.end("post") if match.group("post") else max(
+                match.end("scale"), match.end("inside2") if match.group("inside2") else 0
+            )
+        elif (
+            match.group("dash") is None
+            and regex.fullmatch(DIGITS, num)
+            and rules.rate_without_percent.search(sentence[max(0, start - 12):start])
+            and not regex.match(r"\s*[0-9０-９.．]", sentence[end:])
+        ):
+            unit_info = rules.units["%"]
+        else:
+            return None
+    else:
+        if len(unit_surface) < 2 and sentence[match.start("unit") - 1] in " \u00a0":
+            # "7 篇" in a banner: only a whole unit word may stand apart (7100 平方米).
+            return None
+        unit_info = rules.units[unit_surface]
+    core_end = match.end("unit") if unit_surface else end
+    if _excluded(rules, sentence, match.start("num"), core_end, unit_info.canonical):
+        return None
+    lone_one = num == "一" and num2 is None and not match.group("pre")
+    if lone_one and not (
+        unit_surface in rules.one_count_units and rules.one_count_cues.search(sentence[max(0, start - 6):start])
+    ):
+        return None
+    redacted = _is_hidden(num) or (num2 is not None and _is_hidden(num2))
+    value = value_high = None
+    if not redacted:
+        factor = unit_info.factor * (rules.scales[scale_word] if scale_word else 1)
+        low_factor = unit_info.factor * rules.scales[match.group("lo_scale")] if match.group("lo_scale") else factor
+        try:
+            value = parse_numeral(num) * low_factor
+            value_high = parse_numeral(num2) * factor if num2 is not None else None
+        except NumeralError:
+            return None
+    approx = _approx(rules, match.group("pre"), match.group("inside"), match.group("inside2"), match.group("post"))
+    return Amount(start, end, sentence[start:end], value, value_high, unit_info.canonical, approx, redacted,
+                  unit_info.family)
+
+
+def _read_fraction(rules: Rules, sentence: str, match: regex.Match) -> Amount | None:
+    try:
+        denominator = parse_numeral(match.group("den"))
+        numerator = parse_numeral(match.group("numr"))
+    except NumeralError:
+        return None
+    if denominator == 0:
+        return None
+    approx = _approx(rules, match.group("f_pre"), match.group("f_post"))
+    start, end = match.span()
+    if denominator == 100:
+        return Amount(start, end, sentence[start:end], numerator, None, "%", approx, False, "rate")
+    value = (numerator / denominator).quantize(Decimal("0.000001"))
+    return Amount(start, end, sentence[start:end], value, None, "fraction", approx, False, "fraction")
+
+
+def _read_cheng(rules: Rules, sentence: str, match: regex.Match) -> Amount:
+    value = parse_numeral(match.group("cheng")) * 10
+    approx = _approx(rules, match.group("c_pre") or "", match.group("c_in"), match.group("c_post"))
+    start, end = match.span()
+    return Amount(start, end, sentence[start:end], value, None, "%", approx, False, "rate")
+
+
+def _read_ratio(rules: Rules, sentence: str, match: regex.Match) -> Amount | None:
+    start, end = match.span()
+    written_as_ratio = match.group("rsep") in RATIO_SEPARATORS
+    if not written_as_ratio and "比" not in sentence[_clause_start(sentence, start):start]:
+        return None
+    first, second = parse_numeral(match.group("r1")), parse_numeral(match.group("r2"))
+    if second == 0:
+        return None
+    value = (first / second).quantize(Decimal("0.000001"))
+    approx = _approx(rules, match.group("r_pre"))
+    return Amount(start, end, sentence[start:end], value, None, "ratio", approx, False, "ratio")
+
+
+def _distribute(sentence: str, amount: Amount) -> list[Amount]:
+    """``A、B、C各1处`` → one amount per listed item."""
+    if not sentence[:amount.start].endswith(("各", "各有", "各为")):
+        return [amount]
+    head = sentence[_clause_start(sentence, amount.start):amount.start]
+    items = [item for item in regex.split(r"、|和|及|与|以及", head.rstrip("各有为")) if item.strip()]
+    return [amount] * len(items) if len(items) >= 2 else [amount]
+
+
+def _share_list_units(amounts: list[Amount], sentence: str) -> list[Amount]:
+    """In ``8个、5个和22个百分点`` the earlier items take the last one's unit."""
+    result = list(amounts)
+    for index in range(len(result) - 2, -1, -1):
+        current, following = result[index], result[index + 1]
+        gap = sentence[current.end:following.start]
+        if gap.strip() not in ("、", "和", "及", "与", ",", "，", "以及"):
+            continue
+        # 个 is the head of 个百分点: "8个、5个和22个百分点" are all points.
+        if following.unit == "百分点" and current.unit == "个":
+            result[index] = replace(current, unit="百分点", family="points")
+    return result
+
+
+def extract_amounts(sentence: str) -> list[Amount]:
+    """Every amount in one sentence, in order, with spans into that sentence."""
+    rules = load_rules()
+    idiom_spans = [m.span() for m in rules.idioms.finditer(sentence)]
+    idiom_spans += [m.span() for m in rules.titles.finditer(sentence)]
+    found: list[Amount] = []
+    for match in amount_pattern().finditer(sentence):
+        if any(s < match.end() and match.start() < e for s, e in idiom_spans):
+            continue
+        if match.group("den") is not None:
+            amount = _read_fraction(rules, sentence, match)
+        elif match.group("cheng") is not None:
+            amount = _read_cheng(rules, sentence, match)
+        elif match.group("r1") is not None:
+            amount = _read_ratio(rules, sentence, match)
+        else:
+            amount = _read_main(rules, sentence, match)
+        if amount is not None:
+            found.extend(_distribute(sentence, amount))
+    return _share_list_units(found, sentence)

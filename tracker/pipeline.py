@@ -1,0 +1,96 @@
+"""Text in, claims out: clean, split, extract, resolve, with no database."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tracker.cleaning import CleanText, clean_text
+from tracker.extracting import extract_amounts
+from tracker.resolving import Context, document_year, resolve_kind, resolve_metric_label, resolve_year
+from tracker.segmenting import TextSpan, split_sections, split_sentences
+
+
+@dataclass(frozen=True)
+class ExtractedClaim:
+    """One claim with its place in the cleaned text and in the original."""
+
+    section: int
+    sentence: int
+    start: int
+    end: int
+    raw_start: int
+    raw_end: int
+    text: str
+    value: Decimal | None
+    value_high: Decimal | None
+    unit: str
+    approx: str
+    redacted: bool
+    metric_label: str | None
+    year: int | None
+    period: str | None
+    locality: str | None
+    kind: str
+
+
+@dataclass
+class ExtractedDocument:
+    """Everything extraction finds in one text."""
+
+    clean: CleanText
+    title: str | None
+    year: int | None
+    sections: list[TextSpan]
+    sentences: list[tuple[int, TextSpan]]
+    claims: list[ExtractedClaim]
+
+
+def document_title(text: str) -> str | None:
+    """The first non-empty line of the cleaned text, as the title."""
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()[:200]
+    return None
+
+
+def extract_document(raw: str, year: int | None = None) -> ExtractedDocument:
+    """Clean ``raw`` and extract every claim of it; ``year`` overrides the year found."""
+    clean = clean_text(raw)
+    text = clean.text
+    doc_year = year if year is not None else document_year(text)
+    context = Context(year=doc_year)
+    sections = split_sections(text)
+    sentences: list[tuple[int, TextSpan]] = []
+    claims: list[ExtractedClaim] = []
+    for section_index, section in enumerate(sections):
+        for sentence in split_sentences(text, section.start, section.end):
+            sentence_index = len(sentences)
+            sentences.append((section_index, sentence))
+            for amount in extract_amounts(sentence.text):
+                start, end = sentence.start + amount.start, sentence.start + amount.end
+                raw_start, raw_end = clean.raw_span(start, end)
+                claims.append(ExtractedClaim(
+                    section=section_index,
+                    sentence=sentence_index,
+                    start=start,
+                    end=end,
+                    raw_start=raw_start,
+                    raw_end=raw_end,
+                    text=raw[raw_start:raw_end],
+                    value=amount.value,
+                    value_high=amount.value_high,
+                    unit=amount.unit,
+                    approx=amount.approx,
+                    redacted=amount.redacted,
+                    metric_label=resolve_metric_label(sentence.text, amount),
+                    year=resolve_year(sentence.text, amount, context),
+                    period=None,
+                    locality=None,
+                    kind=resolve_kind(sentence.text, amount),
+                ))
+    return ExtractedDocument(clean, document_title(text), doc_year, sections, sentences, claims)
+
+
+def extract_claims(raw: str) -> list[ExtractedClaim]:
+    """The claims of one text, without a database (for tests and benchmarks)."""
+    return extract_document(raw).claims

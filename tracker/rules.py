@@ -1,0 +1,124 @@
+"""The extraction rules kept as data in ``seeds/``: loaded once, compiled once.
+
+Units, scales, qualifiers, exclusions, idioms and cue words are TOML files
+(readable with the standard library); this module turns them into the
+lookup tables and compiled patterns the extractor uses. Nothing here lists
+a rule inline.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+import regex
+
+
+def seeds_dir() -> Path:
+    """Where the seed files are, in a checkout or in an installed package."""
+    import tracker.seeds
+
+    return Path(tracker.seeds.__file__).parent
+
+
+def load_seed(name: str) -> dict:
+    """Parse one TOML seed file (``tomllib`` refuses duplicate keys)."""
+    with open(seeds_dir() / name, "rb") as handle:
+        return tomllib.load(handle)
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    """What a unit surface means: canonical unit, factor into it, and family."""
+
+    canonical: str
+    factor: Decimal
+    family: str
+
+
+@dataclass(frozen=True)
+class ExclusionRule:
+    """A pattern that marks a candidate as not a claim."""
+
+    name: str
+    units: frozenset[str] | None
+    before: regex.Pattern | None
+    after: regex.Pattern | None
+    surface: regex.Pattern | None
+
+
+@dataclass
+class Rules:
+    """Every table and pattern the amount extractor needs."""
+
+    units: dict[str, UnitInfo]
+    scales: dict[str, Decimal]
+    qualifiers_before: dict[str, str]
+    qualifiers_inside: dict[str, str]
+    qualifiers_after: dict[str, str]
+    qualifier_rank: dict[str, int]
+    exclusions: list[ExclusionRule]
+    idioms: regex.Pattern
+    titles: regex.Pattern
+    one_count_cues: regex.Pattern
+    one_count_units: frozenset[str]
+    unitless_cues: regex.Pattern
+    unitless_unit: dict[str, str]
+    rate_without_percent: regex.Pattern
+    target_cues: list[str] = field(default_factory=list)
+
+
+def alternation(words) -> str:
+    """A regex alternation of ``words``, longest first."""
+    # Longest first, so 个百分点 wins over 个 and 万亿 over 万.
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@cache
+def load_rules() -> Rules:
+    """Load and compile the seed rules (cached: once per process)."""
+    unit_seed = load_seed("units.toml")
+    units: dict[str, UnitInfo] = {}
+    for entry in unit_seed["unit"]:
+        info = UnitInfo(entry["canonical"], Decimal(str(entry.get("factor", 1))), entry["family"])
+        for surface in entry["surfaces"]:
+            units[surface] = info
+    for word in unit_seed["measure_words"]["simplified"]:
+        units.setdefault(word, UnitInfo(word, Decimal(1), "count"))
+    for surface, simplified in unit_seed["measure_words"]["traditional"].items():
+        units.setdefault(surface, UnitInfo(simplified, Decimal(1), "count"))
+
+    qualifiers = unit_seed["qualifiers"]
+    exclusion_seed = load_seed("exclusions.toml")
+    exclusions = [
+        ExclusionRule(
+            name=rule["name"],
+            units=frozenset(rule["unit"]) if "unit" in rule else None,
+            before=regex.compile(rule["before"]) if "before" in rule else None,
+            after=regex.compile(rule["after"]) if "after" in rule else None,
+            surface=regex.compile(rule["surface"]) if "surface" in rule else None,
+        )
+        for rule in exclusion_seed["rule"]
+    ]
+    cue_seed = load_seed("cues.toml")
+    unitless_unit = {cue: unit for unit, cues in cue_seed["unitless"].items() for cue in cues}
+    return Rules(
+        units=units,
+        scales={k: Decimal(str(v)) for k, v in unit_seed["scales"].items()},
+        qualifiers_before=qualifiers["before"],
+        qualifiers_inside=qualifiers["inside"],
+        qualifiers_after=qualifiers["after"],
+        qualifier_rank=qualifiers["rank"],
+        exclusions=exclusions,
+        idioms=regex.compile(alternation(exclusion_seed["idioms"]["phrases"])),
+        titles=regex.compile(exclusion_seed["titles"]["pattern"]),
+        one_count_cues=regex.compile("(?:" + alternation(exclusion_seed["one_counts"]["cues"]) + ")$"),
+        one_count_units=frozenset(exclusion_seed["one_counts"]["units"]),
+        unitless_cues=regex.compile(alternation(unitless_unit)),
+        unitless_unit=unitless_unit,
+        rate_without_percent=regex.compile(cue_seed["rate_without_percent"]["before"]),
+        target_cues=cue_seed["target"]["cues"],
+    )
+
