@@ -15,7 +15,7 @@ from functools import cache
 
 import regex
 
-from tracker.rules import load_seed
+from tracker.rules import alternation, load_rules, load_seed
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,7 @@ class FurnitureRules:
     trailer_line: regex.Pattern
     trailer_min_share: float
     page_marker_min_run: int
+    cut_number: regex.Pattern
     entity: regex.Pattern
     stray_ampersand: regex.Pattern
     pinyin_gloss: regex.Pattern
@@ -121,6 +122,7 @@ def furniture_rules() -> FurnitureRules:
         trailer_line=regex.compile("|".join(f"(?:{p})" for p in seed["trailer_lines"])),
         trailer_min_share=seed["trailer_min_share"],
         page_marker_min_run=seed["page_marker_min_run"],
+        cut_number=regex.compile(seed["cut_number"]),
         entity=regex.compile(inline["entity"]),
         stray_ampersand=regex.compile(inline["stray_ampersand"]),
         pinyin_gloss=regex.compile(inline["pinyin_gloss"]),
@@ -174,9 +176,23 @@ def _page_marker_edits(raw: str, rules: FurnitureRules) -> list[Edit]:
     return edits
 
 
+@cache
+def unit_wrap_pattern() -> regex.Pattern:
+    """A line break inside an amount: between a numeral and its unit, or inside a unit word."""
+    rules = load_rules()
+    numeral_end = "[0-9０-９万萬亿億千余多]"
+    pieces = [rf"(?<={numeral_end})[ \t]*\n[ \t]*(?=(?:{alternation(rules.units)}))"]
+    for surface in rules.units:
+        for cut in range(1, len(surface)):
+            head, tail = regex.escape(surface[:cut]), regex.escape(surface[cut:])
+            pieces.append(rf"(?<={numeral_end}{head})\n(?={tail})")
+    return regex.compile("|".join(pieces))
+
+
 def _inline_edits(raw: str, rules: FurnitureRules) -> list[Edit]:
     edits = [Edit(m.start(), m.end(), html.unescape(m.group()).replace("\xa0", " ")) for m in rules.entity.finditer(raw)]
-    for pattern in (rules.stray_ampersand, rules.pinyin_gloss, rules.invisible):
+    for pattern in (rules.stray_ampersand, rules.pinyin_gloss, rules.invisible, rules.cut_number,
+                    unit_wrap_pattern()):
         edits.extend(Edit(m.start(), m.end()) for m in pattern.finditer(raw))
     return edits
 

@@ -29,7 +29,11 @@ CN_NUMERAL = (
     rf"[{CN_DIGIT}十百千](?:[{CN_DIGIT}十百千]|[万萬亿億](?=[{CN_DIGIT}]))*"
     rf"(?:[点點][{CN_DIGIT}]+)?"
 )
-HIDDEN = r"[0-9]*[xX×ｘＸ]+[0-9]*|[*＊]{1,6}"
+HIDDEN_DIGIT = "xX×ｘＸ"
+HIDDEN = (
+    rf"[0-9]*[{HIDDEN_DIGIT}]+[0-9]*(?:[.．][0-9{HIDDEN_DIGIT}]+)?"
+    rf"|[0-9]+[.．][0-9]*[{HIDDEN_DIGIT}]+[0-9]*|[*＊]{{1,6}}"
+)
 NUMBER = (
     rf"(?<![0-9０-９.．A-Za-z{CN_DIGIT}十百千])"
     rf"(?:(?<![A-Za-z])(?:{HIDDEN})(?![A-Za-z])|{DIGITS}|{CN_NUMERAL})"
@@ -160,10 +164,11 @@ def _read_main(rules: Rules, sentence: str, match: regex.Match) -> Amount | None
         else:
             return None
     else:
-        if len(unit_surface) < 2 and sentence[match.start("unit") - 1] in " \u00a0":
-            # "7 篇" in a banner: only a whole unit word may stand apart (7100 平方米).
-            return None
         unit_info = rules.units[unit_surface]
+        if unit_info.family == "count" and sentence[match.start("unit") - 1] in " \u00a0":
+            # "7 篇" in a banner: a measure word sticks to its numeral; units
+            # of measure may stand apart (7100 平方米, 96.3 %).
+            return None
     core_end = match.end("unit") if unit_surface else end
     if _excluded(rules, sentence, match.start("num"), core_end, unit_info.canonical):
         return None
@@ -223,12 +228,19 @@ def _read_ratio(rules: Rules, sentence: str, match: regex.Match) -> Amount | Non
     return Amount(start, end, sentence[start:end], value, None, "ratio", approx, False, "ratio")
 
 
+DISTRIBUTIVE = regex.compile(
+    r"(?P<items>[^，,；;：:。]*?(?:、|和|及|与)[^，,；;：:。]*?)各(?:有|为|自)?"
+    r"(?![级类地项种个位部单校县区乡镇村族界方])[^，,；;：:。各]*$"
+)
+
+
 def _distribute(sentence: str, amount: Amount) -> list[Amount]:
-    """``A、B、C各1处`` → one amount per listed item."""
-    if not sentence[:amount.start].endswith(("各", "各有", "各为")):
-        return [amount]
+    """``A、B、C各1处`` / ``A、B各选派2名`` → one amount per listed item."""
     head = sentence[_clause_start(sentence, amount.start):amount.start]
-    items = [item for item in regex.split(r"、|和|及|与|以及", head.rstrip("各有为")) if item.strip()]
+    found = DISTRIBUTIVE.search(head)
+    if found is None:
+        return [amount]
+    items = [item for item in regex.split(r"、|以及|和|及|与", found.group("items")) if item.strip()]
     return [amount] * len(items) if len(items) >= 2 else [amount]
 
 

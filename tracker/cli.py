@@ -1,0 +1,171 @@
+"""The ``tracker`` command line: thin commands over the library modules."""
+from __future__ import annotations
+
+import sys
+from functools import wraps
+
+import click
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+
+from tracker import db
+from tracker.output import FORMATS, render_rows
+from tracker.querying import EXPORT_FIELDS, ClaimFilter, claim_in_context, export_claims, query_claims
+from tracker.reading import collect_paths
+from tracker.storing import ingest_files
+
+CLAIM_COLUMNS = ["id", "doc", "text", "value", "value_high", "unit", "approx", "metric", "year", "place", "kind"]
+
+
+class AppState:
+    """The database chosen for this run, opened and migrated on first use."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self._engine = None
+
+    @property
+    def engine(self):
+        """The engine, brought to the newest schema before first use."""
+        if self._engine is None:
+            try:
+                self._engine = db.make_engine(self.url)
+                db.ensure_current(self._engine)
+            except (ArgumentError, OperationalError, SQLAlchemyError, ImportError) as exc:
+                raise click.ClickException(f"cannot open database {self.url}: {_first_line(exc)}") from None
+        return self._engine
+
+    def sessions(self):
+        """A session factory on the migrated database."""
+        return db.session_factory(self.engine)
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def output_options(command):
+    """The output options shared by every command that prints rows."""
+
+    @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                  help="Output format: an aligned table, CSV, a JSON array or JSON lines.")
+    @wraps(command)
+    def wrapper(*args, **kwargs):
+        return command(*args, **kwargs)
+
+    return wrapper
+
+
+@click.group()
+@click.option("--db", "db_url", metavar="URL", default=None,
+              help="Database URL (default: $TRACKER_DB, else sqlite:///tracker.db here).")
+@click.pass_context
+def main(ctx: click.Context, db_url: str | None) -> None:
+    """Extract, store, query and check the quantitative claims of Chinese government reports."""
+    ctx.obj = AppState(db.resolve_url(db_url))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--encoding", default=None, help="Decode text files with this encoding instead of guessing.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=50_000_000, show_default=True,
+              help="Refuse files larger than this.")
+@click.option("--year", type=click.IntRange(1900, 2100), default=None,
+              help="The report year, where the text does not state it.")
+@click.option("--silent", is_flag=True, help="No progress bar.")
+@click.pass_obj
+def ingest(state: AppState, paths, encoding, max_bytes, year, silent) -> None:
+    """Read report files and folders and store every claim found in them.
+
+    Identical bytes already present are skipped; a changed file with the
+    same name replaces its earlier version. Each bad file gets one line on
+    stderr; the others still go in; the exit status is 1 if any failed.
+    """
+    factory = state.sessions()
+    files, missing = collect_paths(list(paths))
+    options = {"encoding": encoding, "max_bytes": max_bytes, "year": year}
+    if silent:
+        report = ingest_files(factory, files, missing, **options)
+    else:
+        with click.progressbar(length=max(1, len(files)), label="ingesting", file=sys.stderr,
+                               show_pos=True) as bar:
+            report = ingest_files(factory, files, missing, on_file=lambda _path: bar.update(1), **options)
+    for message in report.errors:
+        click.echo(f"Error: {message}", err=True)
+    click.echo(render_rows(report.summary_rows(), "table"), err=True, nl=False)
+    if report.failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--metric", help="Metric key, name or label (substring).")
+@click.option("--place", help="Place name (prefix).")
+@click.option("--year", type=int, help="Year the amount refers to.")
+@click.option("--unit", help="Canonical unit, e.g. 元, %, 所.")
+@click.option("--kind", type=click.Choice(["actual", "target"]), help="Achieved or planned.")
+@click.option("--doc", help="Document file name or id.")
+@output_options
+@click.pass_obj
+def claims(state: AppState, metric, place, year, unit, kind, doc, fmt) -> None:
+    """List claims with their surface text, value and context."""
+    with state.sessions()() as session:
+        rows = query_claims(session, ClaimFilter(metric, place, year, unit, kind, doc))
+    columns = CLAIM_COLUMNS + (["redacted", "sentence"] if fmt != "table" else [])
+    click.echo(render_rows(rows, fmt, columns), nl=False)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True,
+              help="JSON lines (the claims guide's shape) or CSV with the same fields.")
+@click.pass_obj
+def export(state: AppState, fmt) -> None:
+    """Write every claim in the claims guide's shape, one per line, to stdout."""
+    with state.sessions()() as session:
+        rows = list(export_claims(session))
+    click.echo(render_rows(rows, fmt, EXPORT_FIELDS), nl=False)
+
+
+@main.command()
+@click.argument("claim_id", type=int)
+@click.pass_obj
+def show(state: AppState, claim_id: int) -> None:
+    """Print one claim with its sentence, the amount marked 【】, and its neighbours."""
+    with state.sessions()() as session:
+        found = claim_in_context(session, claim_id)
+    if found is None:
+        raise click.ClickException(f"no claim with id {claim_id}")
+    for key, value in found.claim.items():
+        click.echo(f"{key:>12}: {'' if value is None else value}")
+    click.echo(f"{'sentence':>12}: {found.marked_sentence}")
+    if found.neighbours:
+        click.echo("neighbours:")
+        click.echo(render_rows(found.neighbours, "table"), nl=False)
+
+
+@main.group("db")
+def db_group() -> None:
+    """Inspect and migrate the database schema."""
+
+
+@db_group.command("upgrade")
+@click.option("--revision", default="head", show_default=True, help="Target revision.")
+@click.pass_obj
+def db_upgrade(state: AppState, revision: str) -> None:
+    """Bring the database schema to a revision (the newest by default)."""
+    try:
+        engine = db.make_engine(state.url)
+        db.upgrade(engine, revision)
+        click.echo(db.current_revision(engine))
+    except SQLAlchemyError as exc:
+        raise click.ClickException(f"cannot upgrade {state.url}: {_first_line(exc)}") from None
+
+
+@db_group.command("current")
+@click.pass_obj
+def db_current(state: AppState) -> None:
+    """Print the schema revision of the database and the newest one available."""
+    try:
+        current = db.current_revision(db.make_engine(state.url))
+    except SQLAlchemyError as exc:
+        raise click.ClickException(f"cannot open {state.url}: {_first_line(exc)}") from None
+    click.echo(f"current: {current or '(empty)'}")
+    click.echo(f"head: {db.head_revision()}")

@@ -1,0 +1,144 @@
+"""Reading claims back: filtered listings, the guide-shaped export, one claim in context."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from tracker.models import Claim, Document, Metric, Place, Sentence
+
+EXPORT_FIELDS = ["doc", "sentence", "text", "value", "value_high", "unit", "approx", "metric", "year",
+                 "period", "locality", "kind", "redacted"]
+
+
+def json_number(exact: str | None) -> int | float | None:
+    """An exact decimal string as a JSON number, without float noise (``2974000000``, ``98.79``)."""
+    if exact is None:
+        return None
+    value = Decimal(exact)
+    return int(value) if value == value.to_integral_value() else float(exact)
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """Filters of ``tracker claims``; None means no filter."""
+
+    metric: str | None = None
+    place: str | None = None
+    year: int | None = None
+    unit: str | None = None
+    kind: str | None = None
+    doc: str | None = None
+
+
+def _claims_select(filters: ClaimFilter) -> Select:
+    place = aliased(Place)
+    metric = aliased(Metric)
+    query = (
+        select(Claim, Document.file_name, Sentence.text, place.name, metric.key)
+        .join(Document, Claim.document_id == Document.id)
+        .join(Sentence, Claim.sentence_id == Sentence.id)
+        .outerjoin(place, Claim.place_id == place.id)
+        .outerjoin(metric, Claim.metric_id == metric.id)
+    )
+    if filters.metric:
+        pattern = f"%{filters.metric}%"
+        query = query.where(or_(Claim.metric_label.like(pattern), metric.key == filters.metric,
+                                metric.name.like(pattern)))
+    if filters.place:
+        query = query.where(place.name.like(f"{filters.place}%"))
+    if filters.year is not None:
+        query = query.where(Claim.year == filters.year)
+    if filters.unit:
+        query = query.where(Claim.unit == filters.unit)
+    if filters.kind:
+        query = query.where(Claim.kind == filters.kind)
+    if filters.doc:
+        condition = Document.file_name == filters.doc
+        if filters.doc.isdigit():
+            condition = or_(condition, Document.id == int(filters.doc))
+        query = query.where(condition)
+    return query.order_by(Document.file_name, Claim.document_id, Claim.ordinal)
+
+
+def query_claims(session: Session, filters: ClaimFilter) -> list[dict]:
+    """Claims matching ``filters`` as rows for display, in document order."""
+    rows = []
+    for claim, file_name, sentence, place_name, _metric_key in session.execute(_claims_select(filters)):
+        rows.append({
+            "id": claim.id,
+            "doc": file_name,
+            "text": claim.text,
+            "value": json_number(claim.value_exact),
+            "value_high": json_number(claim.value_high_exact),
+            "unit": claim.unit,
+            "approx": claim.approx,
+            "metric": claim.metric_label,
+            "year": claim.year,
+            "place": place_name,
+            "kind": claim.kind,
+            "redacted": claim.redacted,
+            "sentence": sentence,
+        })
+    return rows
+
+
+def export_claims(session: Session) -> Iterator[dict]:
+    """Every claim in the shape of the claims guide (``doc`` is the file name)."""
+    for claim, file_name, sentence, place_name, _metric_key in session.execute(_claims_select(ClaimFilter())):
+        yield {
+            "doc": file_name,
+            "sentence": sentence,
+            "text": claim.text,
+            "value": json_number(claim.value_exact),
+            "value_high": json_number(claim.value_high_exact),
+            "unit": claim.unit,
+            "approx": claim.approx,
+            "metric": claim.metric_label,
+            "year": claim.year,
+            "period": claim.period,
+            "locality": place_name,
+            "kind": claim.kind,
+            "redacted": claim.redacted,
+        }
+
+
+@dataclass(frozen=True)
+class ClaimInContext:
+    """One claim with its document, its sentence and the claims beside it."""
+
+    claim: dict
+    sentence: str
+    marked_sentence: str
+    neighbours: list[dict]
+
+
+def claim_in_context(session: Session, claim_id: int) -> ClaimInContext | None:
+    """The claim ``claim_id`` with its sentence (the amount marked ``【】``) and its neighbours."""
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        return None
+    sentence = claim.sentence
+    offset_start, offset_end = claim.start - sentence.start, claim.end - sentence.start
+    marked = (sentence.text[:offset_start] + "【" + sentence.text[offset_start:offset_end] + "】"
+              + sentence.text[offset_end:])
+    neighbours = session.scalars(
+        select(Claim).where(Claim.document_id == claim.document_id,
+                            Claim.ordinal.between(claim.ordinal - 2, claim.ordinal + 2),
+                            Claim.id != claim.id).order_by(Claim.ordinal)
+    ).all()
+
+    def row(item: Claim) -> dict:
+        return {"id": item.id, "text": item.text, "value": json_number(item.value_exact), "unit": item.unit,
+                "approx": item.approx, "metric": item.metric_label, "year": item.year, "kind": item.kind}
+
+    detail = row(claim) | {
+        "doc": claim.document.file_name, "value_high": json_number(claim.value_high_exact),
+        "redacted": claim.redacted, "period": claim.period,
+        "place": claim.place.name if claim.place else None,
+        "span": [claim.start, claim.end], "source_span": [claim.raw_start, claim.raw_end],
+    }
+    return ClaimInContext(detail, sentence.text, marked, [row(n) for n in neighbours])
