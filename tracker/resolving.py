@@ -55,18 +55,19 @@ def document_year(text: str) -> int | None:
     return _year_value(first.group(1)) if first else None
 
 
+def _is_base_year(sentence: str, match: regex.Match) -> bool:
+    # 比2011年 / 较2010年 / 2011年以来: a base or a start, not the amount's own year.
+    return sentence[max(0, match.start() - 1):match.start()] in ("比", "较") or bool(
+        regex.match(r"\s*(?:以来|相比|同期)", sentence[match.end():]))
+
+
 def resolve_year(sentence: str, amount: Amount, context: Context) -> int | None:
-    """An explicit year in the amount's clause or sentence, else the document's."""
-    years = [m for m in YEAR.finditer(sentence) if m.end() <= amount.start]
-    for match in reversed(years):
-        if not regex.search(r"^\s*(?:以来|前|比|相比)", sentence[match.end():]) and not sentence[
-            max(0, match.start() - 1):match.start()
-        ].endswith("比"):
-            return _year_value(match.group(1))
-    later = YEAR.search(sentence, amount.end)
-    if later and not years:
-        return _year_value(later.group(1))
-    return context.year
+    """An explicit year before the amount in its sentence (else after it), else the document's."""
+    years = [m for m in YEAR.finditer(sentence) if not _is_base_year(sentence, m)]
+    before = [m for m in years if m.end() <= amount.start]
+    after = [m for m in years if m.start() >= amount.end]
+    chosen = before[-1] if before else (after[0] if after else None)
+    return _year_value(chosen.group(1)) if chosen else context.year
 
 
 @cache

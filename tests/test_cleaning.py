@@ -1,0 +1,62 @@
+"""Cleaning page furniture and mending cuts, with spans mapped back to the source."""
+from __future__ import annotations
+
+from tracker.cleaning import clean_text
+
+from conftest import CORPUS
+
+
+def test_document_site_banner_counters_and_trailer_are_dropped():
+    raw = (CORPUS / "003_6921d1475b2d8838.txt").read_text(encoding="utf-8")
+    text = clean_text(raw).text
+    for furniture in ("上传人:", "第1页 / 共22页", "点击查看更多", "由会员分享", "展开阅读全文", "版权所有", "ICP备"):
+        assert furniture not in text
+    assert "投资600余万元" in text
+
+
+def test_page_markers_of_a_converted_file_are_joined():
+    raw = (CORPUS / "003_6921d1475b2d8838.txt").read_text(encoding="utf-8")
+    text = clean_text(raw).text
+    assert "普及程度。2011年,全市幼儿毛入园率达到98.79%" in text
+    assert "努力将学校建成省内外一流名校" in text
+
+
+def test_related_article_list_at_the_end_is_dropped():
+    raw = (CORPUS / "000_ebbb7d2fbaa12e1c.txt").read_text(encoding="utf-8")
+    text = clean_text(raw).text
+    assert "推荐访问" not in text and "学生军训讲话稿范本10篇" not in text
+    assert "四是维修改造城乡校舍10万平方米以上" in text
+
+
+def test_a_menu_word_near_the_top_does_not_cut_the_report():
+    raw = "相关文章\n" + "正文。" * 10 + "\n全市新建幼儿园12所。\n" + "正文。" * 50
+    assert "全市新建幼儿园12所" in clean_text(raw).text
+
+
+def test_entities_glosses_and_invisible_characters_are_removed_with_spans_kept():
+    raw = "新建校舍4.7萬(wàn)㎡,&nbsp;投资3\u200b00万元"
+    clean = clean_text(raw)
+    assert clean.text == "新建校舍4.7萬㎡, 投资300万元"
+    start = clean.text.index("4.7")
+    assert raw[slice(*clean.raw_span(start, start + 5))] == "4.7萬(wàn)㎡"
+    start = clean.text.index("300")
+    assert raw[slice(*clean.raw_span(start, start + 5))] == "3\u200b00万元"
+
+
+def test_a_line_wrap_inside_an_amount_is_joined():
+    raw = "全年培训教师8600人\n次,投资600余万\n元。"
+    clean = clean_text(raw)
+    assert clean.text == "全年培训教师8600人次,投资600余万元。"
+    start = clean.text.index("600余")
+    assert raw[slice(*clean.raw_span(start, start + 6))] == "600余万\n元"
+
+
+def test_an_ordinary_line_break_after_a_number_is_kept():
+    assert clean_text("完成任务的102%\n二、主要措施").text == "完成任务的102%\n二、主要措施"
+
+
+def test_clean_text_without_edits_maps_identically():
+    raw = "全市共有幼儿园581所。"
+    clean = clean_text(raw)
+    assert clean.text == raw
+    assert clean.raw_span(6, 10) == (6, 10)

@@ -1,0 +1,64 @@
+"""The sample corpus scored against its hand labels, with floors just under today's figures.
+
+The scorer is ../shared/tools/score_claims.py, vendored with the labels in
+tests/data so that the suite runs on a fresh clone. A regression in
+detection or in reading amounts fails here.
+"""
+from __future__ import annotations
+
+import importlib.util
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from tracker.querying import export_claims
+from tracker.storing import ingest_paths
+
+from conftest import CORPUS, GOLD
+
+FLOORS = {"precision": 0.96, "recall": 0.99, "f1": 0.975}
+FIELD_FLOORS = {"value": 0.995, "value_high": 0.995, "unit": 0.995, "approx": 0.99, "redacted": 0.995}
+
+
+def load_scorer():
+    spec = importlib.util.spec_from_file_location("score_claims", Path(__file__).parent / "data" / "score_claims.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def score(scorer, system_rows):
+    by_doc = defaultdict(list)
+    for row in system_rows:
+        by_doc[row["doc"]].append(row)
+    tp = fp = fn = 0
+    agree = defaultdict(int)
+    for gold_path in sorted(GOLD.glob("*.jsonl")):
+        if gold_path.name.endswith("_sections.jsonl"):
+            continue
+        gold = scorer.load_jsonl(gold_path)
+        system = by_doc[gold_path.stem + ".txt"]
+        pairs = scorer.match(gold, system)
+        tp, fp, fn = tp + len(pairs), fp + len(system) - len(pairs), fn + len(gold) - len(pairs)
+        for i, j in pairs:
+            for field in FIELD_FLOORS:
+                agree[field] += scorer.agrees(field, gold[i], system[j])
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    figures = {"precision": precision, "recall": recall, "f1": 2 * precision * recall / (precision + recall)}
+    return figures, {field: agree[field] / tp for field in FIELD_FLOORS}
+
+
+@pytest.fixture
+def corpus_export(sessions):
+    ingest_paths(sessions, [CORPUS])
+    with sessions() as session:
+        return list(export_claims(session))
+
+
+def test_sample_corpus_detection_and_amounts_stay_above_their_floors(corpus_export):
+    figures, fields = score(load_scorer(), corpus_export)
+    for name, floor in FLOORS.items():
+        assert figures[name] >= floor, (name, figures)
+    for name, floor in FIELD_FLOORS.items():
+        assert fields[name] >= floor, (name, fields)
