@@ -74,7 +74,7 @@ def amount_pattern() -> regex.Pattern:
     )
     cheng = (
         rf"(?P<c_pre>{pre})?(?<![{CN_DIGIT}十])(?P<cheng>[一二三四五六七八九])成(?P<c_in>多)?(?P<c_post>{post})?"
-        r"(?![为立绩果功效长本员熟就都型年人])"
+        rf"(?![{regex.escape(rules.cheng_not_followed_by)}])"
     )
     ratio = (
         rf"(?P<r_pre>{pre})?(?P<r1>{DIGITS})\s*(?P<rsep>[:：{RATIO_SEPARATORS}])\s*(?P<r2>{DIGITS})"
@@ -85,7 +85,12 @@ def amount_pattern() -> regex.Pattern:
         rf"(?:(?P<lo_scale>{scale})?(?:(?P<lo_unit>{unit}){DASH_SYMBOL}|(?P<dash>{DASH}))(?P<num2>{NUMBER}))?"
         rf"(?P<inside>{inside})?(?P<scale>{scale})?(?P<inside2>余|多)?(?:[ \u00a0]?(?P<unit>{unit}))?(?P<post>{post})?"
     )
-    return regex.compile(rf"{fraction}|{cheng}|{ratio}|{main}")
+    # Cheap guard: an amount can only start at a digit, a hidden digit, a
+    # Chinese numeral or the first character of a qualifier.
+    first = set("0123456789０１２３４５６７８９" + HIDDEN_DIGIT + "*＊" + CN_DIGIT + "十百千万")
+    first.update(word[0] for word in rules.qualifiers_before)
+    guard = "[" + "".join(regex.escape(ch) for ch in sorted(first)) + "]"
+    return regex.compile(rf"(?={guard})(?:{fraction}|{cheng}|{ratio}|{main})")
 
 
 def _approx(rules: Rules, *qualifiers: str | None) -> str:
@@ -228,19 +233,26 @@ def _read_ratio(rules: Rules, sentence: str, match: regex.Match) -> Amount | Non
     return Amount(start, end, sentence[start:end], value, None, "ratio", approx, False, "ratio")
 
 
-DISTRIBUTIVE = regex.compile(
-    r"(?P<items>[^，,；;：:。]*?(?:、|和|及|与)[^，,；;：:。]*?)各(?:有|为|自)?"
-    r"(?![级类地项种个位部单校县区乡镇村族界方])[^，,；;：:。各]*$"
-)
+@cache
+def distributive_pattern() -> regex.Pattern:
+    """A list of items ending in 各, then the rest of the clause up to the amount."""
+    rules = load_rules()
+    separators = alternation(rules.distributive_separators)
+    determiners = regex.escape(rules.distributive_determiners)
+    return regex.compile(
+        rf"(?P<items>[^，,；;：:。]*?(?:{separators})[^，,；;：:。]*?)各(?:有|为|自)?"
+        rf"(?![{determiners}])[^，,；;：:。各]*$"
+    )
 
 
 def _distribute(sentence: str, amount: Amount) -> list[Amount]:
     """``A、B、C各1处`` / ``A、B各选派2名`` → one amount per listed item."""
     head = sentence[_clause_start(sentence, amount.start):amount.start]
-    found = DISTRIBUTIVE.search(head)
+    found = distributive_pattern().search(head)
     if found is None:
         return [amount]
-    items = [item for item in regex.split(r"、|以及|和|及|与", found.group("items")) if item.strip()]
+    separators = alternation(load_rules().distributive_separators)
+    items = [item for item in regex.split(separators, found.group("items")) if item.strip()]
     return [amount] * len(items) if len(items) >= 2 else [amount]
 
 

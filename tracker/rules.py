@@ -67,6 +67,15 @@ class Rules:
     unitless_cues: regex.Pattern
     unitless_unit: dict[str, str]
     rate_without_percent: regex.Pattern
+    distributive_separators: list[str]
+    distributive_determiners: str
+    cheng_not_followed_by: str
+    label_lead: regex.Pattern
+    label_tail: regex.Pattern
+    year: regex.Pattern
+    meeting: regex.Pattern
+    base_year_before: tuple[str, ...]
+    base_year_after: regex.Pattern
     target_cues: list[str] = field(default_factory=list)
 
 
@@ -119,6 +128,15 @@ def load_rules() -> Rules:
         unitless_cues=regex.compile(alternation(unitless_unit)),
         unitless_unit=unitless_unit,
         rate_without_percent=regex.compile(cue_seed["rate_without_percent"]["before"]),
+        distributive_separators=cue_seed["distributive"]["list_separators"],
+        distributive_determiners=cue_seed["distributive"]["determiner_followers"],
+        cheng_not_followed_by=cue_seed["cheng"]["not_followed_by"],
+        label_lead=regex.compile(cue_seed["metric_label"]["lead"]),
+        label_tail=regex.compile(cue_seed["metric_label"]["tail"]),
+        year=regex.compile(cue_seed["years"]["year"]),
+        meeting=regex.compile(cue_seed["years"]["meeting"]),
+        base_year_before=tuple(cue_seed["years"]["base_before"]),
+        base_year_after=regex.compile(cue_seed["years"]["base_after"]),
         target_cues=cue_seed["target"]["cues"],
     )
 
