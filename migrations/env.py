@@ -9,6 +9,7 @@ target_metadata = Base.metadata
 
 
 def run_with(connection) -> None:
+    """Run the migrations on an open connection (batch mode on SQLite)."""
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
@@ -20,6 +21,7 @@ def run_with(connection) -> None:
 
 
 def run_online() -> None:
+    """Migrate the connection handed over by tracker.db, else the configured URL."""
     connection = config.attributes.get("connection")
     if connection is not None:
         run_with(connection)
@@ -34,6 +36,7 @@ def run_online() -> None:
 
 
 def run_offline() -> None:
+    """Emit the migration SQL without a database."""
     context.configure(
         url=config.get_main_option("sqlalchemy.url") or resolve_url(),
         target_metadata=target_metadata,

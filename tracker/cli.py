@@ -50,6 +50,7 @@ def output_options(command):
                   help="Output format: an aligned table, CSV, a JSON array or JSON lines.")
     @wraps(command)
     def wrapper(*args, **kwargs):
+        """Run the wrapped command with the output options."""
         return command(*args, **kwargs)
 
     return wrapper

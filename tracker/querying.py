@@ -64,46 +64,37 @@ def _claims_select(filters: ClaimFilter) -> Select:
     return query.order_by(Document.file_name, Claim.document_id, Claim.ordinal)
 
 
+def _claim_row(claim: Claim, file_name: str, sentence: str, place_name: str | None) -> dict:
+    return {
+        "id": claim.id,
+        "doc": file_name,
+        "sentence": sentence,
+        "text": claim.text,
+        "value": json_number(claim.value_exact),
+        "value_high": json_number(claim.value_high_exact),
+        "unit": claim.unit,
+        "approx": claim.approx,
+        "metric": claim.metric_label,
+        "year": claim.year,
+        "period": claim.period,
+        "place": place_name,
+        "locality": place_name,
+        "kind": claim.kind,
+        "redacted": claim.redacted,
+    }
+
+
 def query_claims(session: Session, filters: ClaimFilter) -> list[dict]:
     """Claims matching ``filters`` as rows for display, in document order."""
-    rows = []
-    for claim, file_name, sentence, place_name, _metric_key in session.execute(_claims_select(filters)):
-        rows.append({
-            "id": claim.id,
-            "doc": file_name,
-            "text": claim.text,
-            "value": json_number(claim.value_exact),
-            "value_high": json_number(claim.value_high_exact),
-            "unit": claim.unit,
-            "approx": claim.approx,
-            "metric": claim.metric_label,
-            "year": claim.year,
-            "place": place_name,
-            "kind": claim.kind,
-            "redacted": claim.redacted,
-            "sentence": sentence,
-        })
-    return rows
+    return [_claim_row(claim, file_name, sentence, place_name)
+            for claim, file_name, sentence, place_name, _key in session.execute(_claims_select(filters))]
 
 
 def export_claims(session: Session) -> Iterator[dict]:
     """Every claim in the shape of the claims guide (``doc`` is the file name)."""
-    for claim, file_name, sentence, place_name, _metric_key in session.execute(_claims_select(ClaimFilter())):
-        yield {
-            "doc": file_name,
-            "sentence": sentence,
-            "text": claim.text,
-            "value": json_number(claim.value_exact),
-            "value_high": json_number(claim.value_high_exact),
-            "unit": claim.unit,
-            "approx": claim.approx,
-            "metric": claim.metric_label,
-            "year": claim.year,
-            "period": claim.period,
-            "locality": place_name,
-            "kind": claim.kind,
-            "redacted": claim.redacted,
-        }
+    for claim, file_name, sentence, place_name, _key in session.execute(_claims_select(ClaimFilter())):
+        row = _claim_row(claim, file_name, sentence, place_name)
+        yield {field: row[field] for field in EXPORT_FIELDS}
 
 
 @dataclass(frozen=True)
