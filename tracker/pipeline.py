@@ -6,7 +6,13 @@ from decimal import Decimal
 
 from tracker.cleaning import CleanText, clean_text
 from tracker.extracting import extract_amounts
-from tracker.resolving import Context, document_year, resolve_kind, resolve_metric_label, resolve_year
+from tracker.resolving import (
+    resolve_kind,
+    resolve_metric_label,
+    resolve_period,
+    resolve_year,
+    section_context,
+)
 from tracker.segmenting import TextSpan, split_sections, split_sentences
 
 
@@ -57,18 +63,20 @@ def extract_document(raw: str, year: int | None = None) -> ExtractedDocument:
     """Clean ``raw`` and extract every claim of it; ``year`` overrides the year found."""
     clean = clean_text(raw)
     text = clean.text
-    doc_year = year if year is not None else document_year(text)
-    context = Context(year=doc_year)
     sections = split_sections(text)
+    doc_year = section_context(text, year=year).year
     sentences: list[tuple[int, TextSpan]] = []
     claims: list[ExtractedClaim] = []
     for section_index, section in enumerate(sections):
+        context = section_context(text, section.start, section.end, year=year)
         for sentence in split_sentences(text, section.start, section.end):
             sentence_index = len(sentences)
             sentences.append((section_index, sentence))
             for amount in extract_amounts(sentence.text):
                 start, end = sentence.start + amount.start, sentence.start + amount.end
                 raw_start, raw_end = clean.raw_span(start, end)
+                period, period_end = resolve_period(sentence.text, amount)
+                claim_year = None if period else resolve_year(sentence.text, amount, context, start)
                 claims.append(ExtractedClaim(
                     section=section_index,
                     sentence=sentence_index,
@@ -83,10 +91,10 @@ def extract_document(raw: str, year: int | None = None) -> ExtractedDocument:
                     approx=amount.approx,
                     redacted=amount.redacted,
                     metric_label=resolve_metric_label(sentence.text, amount),
-                    year=resolve_year(sentence.text, amount, context),
-                    period=None,
+                    year=period_end if period_end is not None else claim_year,
+                    period=period,
                     locality=None,
-                    kind=resolve_kind(sentence.text, amount),
+                    kind=resolve_kind(sentence.text, amount, context, start),
                 ))
     return ExtractedDocument(clean, document_title(text), doc_year, sections, sentences, claims)
 

@@ -12,36 +12,75 @@ from functools import cache
 import regex
 
 from tracker.extracting import Amount
-from tracker.numerals import NumeralError, parse_numeral
+from tracker.numerals import NumeralError, parse_chinese, parse_numeral
 from tracker.rules import alternation, load_rules
 
 CLAUSE_BREAK = regex.compile(r"[，,：:；;（(]")
 
 
 @dataclass(frozen=True)
+class Frame:
+    """A part of a speech from ``start`` on: the review of a past year or the plan for one."""
+
+    start: int
+    kind: str
+    year: int | None
+
+
+@dataclass(frozen=True)
 class Context:
-    """What is known of an amount's surroundings: the document's year."""
+    """What a section says of its time: the meeting year and its review and plan frames."""
 
     year: int | None = None
+    frames: tuple[Frame, ...] = ()
+    reviewed_year: int | None = None
 
 
-def _year_value(text: str) -> int | None:
+def _year_value(text: str | None) -> int | None:
+    if not text or any(ch in "xX" for ch in text):
+        return None
     try:
-        value = int(parse_numeral(text))
+        # 二0一一 mixes forms; cn2an reads such year strings digit by digit.
+        value = int(parse_numeral(text) if text.isascii() else parse_chinese(text))
     except NumeralError:
         return None
     return value if 1900 <= value <= 2100 else None
 
 
 def document_year(text: str) -> int | None:
-    """The meeting or report year stated in the opening of a document, if any."""
+    """The meeting year stated in the opening of a speech (``召开2016年全市教育工作会议``), if any."""
+    return section_context(text).year
+
+
+def section_context(text: str, start: int = 0, end: int | None = None, year: int | None = None) -> Context:
+    """The meeting year and frames of ``text[start:end]``; ``year`` overrides the meeting year."""
     rules = load_rules()
-    head = text[:3000]
-    meeting = rules.meeting.search(head)
-    if meeting:
-        return _year_value(meeting.group(1))
-    first = rules.year.search(head)
-    return _year_value(first.group(1)) if first else None
+    end = len(text) if end is None else end
+    opening_end = min(end, start + 3000)
+    meeting = rules.meeting.search(text, start, opening_end) or rules.meeting_title.search(text, start, opening_end)
+    meeting_year = year if year is not None else (_year_value(meeting.group(1)) if meeting else None)
+    hidden = year is None and meeting is not None and meeting_year is None
+    markers = []
+    for kind, pattern in (("review", rules.review_frame), ("plan", rules.plan_frame)):
+        for match in pattern.finditer(text, start, end):
+            written = match.groupdict().get("year") or match.groupdict().get("year2")
+            markers.append((match.start(), kind, written))
+    markers.sort()
+    reviewed = next((_year_value(w) for _, k, w in markers if k == "review" and _year_value(w)), None)
+    if meeting_year is None and not hidden:
+        planned = next((_year_value(w) for _, k, w in markers if k == "plan" and _year_value(w)), None)
+        meeting_year = planned if planned is not None else (reviewed + 1 if reviewed else None)
+    if reviewed is None and meeting_year is not None and any(k == "review" for _, k, _ in markers):
+        reviewed = meeting_year - 1
+    frames = []
+    for position, kind, written in markers:
+        if written and any(ch in "xX" for ch in written) or hidden:
+            frames.append(Frame(position, kind, None))
+        elif written:
+            frames.append(Frame(position, kind, _year_value(written)))
+        else:
+            frames.append(Frame(position, kind, reviewed if kind == "review" else meeting_year))
+    return Context(year=None if hidden else meeting_year, frames=tuple(frames), reviewed_year=reviewed)
 
 
 def _is_base_year(sentence: str, match: regex.Match) -> bool:
@@ -51,23 +90,71 @@ def _is_base_year(sentence: str, match: regex.Match) -> bool:
         rules.base_year_after.search(sentence[match.end():]))
 
 
-def resolve_year(sentence: str, amount: Amount, context: Context) -> int | None:
-    """An explicit year before the amount in its sentence (else after it), else the document's."""
-    years = [m for m in load_rules().year.finditer(sentence) if not _is_base_year(sentence, m)]
+def resolve_year(sentence: str, amount: Amount, context: Context, position: int = 0) -> int | None:
+    """The amount's year: explicit in its sentence, else 今年/去年 against the meeting year,
+    else the year of the frame it stands in (``position`` in the text), else the meeting year."""
+    rules = load_rules()
+    years = [m for m in rules.year.finditer(sentence) if not _is_base_year(sentence, m)]
     before = [m for m in years if m.end() <= amount.start]
     after = [m for m in years if m.start() >= amount.end]
     chosen = before[-1] if before else (after[0] if after else None)
-    return _year_value(chosen.group(1)) if chosen else context.year
+    if chosen:
+        return _year_value(chosen.group(1))
+    if rules.hidden_year.search(sentence):
+        return None
+    relative = [m for m in rules.relative_year_pattern.finditer(sentence, 0, amount.start)]
+    if relative and context.year is not None:
+        return context.year + rules.relative_years[relative[-1].group()]
+    frame = frame_at(context, position)
+    return frame.year if frame is not None else context.year
+
+
+def resolve_period(sentence: str, amount: Amount) -> tuple[str | None, int | None]:
+    """``(period, end_year)``: a plan period framing a total (``“十二五”时期…401所`` → 2011-2015),
+    or the end year of a period whose end a goal names (``“十三五”末…77.2%`` → 2020)."""
+    rules = load_rules()
+    for match in rules.period_pattern.finditer(sentence, 0, amount.start):
+        first, last = rules.period_spans[match.group()]
+        following = sentence[match.end():]
+        if rules.period_end_after.search(following):
+            return None, last
+        if rules.period_total_after.search(following) and amount.family not in ("rate", "points", "ratio"):
+            return f"{first}-{last}", None
+    return None, None
 
 
 @cache
-def _target_pattern() -> regex.Pattern:
-    return regex.compile(alternation(load_rules().target_cues))
+def _cue_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    rules = load_rules()
+    return regex.compile(alternation(rules.target_cues)), regex.compile(alternation(rules.plan_cues))
 
 
-def resolve_kind(sentence: str, amount: Amount) -> str:
-    """``target`` where a plan or goal cue stands before the amount in its sentence."""
-    return "target" if _target_pattern().search(sentence[:amount.start]) else "actual"
+def frame_at(context: Context, position: int) -> Frame | None:
+    """The frame a position of the text stands in, if the speech has frames."""
+    return next((f for f in reversed(context.frames) if f.start <= position), None)
+
+
+def resolve_kind(sentence: str, amount: Amount, context: Context | None = None, position: int = 0) -> str:
+    """``target`` where a goal cue stands before the amount in its sentence, or a plan cue
+    (要, 将, 今年) does outside a review of the past; else ``actual``."""
+    strong, weak = _cue_patterns()
+    rules = load_rules()
+    # Cue words inside titles (《…行动计划》) name a document, not a plan.
+    head = rules.titles.sub(lambda m: "\u3000" * len(m.group()), sentence[:amount.start])
+
+    def cued(pattern: regex.Pattern) -> bool:
+        return any(
+            not rules.cue_not_followed_by.search(head[m.end():])
+            and not rules.cue_not_preceded_by.search(head[:m.start()])
+            for m in pattern.finditer(head)
+        )
+
+    if cued(strong):
+        return "target"
+    frame = frame_at(context, position) if context else None
+    if (frame is None or frame.kind == "plan") and cued(weak):
+        return "target"
+    return "actual"
 
 
 def resolve_metric_label(sentence: str, amount: Amount) -> str | None:

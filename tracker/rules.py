@@ -74,9 +74,22 @@ class Rules:
     label_tail: regex.Pattern
     year: regex.Pattern
     meeting: regex.Pattern
+    meeting_title: regex.Pattern
+    hidden_year: regex.Pattern
     base_year_before: tuple[str, ...]
     base_year_after: regex.Pattern
+    review_frame: regex.Pattern
+    plan_frame: regex.Pattern
+    relative_years: dict[str, int]
+    relative_year_pattern: regex.Pattern
+    period_spans: dict[str, tuple[int, int]]
+    period_pattern: regex.Pattern
+    period_total_after: regex.Pattern
+    period_end_after: regex.Pattern
     target_cues: list[str] = field(default_factory=list)
+    plan_cues: list[str] = field(default_factory=list)
+    cue_not_followed_by: regex.Pattern | None = None
+    cue_not_preceded_by: regex.Pattern | None = None
 
 
 def alternation(words) -> str:
@@ -135,8 +148,21 @@ def load_rules() -> Rules:
         label_tail=regex.compile(cue_seed["metric_label"]["tail"]),
         year=regex.compile(cue_seed["years"]["year"]),
         meeting=regex.compile(cue_seed["years"]["meeting"]),
+        meeting_title=regex.compile(cue_seed["years"]["meeting_title"]),
+        hidden_year=regex.compile(cue_seed["years"]["hidden_year"]),
         base_year_before=tuple(cue_seed["years"]["base_before"]),
         base_year_after=regex.compile(cue_seed["years"]["base_after"]),
+        review_frame=regex.compile(cue_seed["years"]["review_frame"]),
+        plan_frame=regex.compile(cue_seed["years"]["plan_frame"]),
+        relative_years=cue_seed["years"]["relative_years"],
+        relative_year_pattern=regex.compile(alternation(cue_seed["years"]["relative_years"])),
+        period_spans={name: tuple(span) for name, span in cue_seed["periods"]["spans"].items()},
+        period_pattern=regex.compile(alternation(cue_seed["periods"]["spans"])),
+        period_total_after=regex.compile(cue_seed["periods"]["total_after"]),
+        period_end_after=regex.compile(cue_seed["periods"]["end_after"]),
         target_cues=cue_seed["target"]["cues"],
+        plan_cues=cue_seed["target"]["plan_cues"],
+        cue_not_followed_by=regex.compile(cue_seed["target"]["not_followed_by"]),
+        cue_not_preceded_by=regex.compile(cue_seed["target"]["not_preceded_by"]),
     )
 

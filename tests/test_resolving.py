@@ -1,0 +1,91 @@
+"""Years, frames, periods and kind, on real report text."""
+from __future__ import annotations
+
+import pytest
+
+from tracker.cleaning import clean_text
+from tracker.extracting import extract_amounts
+from tracker.pipeline import extract_claims
+from tracker.resolving import Context, Frame, resolve_kind, resolve_period, resolve_year, section_context
+
+from conftest import CORPUS
+
+
+def context_of(name: str) -> Context:
+    return section_context(clean_text((CORPUS / name).read_text(encoding="utf-8")).text)
+
+
+def test_meeting_year_and_review_and_plan_frames_of_a_city_speech():
+    context = context_of("004_043583f907d8be22.txt")
+    assert (context.year, context.reviewed_year) == (2016, 2015)
+    assert [(f.kind, f.year) for f in context.frames][:2] == [("review", 2015), ("plan", 2016)]
+
+
+def test_reviewed_year_in_chinese_numerals_implies_the_meeting_year():
+    context = context_of("003_6921d1475b2d8838.txt")
+    assert (context.year, context.reviewed_year) == (2012, 2011)
+
+
+def test_hidden_meeting_year_leaves_every_year_unknown():
+    context = context_of("000_ebbb7d2fbaa12e1c.txt")
+    assert context.year is None
+    assert all(frame.year is None for frame in context.frames)
+
+
+def amount_in(sentence: str, text: str):
+    return next(a for a in extract_amounts(sentence) if a.text == text)
+
+
+@pytest.mark.parametrize("sentence,text,year", [
+    ("2015年,全市国家财政性教育经费拨款29.74亿元,比2011年增加了8.16亿元", "8.16亿元", 2015),
+    ("学前三年毛入园率接近90%,比2010年提高了9个百分点", "接近90%", 2016),
+    ("去年底,对94所项目学校中的78所进行了评估验收", "94所", 2015),
+    ("明年全市将新建幼儿园12所", "12所", 2017),
+    ("20xx年高考录取率达96.5%", "96.5%", None),
+])
+def test_resolve_year(sentence, text, year):
+    context = Context(year=2016, frames=(Frame(0, "plan", 2016),), reviewed_year=2015)
+    assert resolve_year(sentence, amount_in(sentence, text), context, 10) == year
+
+
+def test_review_frame_gives_its_year_to_undated_stocks():
+    context = Context(year=2016, frames=(Frame(0, "review", 2015), Frame(500, "plan", 2016)), reviewed_year=2015)
+    sentence = "全市有幼儿园581所"
+    amount = amount_in(sentence, "581所")
+    assert resolve_year(sentence, amount, context, 100) == 2015
+    assert resolve_year(sentence, amount, context, 600) == 2016
+
+
+@pytest.mark.parametrize("sentence,text,expected", [
+    ("“十二五”时期,完成中小学危房改造401所,面积6.7万平方米", "401所", ("2011-2015", None)),
+    ("争取到“十三五”末,全市学前三年毛入园率达到77.2%", "77.2%", (None, 2020)),
+    ("“十二五”时期,学前三年毛入园率接近90%", "接近90%", (None, None)),
+    ("全市共有幼儿园581所", "581所", (None, None)),
+])
+def test_resolve_period(sentence, text, expected):
+    assert resolve_period(sentence, amount_in(sentence, text)) == expected
+
+
+@pytest.mark.parametrize("sentence,text,kind", [
+    ("力争到2020年,全市学前三年毛入园率达到95%", "95%", "target"),
+    ("六是向上争取资金x亿元,完成全年任务102%", "x亿元", "actual"),
+    ("二是以提高教师整体能力为目标,累计进行各类培训x万人次", "x万人次", "actual"),
+    ("一期《学前教育三年行动计划》实施以来,新建、改扩建农村乡镇中心幼儿园和村园共161所", "161所", "actual"),
+    ("今年要新建幼儿园12所", "12所", "target"),
+])
+def test_resolve_kind_in_a_plan_frame(sentence, text, kind):
+    context = Context(year=2016, frames=(Frame(0, "plan", 2016),))
+    assert resolve_kind(sentence, amount_in(sentence, text), context, 10) == kind
+
+
+def test_exhortation_in_a_review_is_not_a_target():
+    context = Context(year=2016, frames=(Frame(0, "review", 2015),))
+    sentence = "各地要巩固成果,全市新建幼儿园12所"
+    assert resolve_kind(sentence, amount_in(sentence, "12所"), context, 10) == "actual"
+
+
+def test_claims_of_a_speech_take_their_frame_years():
+    raw = ("今天,我们召开2016年全市教育工作会议。\n一、2015年工作回顾\n全市新建幼儿园12所。\n"
+           "二、2016年重点工作安排\n要新建幼儿园20所。")
+    assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [
+        ("12所", 2015, "actual"), ("20所", 2016, "target")]
