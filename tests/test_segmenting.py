@@ -22,3 +22,27 @@ def test_sentences_are_trimmed_and_spans_point_into_the_text():
     spans = split_sentences(text)
     assert [s.text for s in spans] == ["全市有幼儿园581所", "投资600余万元"]
     assert all(text[s.start:s.end] == s.text for s in spans)
+
+
+def test_the_seven_speech_file_splits_as_its_labels_say():
+    import json
+
+    from tracker.cleaning import clean_text
+    from tracker.segmenting import split_sections
+
+    from conftest import CORPUS, GOLD
+
+    text = clean_text((CORPUS / "001_a301c6a9859379ef.txt").read_text(encoding="utf-8")).text
+    sections = split_sections(text)
+    labelled = [s for s in sections if s.text]
+    gold = [json.loads(line) for line in (GOLD / "001_sections.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [s.text for s in labelled] == [g["section"] for g in gold]
+    for section, expected in zip(labelled, gold):
+        assert expected["first_sentence"] in text[section.start:section.end]
+
+
+def test_a_single_speech_is_one_section():
+    from tracker.segmenting import split_sections
+
+    text = "同志们:\n今天,我们召开2016年全市教育工作会议。\n全市新建幼儿园12所。"
+    assert [(s.start, s.end, s.text) for s in split_sections(text)] == [(0, len(text), "")]

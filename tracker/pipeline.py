@@ -7,6 +7,7 @@ from decimal import Decimal
 from tracker.cleaning import CleanText, clean_text
 from tracker.extracting import extract_amounts
 from tracker.resolving import (
+    Context,
     resolve_kind,
     resolve_metric_label,
     resolve_period,
@@ -47,6 +48,7 @@ class ExtractedDocument:
     title: str | None
     year: int | None
     sections: list[TextSpan]
+    section_contexts: list[Context]
     sentences: list[tuple[int, TextSpan]]
     claims: list[ExtractedClaim]
 
@@ -67,8 +69,8 @@ def extract_document(raw: str, year: int | None = None) -> ExtractedDocument:
     doc_year = section_context(text, year=year).year
     sentences: list[tuple[int, TextSpan]] = []
     claims: list[ExtractedClaim] = []
-    for section_index, section in enumerate(sections):
-        context = section_context(text, section.start, section.end, year=year)
+    contexts = [section_context(text, section.start, section.end, year=year) for section in sections]
+    for section_index, (section, context) in enumerate(zip(sections, contexts)):
         for sentence in split_sentences(text, section.start, section.end):
             sentence_index = len(sentences)
             sentences.append((section_index, sentence))
@@ -96,7 +98,7 @@ def extract_document(raw: str, year: int | None = None) -> ExtractedDocument:
                     locality=None,
                     kind=resolve_kind(sentence.text, amount, context, start),
                 ))
-    return ExtractedDocument(clean, document_title(text), doc_year, sections, sentences, claims)
+    return ExtractedDocument(clean, document_title(text), doc_year, sections, contexts, sentences, claims)
 
 
 def extract_claims(raw: str) -> list[ExtractedClaim]:

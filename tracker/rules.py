@@ -86,6 +86,8 @@ class Rules:
     period_pattern: regex.Pattern
     period_total_after: regex.Pattern
     period_end_after: regex.Pattern
+    section_heading: regex.Pattern | None = None
+    section_opening: regex.Pattern | None = None
     target_cues: list[str] = field(default_factory=list)
     plan_cues: list[str] = field(default_factory=list)
     cue_not_followed_by: regex.Pattern | None = None
@@ -160,6 +162,8 @@ def load_rules() -> Rules:
         period_pattern=regex.compile(alternation(cue_seed["periods"]["spans"])),
         period_total_after=regex.compile(cue_seed["periods"]["total_after"]),
         period_end_after=regex.compile(cue_seed["periods"]["end_after"]),
+        section_heading=regex.compile(cue_seed["sections"]["heading"], regex.MULTILINE),
+        section_opening=regex.compile(cue_seed["sections"]["opening"], regex.MULTILINE),
         target_cues=cue_seed["target"]["cues"],
         plan_cues=cue_seed["target"]["plan_cues"],
         cue_not_followed_by=regex.compile(cue_seed["target"]["not_followed_by"]),

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import regex
 
+from tracker.rules import load_rules
+
 SENTENCE_END = regex.compile(r"[。！？；;!\n]|(?<![0-9０-９])[?？]|[?？](?![0-9０-９])")
 TRIM = " \t\r\u3000\xa0"
 
@@ -45,5 +47,30 @@ def _append_trimmed(out: list[TextSpan], text: str, start: int, end: int) -> Non
 
 
 def split_sections(text: str) -> list[TextSpan]:
-    """The speeches of a document; a document of one speech is one section."""
-    return [TextSpan(0, len(text), "")]
+    """The speeches of a document, each labelled (``篇三``, ``篇六(二)``); one speech is one section.
+
+    A section starts at a heading line that numbers the speeches, or at a
+    second standalone opening address (``同志们：``) inside one speech. Text
+    before the first heading is a section of its own (label ``""``).
+    """
+    rules = load_rules()
+    starts: list[tuple[int, str]] = [(0, "")]
+    for heading in rules.section_heading.finditer(text):
+        starts.append((heading.start(), "篇" + heading.group(1)))
+    starts.sort()
+    split: list[tuple[int, str]] = []
+    for index, (start, label) in enumerate(starts):
+        end = starts[index + 1][0] if index + 1 < len(starts) else len(text)
+        split.append((start, label))
+        openings = list(rules.section_opening.finditer(text, start, end))
+        for number, opening in enumerate(openings[1:], start=2):
+            split.append((opening.start(), f"{label}({_CHINESE_ORDINALS[number]})"))
+    sections = []
+    for index, (start, label) in enumerate(split):
+        end = split[index + 1][0] if index + 1 < len(split) else len(text)
+        if end > start and (label or text[start:end].strip()):
+            sections.append(TextSpan(start, end, label))
+    return sections or [TextSpan(0, len(text), "")]
+
+
+_CHINESE_ORDINALS = "零一二三四五六七八九十"

@@ -65,8 +65,9 @@ def store_document(session: Session, source: SourceText, extracted: ExtractedDoc
         insert(Section).returning(Section.id, sort_by_parameter_order=True),
         [
             {"document_id": document.id, "ordinal": index, "label": section.text or None,
-             "start": section.start, "end": section.end, "year": extracted.year}
-            for index, section in enumerate(extracted.sections)
+             "start": section.start, "end": section.end, "year": context.year,
+             "reviewed_year": context.reviewed_year}
+            for index, (section, context) in enumerate(zip(extracted.sections, extracted.section_contexts))
         ],
     ).all()
     sentence_ids = session.scalars(
