@@ -91,3 +91,23 @@ def test_export_has_the_guide_fields_with_exact_numbers(sessions):
     assert isinstance(by_text["29.74亿元"]["value"], int)
     assert by_text["37.81%"]["value"] == 37.81
     assert by_text["接近90%"]["approx"] == "nearly"
+
+
+def test_places_are_stored_with_their_parents_and_claims_point_at_them(sessions):
+    from tracker.models import Place
+
+    ingest_paths(sessions, [CORPUS / "004_043583f907d8be22.txt"])
+    with sessions() as session:
+        county = session.scalars(select(Place).where(Place.name == "建昌县")).one()
+        chain = []
+        node = county
+        while node is not None:
+            chain.append((node.name, node.level))
+            node = node.parent
+        assert chain == [("建昌县", "county"), ("葫芦岛市", "prefecture"), ("辽宁省", "province"),
+                         ("中国", "country")]
+        rows = {r["text"]: r for r in query_claims(session, ClaimFilter(doc="004_043583f907d8be22.txt"))}
+        assert rows["29.74亿元"]["place"] == "葫芦岛市"
+        assert rows["9800平方米"]["place"] == "建昌县"
+        document = session.scalars(select(Document)).one()
+        assert document.place.name == "葫芦岛市"

@@ -6,9 +6,11 @@ from decimal import Decimal
 
 from tracker.cleaning import CleanText, clean_text
 from tracker.extracting import extract_amounts
+from tracker.places import PlaceRecord, infer_home_place, load_gazetteer
 from tracker.resolving import (
     Context,
     resolve_kind,
+    resolve_place,
     resolve_metric_label,
     resolve_period,
     resolve_year,
@@ -38,6 +40,7 @@ class ExtractedClaim:
     period: str | None
     locality: str | None
     kind: str
+    place: PlaceRecord | None = None
 
 
 @dataclass
@@ -49,6 +52,7 @@ class ExtractedDocument:
     year: int | None
     sections: list[TextSpan]
     section_contexts: list[Context]
+    section_places: list[PlaceRecord | None]
     sentences: list[tuple[int, TextSpan]]
     claims: list[ExtractedClaim]
 
@@ -70,11 +74,18 @@ def extract_document(raw: str, year: int | None = None) -> ExtractedDocument:
     sentences: list[tuple[int, TextSpan]] = []
     claims: list[ExtractedClaim] = []
     contexts = [section_context(text, section.start, section.end, year=year) for section in sections]
+    gazetteer = load_gazetteer()
+    homes = [infer_home_place(text[section.start:section.end], gazetteer) for section in sections]
     for section_index, (section, context) in enumerate(zip(sections, contexts)):
+        home = homes[section_index]
+        known = (home,) if home is not None else ()
         for sentence in split_sentences(text, section.start, section.end):
             sentence_index = len(sentences)
             sentences.append((section_index, sentence))
-            for amount in extract_amounts(sentence.text):
+            amounts = extract_amounts(sentence.text)
+            if amounts:
+                place = resolve_place(sentence.text, home, gazetteer, known)
+            for amount in amounts:
                 start, end = sentence.start + amount.start, sentence.start + amount.end
                 raw_start, raw_end = clean.raw_span(start, end)
                 period, period_end = resolve_period(sentence.text, amount)
@@ -95,10 +106,11 @@ def extract_document(raw: str, year: int | None = None) -> ExtractedDocument:
                     metric_label=resolve_metric_label(sentence.text, amount),
                     year=period_end if period_end is not None else claim_year,
                     period=period,
-                    locality=None,
+                    locality=place.name if place else None,
                     kind=resolve_kind(sentence.text, amount, context, start),
+                    place=place,
                 ))
-    return ExtractedDocument(clean, document_title(text), doc_year, sections, contexts, sentences, claims)
+    return ExtractedDocument(clean, document_title(text), doc_year, sections, contexts, homes, sentences, claims)
 
 
 def extract_claims(raw: str) -> list[ExtractedClaim]:

@@ -12,6 +12,7 @@ from functools import cache
 import regex
 
 from tracker.extracting import Amount
+from tracker.places import Gazetteer, PlaceRecord, find_places
 from tracker.numerals import NumeralError, parse_chinese, parse_numeral
 from tracker.rules import alternation, load_rules
 
@@ -168,3 +169,17 @@ def resolve_metric_label(sentence: str, amount: Amount) -> str | None:
     if amount.family == "count" and after:
         return (before + after) if before and len(before) <= 6 else after
     return before or after or None
+
+
+def resolve_place(sentence: str, home: PlaceRecord | None, gazetteer: Gazetteer,
+                  known: tuple[PlaceRecord, ...] = ()) -> PlaceRecord | None:
+    """The place a sentence's amounts are about: the places it names (several → the
+    smallest place holding them all; a lone town → that town), else the section's home place."""
+    mentions = find_places(sentence, gazetteer, known)
+    divisions = [m.record for m in mentions if m.record.code is not None]
+    if divisions:
+        return gazetteer.smallest_common(divisions)
+    towns = {m.record.name: m.record for m in mentions if m.record.level == "town"}
+    if len(towns) == 1:
+        return next(iter(towns.values()))
+    return home

@@ -14,8 +14,9 @@ from pathlib import Path
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from tracker.models import Claim, Document, Section, Sentence
+from tracker.models import Claim, Document, Place, Section, Sentence
 from tracker.pipeline import ExtractedDocument, extract_document
+from tracker.places import PlaceRecord, load_gazetteer
 from tracker.reading import ReadError, SourceText, collect_paths, read_source
 
 
@@ -46,8 +47,52 @@ def exact(value: Decimal | None) -> str | None:
     return text
 
 
+class PlaceStore:
+    """Rows of the places table for gazetteer records, each stored under its parents."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        self.gazetteer = load_gazetteer()
+        self._ids: dict[tuple, int] = {}
+
+    def place_id(self, record: PlaceRecord | None, home: PlaceRecord | None = None) -> int | None:
+        """The id of ``record``'s row, inserting it and its ancestors as needed.
+
+        A town found by its form has no parent in the gazetteer; it is stored
+        under ``home``, the place of the section it was found in.
+        """
+        if record is None:
+            return None
+        if record.level == "town" and home is not None and home.level != "town":
+            chain = [record, home, *self.gazetteer.ancestors(home)]
+        else:
+            chain = [record, *self.gazetteer.ancestors(record)]
+        parent_id = None
+        for node in reversed(chain):
+            parent_id = self._row(node, parent_id)
+        return parent_id
+
+    def _row(self, record: PlaceRecord, parent_id: int | None) -> int:
+        key = (record.name, parent_id)
+        if key not in self._ids:
+            found = self.session.scalar(select(Place.id).where(
+                Place.name == record.name,
+                Place.parent_id.is_(None) if parent_id is None else Place.parent_id == parent_id))
+            if found is None:
+                place = Place(name=record.name, level=record.level, code=record.code, parent_id=parent_id)
+                self.session.add(place)
+                self.session.flush()
+                found = place.id
+            self._ids[key] = found
+        return self._ids[key]
+
+
 def store_document(session: Session, source: SourceText, extracted: ExtractedDocument) -> Document:
     """Insert one extracted document and everything found in it (inside the caller's transaction)."""
+    places = PlaceStore(session)
+    homes = extracted.section_places
+    section_place_ids = [places.place_id(home) for home in homes]
+    known_homes = [pid for pid in section_place_ids if pid is not None]
     document = Document(
         file_name=source.file_name,
         path=str(source.path),
@@ -58,6 +103,7 @@ def store_document(session: Session, source: SourceText, extracted: ExtractedDoc
         clean_text=extracted.clean.text,
         title=extracted.title,
         year=extracted.year,
+        place_id=known_homes[0] if len(set(known_homes)) == 1 else None,
     )
     session.add(document)
     session.flush()
@@ -66,7 +112,7 @@ def store_document(session: Session, source: SourceText, extracted: ExtractedDoc
         [
             {"document_id": document.id, "ordinal": index, "label": section.text or None,
              "start": section.start, "end": section.end, "year": context.year,
-             "reviewed_year": context.reviewed_year}
+             "reviewed_year": context.reviewed_year, "place_id": section_place_ids[index]}
             for index, (section, context) in enumerate(zip(extracted.sections, extracted.section_contexts))
         ],
     ).all()
@@ -102,6 +148,7 @@ def store_document(session: Session, source: SourceText, extracted: ExtractedDoc
                     "metric_label": claim.metric_label,
                     "year": claim.year,
                     "period": claim.period,
+                    "place_id": places.place_id(claim.place, homes[claim.section]),
                     "kind": claim.kind,
                 }
                 for index, claim in enumerate(extracted.claims)

