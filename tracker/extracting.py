@@ -42,7 +42,6 @@ DASH_SYMBOL = r"\s*[-—–~～〜－]+\s*"
 # A `?` between two digits is a dash broken by an encoding round trip.
 DASH = rf"(?:{DASH_SYMBOL}|\s*(?:至|到)\s*|[?？](?={DIGIT}))"
 RATIO_SEPARATORS = "︰∶"
-APPROX_ORDER = ("exact", "about", "nearly", "less_than", "at_least", "more_than")
 
 
 @dataclass(frozen=True)
@@ -66,7 +65,7 @@ def amount_pattern() -> regex.Pattern:
     rules = load_rules()
     pre = alternation(rules.qualifiers_before)
     inside = alternation(rules.qualifiers_inside)
-    scale = alternation(k for k in rules.scales if k not in ("十", "百"))
+    scale = alternation(rules.scales)
     unit = alternation(rules.units)
     post = alternation(rules.qualifiers_after)
     fraction = (
@@ -110,7 +109,7 @@ def _approx(rules: Rules, *qualifiers: str | None) -> str:
 
 
 def _is_hidden(numeral: str) -> bool:
-    return any(ch in "xX×ｘＸ*＊" for ch in numeral)
+    return any(ch in HIDDEN_DIGIT or ch in "*＊" for ch in numeral)
 
 
 def _excluded(rules: Rules, sentence: str, start: int, end: int, unit: str | None) -> bool:
@@ -234,35 +233,37 @@ def _read_ratio(rules: Rules, sentence: str, match: regex.Match) -> Amount | Non
 
 
 @cache
-def distributive_pattern() -> regex.Pattern:
-    """A list of items ending in 各, then the rest of the clause up to the amount."""
+def distributive_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    """A list of items ending in 各 (then the rest of the clause up to the amount),
+    and the separator between the items."""
     rules = load_rules()
     separators = alternation(rules.distributive_separators)
     determiners = regex.escape(rules.distributive_determiners)
-    return regex.compile(
+    listed = regex.compile(
         rf"(?P<items>[^，,；;：:。]*?(?:{separators})[^，,；;：:。]*?)各(?:有|为|自)?"
         rf"(?![{determiners}])[^，,；;：:。各]*$"
     )
+    return listed, regex.compile(separators)
 
 
 def _distribute(sentence: str, amount: Amount) -> list[Amount]:
     """``A、B、C各1处`` / ``A、B各选派2名`` → one amount per listed item."""
     head = sentence[_clause_start(sentence, amount.start):amount.start]
-    found = distributive_pattern().search(head)
+    listed, separator = distributive_patterns()
+    found = listed.search(head)
     if found is None:
         return [amount]
-    separators = alternation(load_rules().distributive_separators)
-    items = [item for item in regex.split(separators, found.group("items")) if item.strip()]
+    items = [item for item in separator.split(found.group("items")) if item.strip()]
     return [amount] * len(items) if len(items) >= 2 else [amount]
 
 
 def _share_list_units(amounts: list[Amount], sentence: str) -> list[Amount]:
     """In ``8个、5个和22个百分点`` the earlier items take the last one's unit."""
+    separators = {*load_rules().distributive_separators, ",", "，"}
     result = list(amounts)
     for index in range(len(result) - 2, -1, -1):
         current, following = result[index], result[index + 1]
-        gap = sentence[current.end:following.start]
-        if gap.strip() not in ("、", "和", "及", "与", ",", "，", "以及"):
+        if sentence[current.end:following.start].strip() not in separators:
             continue
         # 个 is the head of 个百分点: "8个、5个和22个百分点" are all points.
         if following.unit == "百分点" and current.unit == "个":

@@ -70,10 +70,10 @@ def extract_document(raw: str, year: int | None = None) -> ExtractedDocument:
     clean = clean_text(raw)
     text = clean.text
     sections = split_sections(text)
-    doc_year = section_context(text, year=year).year
     sentences: list[tuple[int, TextSpan]] = []
     claims: list[ExtractedClaim] = []
     contexts = [section_context(text, section.start, section.end, year=year) for section in sections]
+    doc_year = next((context.year for context in contexts if context.year is not None), None)
     gazetteer = load_gazetteer()
     homes = [infer_home_place(text[section.start:section.end], gazetteer) for section in sections]
     for section_index, (section, context) in enumerate(zip(sections, contexts)):

@@ -48,11 +48,6 @@ def _year_value(text: str | None) -> int | None:
     return value if 1900 <= value <= 2100 else None
 
 
-def document_year(text: str) -> int | None:
-    """The meeting year stated in the opening of a speech (``召开2016年全市教育工作会议``), if any."""
-    return section_context(text).year
-
-
 def section_context(text: str, start: int = 0, end: int | None = None, year: int | None = None) -> Context:
     """The meeting year and frames of ``text[start:end]``; ``year`` overrides the meeting year."""
     rules = load_rules()

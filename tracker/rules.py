@@ -8,7 +8,7 @@ a rule inline.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -86,12 +86,12 @@ class Rules:
     period_pattern: regex.Pattern
     period_total_after: regex.Pattern
     period_end_after: regex.Pattern
-    section_heading: regex.Pattern | None = None
-    section_opening: regex.Pattern | None = None
-    target_cues: list[str] = field(default_factory=list)
-    plan_cues: list[str] = field(default_factory=list)
-    cue_not_followed_by: regex.Pattern | None = None
-    cue_not_preceded_by: regex.Pattern | None = None
+    section_heading: regex.Pattern
+    section_opening: regex.Pattern
+    target_cues: list[str]
+    plan_cues: list[str]
+    cue_not_followed_by: regex.Pattern
+    cue_not_preceded_by: regex.Pattern
 
 
 def alternation(words) -> str:

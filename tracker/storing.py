@@ -43,8 +43,7 @@ def exact(value: Decimal | None) -> str | None:
     """A Decimal as a plain decimal string without exponent or trailing zeros."""
     if value is None:
         return None
-    text = format(value.normalize(), "f")
-    return text
+    return format(value.normalize(), "f")
 
 
 class PlaceStore:
