@@ -88,18 +88,22 @@ def test_migrations_ship_inside_the_installed_package(tmp_path):
     )
     assert build.returncode == 0, build.stderr
     url = f"sqlite:///{tmp_path / 'installed.db'}"
+    page = tmp_path / "page.html"
+    page.write_bytes('<meta charset="gb2312"><nav>首页</nav><p>全市有幼儿园581所。</p>'.encode("gbk"))
     script = (
-        "import tracker, tracker.db as d, tracker.rules as r;"
+        "import tracker, tracker.db as d, tracker.rules as r, tracker.reading as g;"
         "e = d.make_engine(%r); d.upgrade(e);"
-        "print(tracker.__file__); print(d.current_revision(e)); print(len(r.load_rules().units))" % url
+        "print(tracker.__file__); print(d.current_revision(e)); print(len(r.load_rules().units));"
+        "print(g.read_source(g.Path(%r)).text)" % (url, str(page))
     )
     run = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True,
                          env={**os.environ, "PYTHONPATH": str(target)})
     assert run.returncode == 0, run.stderr
-    module_file, revision, unit_count = run.stdout.split()
+    module_file, revision, unit_count, page_text = run.stdout.split()
     assert module_file.startswith(str(target))
     assert revision == db.head_revision()
     assert int(unit_count) > 50
+    assert page_text == "全市有幼儿园581所。"  # the readers and their seeds are installed too
 
 
 # --- one writer at a time, all-or-nothing migrations, a backup first ---------
