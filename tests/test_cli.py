@@ -179,3 +179,18 @@ def test_the_encoding_option_reads_what_the_ladder_would_refuse(db_url, tmp_path
     assert accepted.exit_code == 0
     rows = json.loads(run(db_url, "claims", "--format", "json").stdout)
     assert [(r["text"], r["value"]) for r in rows] == [("581所", 581)]
+
+
+@pytest.mark.parametrize("option", ["--metric", "--place", "--unit", "--doc"])
+@pytest.mark.parametrize("value", ["x' OR 1=1 --", "\"; DROP TABLE claims;--", "_%"])  # LIKE wildcards are literal
+def test_hostile_filters_list_nothing_and_change_nothing(loaded, option, value):
+    before = run(loaded, "export").stdout
+    result = run(loaded, "claims", option, value)
+    assert (result.exit_code, result.stdout) == (0, "(no rows)\n")
+    assert run(loaded, "export").stdout == before
+
+
+def test_a_year_out_of_range_is_misuse(loaded):
+    result = run(loaded, "claims", "--year", "99999999999")
+    assert result.exit_code == 2
+    assert "99999999999" in result.stderr
