@@ -242,7 +242,7 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path, monkeypatc
 # --- what comes out of a reader: a SourceText or a ReadError, nothing else ---
 
 @pytest.mark.parametrize("suffix", [".txt", ".html", ".docx", ".pdf", ".doc", ".bin"])
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=3000))
 def test_arbitrary_bytes_read_or_raise_read_error(tmp_path, suffix, data):
     path = tmp_path / f"any{suffix}"
@@ -271,7 +271,7 @@ def _valid_documents(tmp_path):
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".html", ".docx", ".pdf"])
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(cut=st.floats(0, 1), flips=st.lists(st.tuples(st.floats(0, 1), st.integers(0, 255)), max_size=8))
 def test_damaged_real_documents_read_or_raise_read_error(tmp_path, suffix, cut, flips):
     valid = _VALID.setdefault(suffix, _valid_documents(tmp_path)[suffix])

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from contextlib import closing
 from datetime import datetime, timezone
 from pathlib import Path
@@ -35,13 +36,34 @@ def _sqlite_tuner(busy_timeout_ms: int):
         # Foreign keys are off by default in SQLite, per connection; WAL lets
         # readers run beside a writer; the busy timeout waits out a writer's lock.
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        _use_wal(cursor, busy_timeout_ms)
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
     return tune
+
+
+def _use_wal(cursor, timeout_ms: int) -> None:
+    # Turning a new database to WAL needs an exclusive lock, and SQLite does
+    # not wait for it: a second process opening the file at the same moment
+    # gets "database is locked" at once. Wait here instead, until the file is
+    # WAL (the other process did it) or this connection could make it so.
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+        time.sleep(0.01)
+        try:
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                return
+        except sqlite3.OperationalError:
+            pass
 
 
 def _begin_sqlite(connection: Connection) -> None:
