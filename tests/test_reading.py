@@ -290,3 +290,14 @@ def test_damaged_real_documents_read_or_raise_read_error(tmp_path, suffix, cut, 
 
 
 _VALID: dict[str, bytes] = {}
+
+
+def test_a_symbolic_link_loop_and_a_broken_link_are_errors(tmp_path):
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    (tmp_path / "broken.txt").symlink_to(tmp_path / "gone.txt")
+    found, errors = collect_paths([tmp_path / "loop.txt", tmp_path / "broken.txt"])
+    assert found == []
+    assert [str(e) for e in errors] == [f"{tmp_path / 'loop.txt'}: Too many levels of symbolic links",
+                                        f"{tmp_path / 'broken.txt'}: no such file or folder"]
+    # In a folder they are not files, and are passed over.
+    assert collect_paths([tmp_path]) == ([], [])

@@ -72,17 +72,20 @@ def collect_paths(paths: list[str | Path]) -> tuple[list[Path], list[ReadError]]
     errors: list[ReadError] = []
     for given in paths:
         path = Path(given)
+        # os.stat rather than Path.exists: the latter calls a name too long
+        # or a symbolic link loop "missing" in some Python versions.
         try:
-            is_dir, exists = path.is_dir(), path.exists()
+            info = os.stat(path)
+        except (FileNotFoundError, NotADirectoryError):
+            errors.append(ReadError(path, "no such file or folder"))
+            continue
         except OSError as exc:
             errors.append(ReadError(path, exc.strerror or first_line(exc)))
             continue
-        if is_dir:
+        if stat.S_ISDIR(info.st_mode):
             found.extend(_walk(path, errors))
-        elif exists:
-            found.append(path)
         else:
-            errors.append(ReadError(path, "no such file or folder"))
+            found.append(path)
     return found, errors
 
 

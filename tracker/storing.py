@@ -266,18 +266,6 @@ def _pause(seconds: float) -> None:
     time.sleep(seconds)
 
 
-def ingest_source(factory: sessionmaker[Session], source: SourceText, year: int | None = None) -> tuple[str, int]:
-    """Extract and store one read file in its own transaction.
-
-    Returns ``("skipped" | "read" | "replaced", claims stored)``.
-    """
-    if _known(factory, source.sha256):
-        return "skipped", 0
-    extracted = extract_document(source.text, year=year)
-    outcome = write_document(factory, source, extracted)
-    return outcome, 0 if outcome == "skipped" else len(extracted.claims)
-
-
 def _known(factory: sessionmaker[Session], sha256: str) -> bool:
     with factory() as session:
         return session.scalar(select(Document.id).where(Document.sha256 == sha256)) is not None
