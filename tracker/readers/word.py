@@ -146,4 +146,26 @@ def read_doc(data: bytes, path: Path | str, encoding: str | None = None) -> Deco
         cause = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise ReadError(path, f"{name} could not read it: {cause[0] if cause else f'exit status {done.returncode}'}")
     text = tidy_text(done.stdout.decode("utf-8", "replace"))
-    return Decoded(text, name)
+    return Decoded(_tables_as_sentences(text), name)
+
+
+def _tables_as_sentences(text: str) -> str:
+    """antiword's tables (lines of ``|cell  |cell  |``) as sentences, and no blank lines, as for a .docx.
+
+    The tools put a blank line between paragraphs; the .docx reader does
+    not, and blank lines mean something to the cleaning (page breaks).
+    """
+    out: list[str] = []
+    rows: list[list[str]] = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if len(stripped) > 1 and stripped.startswith("|") and stripped.endswith("|"):
+            rows.append([cell.strip() for cell in stripped[1:-1].split("|")])
+            continue
+        if rows:
+            out.extend(table_sentences(rows))
+            rows = []
+        if line.strip():
+            out.append(line)
+    out.extend(table_sentences(rows))
+    return "\n".join(out)
