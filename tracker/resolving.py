@@ -122,7 +122,8 @@ def resolve_period(sentence: str, amount: Amount) -> tuple[str | None, int | Non
 @cache
 def _cue_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     rules = load_rules()
-    return regex.compile(alternation(rules.target_cues)), regex.compile(alternation(rules.plan_cues))
+    strong = "|".join([alternation(rules.target_cues), *rules.target_cue_patterns])
+    return regex.compile(strong), regex.compile(alternation(rules.plan_cues))
 
 
 def frame_at(context: Context, position: int) -> Frame | None:
@@ -131,25 +132,31 @@ def frame_at(context: Context, position: int) -> Frame | None:
 
 
 def resolve_kind(sentence: str, amount: Amount, context: Context | None = None, position: int = 0) -> str:
-    """``target`` where a goal cue stands before the amount in its sentence, or a plan cue
-    (要, 将, 今年) does outside a review of the past; else ``actual``."""
+    """``target`` or ``actual``: the last word before the amount in its sentence decides
+    between a goal cue (力争, 计划; 要, 将 outside a review of the past) and a mark of a
+    fact (完成了, 已, 目前); with neither, an amount in the plan part of a speech is an
+    item of the plan (a target), elsewhere an actual."""
     strong, weak = _cue_patterns()
     rules = load_rules()
     # Cue words inside titles (《…行动计划》) name a document, not a plan.
     head = rules.titles.sub(lambda m: "\u3000" * len(m.group()), sentence[:amount.start])
-
-    def cued(pattern: regex.Pattern) -> bool:
-        return any(
-            not rules.cue_not_followed_by.search(head[m.end():])
-            and not rules.cue_not_preceded_by.search(head[:m.start()])
-            for m in pattern.finditer(head)
-        )
-
-    if cued(strong):
-        return "target"
     frame = frame_at(context, position) if context else None
-    if (frame is None or frame.kind == "plan") and cued(weak):
+
+    def last_cue(pattern: regex.Pattern) -> int:
+        return max((m.end() for m in pattern.finditer(head)
+                    if not rules.cue_not_followed_by.search(head[m.end():])
+                    and not rules.cue_not_preceded_by.search(head[:m.start()])), default=-1)
+
+    cue = last_cue(strong)
+    if frame is None or frame.kind == "plan":
+        cue = max(cue, last_cue(weak))
+    marker = max((m.end() for m in rules.actual_markers.finditer(head)), default=-1)
+    if cue > marker:
         return "target"
+    if marker < 0 and frame is not None and frame.kind == "plan":
+        clause_end = CLAUSE_BREAK.search(sentence, amount.end)
+        tail = sentence[amount.end:clause_end.start() if clause_end else len(sentence)]
+        return "actual" if rules.actual_markers.search(tail) else "target"
     return "actual"
 
 

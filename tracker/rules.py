@@ -89,9 +89,11 @@ class Rules:
     section_heading: regex.Pattern
     section_opening: regex.Pattern
     target_cues: list[str]
+    target_cue_patterns: list[str]
     plan_cues: list[str]
     cue_not_followed_by: regex.Pattern
     cue_not_preceded_by: regex.Pattern
+    actual_markers: regex.Pattern
 
 
 def alternation(words) -> str:
@@ -165,8 +167,10 @@ def load_rules() -> Rules:
         section_heading=regex.compile(cue_seed["sections"]["heading"], regex.MULTILINE),
         section_opening=regex.compile(cue_seed["sections"]["opening"], regex.MULTILINE),
         target_cues=cue_seed["target"]["cues"],
+        target_cue_patterns=cue_seed["target"]["cue_patterns"],
         plan_cues=cue_seed["target"]["plan_cues"],
         cue_not_followed_by=regex.compile(cue_seed["target"]["not_followed_by"]),
         cue_not_preceded_by=regex.compile(cue_seed["target"]["not_preceded_by"]),
+        actual_markers=regex.compile(cue_seed["target"]["actual_markers"]),
     )
 
