@@ -6,12 +6,12 @@ from decimal import Decimal
 
 from tracker.cleaning import CleanText, clean_text
 from tracker.extracting import extract_amounts
-from tracker.places import PlaceRecord, infer_home_place, load_gazetteer
+from tracker.labeling import label_amounts
+from tracker.places import PlaceRecord, find_places, infer_home_place, load_gazetteer
 from tracker.resolving import (
     Context,
     resolve_kind,
     resolve_place,
-    resolve_metric_label,
     resolve_period,
     resolve_year,
     section_context,
@@ -84,8 +84,10 @@ def extract_document(raw: str, year: int | None = None) -> ExtractedDocument:
             sentences.append((section_index, sentence))
             amounts = extract_amounts(sentence.text)
             if amounts:
-                place = resolve_place(sentence.text, home, gazetteer, known)
-            for amount in amounts:
+                mentions = find_places(sentence.text, gazetteer, known)
+                place = resolve_place(sentence.text, home, gazetteer, known, mentions)
+                labels = label_amounts(sentence.text, amounts, [(m.start, m.end) for m in mentions])
+            for amount, label in zip(amounts, labels if amounts else ()):
                 start, end = sentence.start + amount.start, sentence.start + amount.end
                 raw_start, raw_end = clean.raw_span(start, end)
                 period, period_end = resolve_period(sentence.text, amount)
@@ -103,7 +105,7 @@ def extract_document(raw: str, year: int | None = None) -> ExtractedDocument:
                     unit=amount.unit,
                     approx=amount.approx,
                     redacted=amount.redacted,
-                    metric_label=resolve_metric_label(sentence.text, amount),
+                    metric_label=label,
                     year=period_end if period_end is not None else claim_year,
                     period=period,
                     locality=place.name if place else None,

@@ -12,7 +12,7 @@ from functools import cache
 import regex
 
 from tracker.extracting import Amount
-from tracker.places import Gazetteer, PlaceRecord, find_places
+from tracker.places import Gazetteer, PlaceMention, PlaceRecord, find_places
 from tracker.numerals import NumeralError, parse_chinese, parse_numeral
 from tracker.rules import alternation, load_rules
 
@@ -160,24 +160,14 @@ def resolve_kind(sentence: str, amount: Amount, context: Context | None = None, 
     return "actual"
 
 
-def resolve_metric_label(sentence: str, amount: Amount) -> str | None:
-    """The measured noun phrase: the clause before the amount, or the noun after a count."""
-    breaks = list(CLAUSE_BREAK.finditer(sentence, 0, amount.start))
-    clause_start = breaks[-1].end() if breaks else 0
-    rules = load_rules()
-    before = rules.label_tail.sub("", rules.label_lead.sub("", sentence[clause_start:amount.start].strip()))
-    after_match = regex.match(r"[的]?([\p{Han}A-Za-z“”\"]{1,12}?)(?=[，,。；;、和及与（(]|$|的)", sentence[amount.end:])
-    after = after_match.group(1).strip("“”\"") if after_match else ""
-    if amount.family == "count" and after:
-        return (before + after) if before and len(before) <= 6 else after
-    return before or after or None
-
-
 def resolve_place(sentence: str, home: PlaceRecord | None, gazetteer: Gazetteer,
-                  known: tuple[PlaceRecord, ...] = ()) -> PlaceRecord | None:
+                  known: tuple[PlaceRecord, ...] = (), mentions: list[PlaceMention] | None = None
+                  ) -> PlaceRecord | None:
     """The place a sentence's amounts are about: the places it names (several → the
-    smallest place holding them all; a lone town → that town), else the section's home place."""
-    mentions = find_places(sentence, gazetteer, known)
+    smallest place holding them all; a lone town → that town), else the section's home place.
+    ``mentions`` are the sentence's place names when already found."""
+    if mentions is None:
+        mentions = find_places(sentence, gazetteer, known)
     divisions = [m.record for m in mentions if m.record.code is not None]
     if divisions:
         return gazetteer.smallest_common(divisions)

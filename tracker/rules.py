@@ -70,8 +70,6 @@ class Rules:
     distributive_separators: list[str]
     distributive_determiners: str
     cheng_not_followed_by: str
-    label_lead: regex.Pattern
-    label_tail: regex.Pattern
     year: regex.Pattern
     meeting: regex.Pattern
     meeting_title: regex.Pattern
@@ -148,8 +146,6 @@ def load_rules() -> Rules:
         distributive_separators=cue_seed["distributive"]["list_separators"],
         distributive_determiners=cue_seed["distributive"]["determiner_followers"],
         cheng_not_followed_by=cue_seed["cheng"]["not_followed_by"],
-        label_lead=regex.compile(cue_seed["metric_label"]["lead"]),
-        label_tail=regex.compile(cue_seed["metric_label"]["tail"]),
         year=regex.compile(cue_seed["years"]["year"]),
         meeting=regex.compile(cue_seed["years"]["meeting"]),
         meeting_title=regex.compile(cue_seed["years"]["meeting_title"]),
