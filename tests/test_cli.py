@@ -135,3 +135,14 @@ def test_every_command_has_help(path, command):
     result = CliRunner().invoke(main, [*path, "--help"])
     assert result.exit_code == 0
     assert command.help.strip().splitlines()[0] in result.stdout
+
+
+def test_metrics_lists_the_vocabulary_with_counts_and_unmapped_labels(loaded):
+    result = run(loaded, "metrics", "--unmapped", "5")
+    assert result.exit_code == 0, result.output
+    line = next(l for l in result.output.splitlines() if l.startswith("preschool_gross_enrolment_rate "))
+    assert line.split()[-1] != "0"
+    assert "Most frequent labels without a metric:" in result.output
+    as_json = run(loaded, "metrics", "--format", "json")
+    keys = {row["key"] for row in json.loads(as_json.stdout)}
+    assert "preschool_gross_enrolment_rate" in keys

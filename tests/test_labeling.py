@@ -7,7 +7,7 @@ from tracker.labeling import label_amounts
 
 def labels(sentence: str) -> list[tuple[str, str | None]]:
     amounts = extract_amounts(sentence)
-    return [(a.text, label) for a, label in zip(amounts, label_amounts(sentence, amounts))]
+    return [(a.text, label.text) for a, label in zip(amounts, label_amounts(sentence, amounts))]
 
 
 @pytest.mark.parametrize("sentence,expected", [
@@ -50,4 +50,24 @@ def test_place_names_are_left_to_the_locality():
     sentence = "为新宾县投入资金50万元"
     amounts = extract_amounts(sentence)
     start = sentence.index("新宾县")
-    assert label_amounts(sentence, amounts, [(start, start + 3)]) == ["投入资金"]
+    assert [label.text for label in label_amounts(sentence, amounts, [(start, start + 3)])] == ["投入资金"]
+
+
+def test_changes_know_their_level_base_and_aspect():
+    sentence = "2015年,全市教育经费拨款29.74亿元,比2011年增加了8.16亿元,增长37.81%,年均递增6.62%"
+    amounts = extract_amounts(sentence)
+    found = [(label.aspect, label.origin, label.base) for label in label_amounts(sentence, amounts)]
+    assert found == [("level", None, None), ("change", 0, "比2011年"), ("growth", 0, "比2011年"), ("cagr", 0, "比2011年")]
+
+
+def test_a_decrease_keeps_its_direction_and_points_are_pp_changes():
+    sentence = "辍学率为0.5%,比上年下降了0.3个百分点"
+    amounts = extract_amounts(sentence)
+    found = [(label.aspect, label.direction) for label in label_amounts(sentence, amounts)]
+    assert found == [("level", 1), ("pp_change", -1)]
+
+
+def test_a_level_reached_from_another_points_back_to_it():
+    sentence = "教师的课题参与率由年前的43%提高到65%"
+    amounts = extract_amounts(sentence)
+    assert [(label.aspect, label.origin) for label in label_amounts(sentence, amounts)] == [("level", None), ("level", 0)]

@@ -7,9 +7,17 @@ from functools import wraps
 import click
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
-from tracker import db
+from tracker import db, storing
 from tracker.output import FORMATS, render_rows
-from tracker.querying import EXPORT_FIELDS, ClaimFilter, claim_in_context, export_claims, query_claims
+from tracker.querying import (
+    EXPORT_FIELDS,
+    ClaimFilter,
+    claim_in_context,
+    export_claims,
+    metric_rows,
+    query_claims,
+    unmapped_labels,
+)
 from tracker.reading import collect_paths
 from tracker.storing import ingest_files
 
@@ -123,6 +131,31 @@ def export(state: AppState, fmt) -> None:
     with state.sessions()() as session:
         rows = list(export_claims(session))
     click.echo(render_rows(rows, fmt, EXPORT_FIELDS), nl=False)
+
+
+@main.command()
+@click.option("--unmapped", type=click.IntRange(min=0), default=20, show_default=True,
+              help="How many of the most frequent unmapped labels to list after the vocabulary.")
+@output_options
+@click.pass_obj
+def metrics(state: AppState, unmapped: int, fmt) -> None:
+    """The metric vocabulary with claim counts, then the unmapped labels.
+
+    In csv/json/jsonl only the vocabulary is printed; the unmapped labels go
+    to stderr so that stdout stays one table.
+    """
+    with state.sessions()() as session:
+        storing.metric_ids(session)
+        session.commit()
+        rows = metric_rows(session)
+        missing = unmapped_labels(session, unmapped)
+    click.echo(render_rows(rows, fmt), nl=False)
+    if missing:
+        if fmt == "table":
+            click.echo("\nMost frequent labels without a metric:")
+            click.echo(render_rows(missing, "table"), nl=False)
+        else:
+            click.echo(render_rows(missing, "table"), err=True, nl=False)
 
 
 @main.command()

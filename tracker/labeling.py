@@ -43,6 +43,7 @@ class LabelRules:
     rate_suffix: str
     area_suffix: str
     change: regex.Pattern
+    decrease: regex.Pattern
     change_suffix: dict[str, str]
     to_level: regex.Pattern
     unit_heads: dict[str, str]
@@ -66,6 +67,7 @@ def label_rules() -> LabelRules:
         rate_suffix=seed["rate_suffix"],
         area_suffix=seed["area_suffix"],
         change=regex.compile(seed["change"]),
+        decrease=regex.compile(seed["decrease"]),
         change_suffix=seed["change_suffix"],
         to_level=regex.compile(seed["to_level"]),
         unit_heads=seed["unit_heads"],
@@ -80,6 +82,21 @@ EDGES = regex.compile(r"^[^\p{Han}A-Za-z0-9“”]+|[^\p{Han}A-Za-z0-9“”]+$"
 MAX_VERB = 12
 # Words before the amount longer than this are a list of actions: the last one is kept.
 MAX_BEFORE = 12
+
+
+@dataclass(frozen=True)
+class Label:
+    """What an amount measures: ``text`` (None when nothing names it) and ``aspect``:
+    ``level``, or a ``change``/``growth``/``cagr``/``pp_change`` of the level amount at
+    index ``origin`` since ``base`` (比2011年); a level reached from another level (由43%
+    提高到65%) has aspect ``level`` and that level as ``origin``. ``direction`` is -1 for
+    decreases (减少, 下降)."""
+
+    text: str | None
+    aspect: str
+    origin: int | None = None
+    base: str | None = None
+    direction: int = 1
 
 
 @dataclass
@@ -178,9 +195,10 @@ def _level_label(parts: _Parts, amount: Amount, rules: LabelRules) -> str | None
     return _with_suffix(label, amount, rules) or None
 
 
-def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple[int, int]] = ()) -> list[str | None]:
-    """The metric label of each of ``amounts`` (in sentence order); ``skip`` holds spans
-    left out of labels (place names, which go into the claim's locality)."""
+def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple[int, int]] = ()) -> list[Label]:
+    """The metric label of each of ``amounts`` (in sentence order), with what it states
+    of an earlier level of the sentence; ``skip`` holds spans left out of labels (place
+    names, which go into the claim's locality)."""
     rules = label_rules()
     breaks = [m.start() for m in rules.clause_break.finditer(sentence)]
     clauses, parts = [], []
@@ -209,25 +227,47 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
             parts[index].noun, parts[index].verb = following.noun, following.verb
         elif not parts[index].verb and parts[index].noun and between.endswith(("、", "和", "及", "与")):
             parts[index].verb = following.verb
-    labels: list[str | None] = []
-    level: str | None = None
+    labels: list[Label] = []
+    level: int | None = None
     base = ""
     for index, amount in enumerate(amounts):
         clause_start, start = clauses[index]
         head = rules.lead.sub("", sentence[clause_start:amount.start].strip()).strip()
         between = sentence[start:amount.start].strip()
         change = rules.change.match(head)
-        if level and amount.item is None and (rules.to_level.match(between) or rules.to_level.match(head)):
-            labels.append(level)
+        level_label = labels[level].text if level is not None else None
+        if level_label and amount.item is None and (rules.to_level.match(between) or rules.to_level.match(head)):
+            labels.append(Label(level_label, "level", origin=level))
             continue
-        if change and level and amount.item is None:
+        if change and level_label and amount.item is None and _comparable(amount, amounts[level]):
             base = change.group("base") or base
             verb = change.group("verb")
             suffix = rules.change_suffix.get(amount.family, "")
-            labels.append(f"{level}{'' if verb.startswith(('年均', '平均')) else base}{verb}{suffix}")
+            yearly = verb.startswith(("年均", "平均"))
+            text = f"{level_label}{'' if yearly else base}{verb}{suffix}"
+            labels.append(Label(text, _aspect(amount, amounts[level], yearly), level, base or None,
+                                -1 if rules.decrease.search(verb) else 1))
             continue
         label = _level_label(parts[index], amount, rules)
-        labels.append(label)
+        labels.append(Label(label, "level"))
         if label:
-            level, base = label, ""
+            level, base = index, ""
     return labels
+
+
+def _comparable(amount: Amount, level: Amount) -> bool:
+    # 增加一次投档机会 after 万分之一 is not a change of it: a change has the level's
+    # family, a rate of change is a %, a change of a rate may be in points.
+    return amount.family in (level.family, "rate") or (amount.family == "points" and level.family == "rate")
+
+
+def _aspect(amount: Amount, level: Amount, yearly: bool) -> str:
+    """What a change amount states of its level: the change itself, a growth rate, an
+    average annual rate, or a change in percentage points."""
+    if amount.family == "points":
+        return "pp_change"
+    if amount.family == "rate" and (level.family != "rate" or yearly):
+        return "cagr" if yearly else "growth"
+    if amount.family == "rate" and level.family == "rate":
+        return "growth"  # 比上年提高2%: a relative growth or points written as %; the checks try both
+    return "change"

@@ -1,12 +1,13 @@
 """Text in, claims out: clean, split, extract, resolve, with no database."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from tracker.cleaning import CleanText, clean_text
 from tracker.extracting import extract_amounts
 from tracker.labeling import label_amounts
+from tracker.relating import ExtractedLink, comparison_links, sentence_part_links, step_links
 from tracker.places import PlaceRecord, find_places, infer_home_place, load_gazetteer
 from tracker.resolving import (
     Context,
@@ -17,6 +18,7 @@ from tracker.resolving import (
     section_context,
 )
 from tracker.segmenting import TextSpan, split_sections, split_sentences
+from tracker.vocabulary import load_vocabulary
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,9 @@ class ExtractedClaim:
     locality: str | None
     kind: str
     place: PlaceRecord | None = None
+    aspect: str = "level"
+    metric_key: str | None = None
+    family: str = ""
 
 
 @dataclass
@@ -55,6 +60,7 @@ class ExtractedDocument:
     section_places: list[PlaceRecord | None]
     sentences: list[tuple[int, TextSpan]]
     claims: list[ExtractedClaim]
+    links: list[ExtractedLink] = field(default_factory=list)
 
 
 def document_title(text: str) -> str | None:
@@ -75,6 +81,9 @@ def extract_document(raw: str, year: int | None = None) -> ExtractedDocument:
     contexts = [section_context(text, section.start, section.end, year=year) for section in sections]
     doc_year = next((context.year for context in contexts if context.year is not None), None)
     gazetteer = load_gazetteer()
+    vocabulary = load_vocabulary()
+    links: list[ExtractedLink] = []
+    sentence_claims: list[list[int]] = []
     homes = [infer_home_place(text[section.start:section.end], gazetteer) for section in sections]
     for section_index, (section, context) in enumerate(zip(sections, contexts)):
         home = homes[section_index]
@@ -83,6 +92,8 @@ def extract_document(raw: str, year: int | None = None) -> ExtractedDocument:
             sentence_index = len(sentences)
             sentences.append((section_index, sentence))
             amounts = extract_amounts(sentence.text)
+            first = len(claims)
+            sentence_claims.append(list(range(first, first + len(amounts))))
             if amounts:
                 mentions = find_places(sentence.text, gazetteer, known)
                 place = resolve_place(sentence.text, home, gazetteer, known, mentions)
@@ -105,14 +116,33 @@ def extract_document(raw: str, year: int | None = None) -> ExtractedDocument:
                     unit=amount.unit,
                     approx=amount.approx,
                     redacted=amount.redacted,
-                    metric_label=label,
+                    metric_label=label.text,
                     year=period_end if period_end is not None else claim_year,
                     period=period,
                     locality=place.name if place else None,
                     kind=resolve_kind(sentence.text, amount, context, start),
                     place=place,
+                    aspect=label.aspect,
+                    metric_key=_metric_key(vocabulary, label, amount, amounts),
+                    family=amount.family,
                 ))
-    return ExtractedDocument(clean, document_title(text), doc_year, sections, contexts, homes, sentences, claims)
+            if amounts:
+                links += comparison_links(claims, first, labels, lambda index: claims[index].year)
+                links += sentence_part_links(sentence.text, amounts, first, [a.family for a in amounts])
+    for section_index in range(len(sections)):
+        indices = [i for i, (s, _) in enumerate(sentences) if s == section_index]
+        links += step_links([sentences[i][1] for i in indices], [sentence_claims[i] for i in indices], claims)
+    return ExtractedDocument(clean, document_title(text), doc_year, sections, contexts, homes, sentences, claims,
+                             list(dict.fromkeys(links)))
+
+
+def _metric_key(vocabulary, label, amount, amounts) -> str | None:
+    # A change is a change of its level's metric, matched with the level's family.
+    if label.aspect != "level" and label.origin is not None:
+        entry = vocabulary.match(label.text, amounts[label.origin].family)
+    else:
+        entry = vocabulary.match(label.text, amount.family, label.aspect)
+    return entry.key if entry else None
 
 
 def extract_claims(raw: str) -> list[ExtractedClaim]:

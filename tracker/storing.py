@@ -14,10 +14,11 @@ from pathlib import Path
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from tracker.models import Claim, Document, Place, Section, Sentence
+from tracker.models import Claim, ClaimLink, Document, Metric, Place, Section, Sentence
 from tracker.pipeline import ExtractedDocument, extract_document
 from tracker.places import PlaceRecord, load_gazetteer
 from tracker.reading import ReadError, SourceText, collect_paths, read_source
+from tracker.vocabulary import load_vocabulary
 
 
 @dataclass
@@ -86,6 +87,18 @@ class PlaceStore:
         return self._ids[key]
 
 
+def metric_ids(session: Session) -> dict[str, int]:
+    """Ids of the vocabulary's metrics by key, inserting those the database lacks."""
+    present = dict(session.execute(select(Metric.key, Metric.id)).all())
+    missing = [entry for entry in load_vocabulary().entries if entry.key not in present]
+    if missing:
+        session.execute(insert(Metric), [
+            {"key": e.key, "name": e.name, "aliases": list(e.aliases), "unit_family": e.unit_family,
+             "higher_is_better": e.higher_is_better} for e in missing])
+        present = dict(session.execute(select(Metric.key, Metric.id)).all())
+    return present
+
+
 def store_document(session: Session, source: SourceText, extracted: ExtractedDocument) -> Document:
     """Insert one extracted document and everything found in it (inside the caller's transaction)."""
     places = PlaceStore(session)
@@ -124,8 +137,9 @@ def store_document(session: Session, source: SourceText, extracted: ExtractedDoc
         ],
     ).all() if extracted.sentences else []
     if extracted.claims:
-        session.execute(
-            insert(Claim),
+        metrics = metric_ids(session)
+        claim_ids = session.scalars(
+            insert(Claim).returning(Claim.id, sort_by_parameter_order=True),
             [
                 {
                     "document_id": document.id,
@@ -149,10 +163,17 @@ def store_document(session: Session, source: SourceText, extracted: ExtractedDoc
                     "period": claim.period,
                     "place_id": places.place_id(claim.place, homes[claim.section]),
                     "kind": claim.kind,
+                    "aspect": claim.aspect,
+                    "metric_id": metrics.get(claim.metric_key) if claim.metric_key else None,
                 }
                 for index, claim in enumerate(extracted.claims)
             ],
-        )
+        ).all()
+        if extracted.links:
+            session.execute(insert(ClaimLink), [
+                {"relation": link.relation, "head_claim_id": claim_ids[link.head],
+                 "tail_claim_id": claim_ids[link.tail], "base_year": link.base_year, "detail": link.detail or None}
+                for link in extracted.links])
     return document
 
 
