@@ -93,3 +93,23 @@ def test_claims_of_a_speech_take_their_frame_years():
            "二、2016年重点工作安排\n要新建幼儿园20所。")
     assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [
         ("12所", 2015, "actual"), ("20所", 2016, "target")]
+
+
+def test_a_national_bulletin_belongs_to_the_country_and_its_title_year():
+    raw = "2015年全国教育事业发展统计公报\n全国共有幼儿园22.37万所,学前三年毛入园率达到75.0%。全国普通高中1.32万所。"
+    assert [(c.text, c.locality, c.year) for c in extract_claims(raw)] == [
+        ("22.37万所", "中国", 2015), ("75.0%", "中国", 2015), ("1.32万所", "中国", 2015)]
+
+
+def test_a_national_figure_in_a_city_speech_belongs_to_the_country():
+    raw = "今天,我们召开2016年全市教育工作会议。葫芦岛市学前三年毛入园率达到90%,全国平均水平为75%。"
+    assert [(c.text, c.locality) for c in extract_claims(raw)] == [("90%", "葫芦岛市"), ("75%", "中国")]
+
+
+def test_a_stated_place_is_used_where_the_text_names_none():
+    from tracker.pipeline import extract_document
+    from tracker.places import load_gazetteer
+    place = load_gazetteer().by_name("绥中县")[0]
+    raw = "今天,我们召开2016年全县教育工作会议。全县新建幼儿园3所。"
+    assert [(c.text, c.locality) for c in extract_document(raw, place=place).claims] == [("3所", "绥中县")]
+    assert [(c.text, c.locality) for c in extract_document(raw).claims] == [("3所", None)]

@@ -11,6 +11,7 @@ from tracker.relating import ExtractedLink, comparison_links, sentence_part_link
 from tracker.places import PlaceRecord, find_places, infer_home_place, load_gazetteer
 from tracker.resolving import (
     Context,
+    resolve_claim_place,
     resolve_kind,
     resolve_place,
     resolve_period,
@@ -71,8 +72,9 @@ def document_title(text: str) -> str | None:
     return None
 
 
-def extract_document(raw: str, year: int | None = None) -> ExtractedDocument:
-    """Clean ``raw`` and extract every claim of it; ``year`` overrides the year found."""
+def extract_document(raw: str, year: int | None = None, place: PlaceRecord | None = None) -> ExtractedDocument:
+    """Clean ``raw`` and extract every claim of it; ``year`` overrides the year found;
+    ``place`` is the place of sections whose text names none."""
     clean = clean_text(raw)
     text = clean.text
     sections = split_sections(text)
@@ -84,7 +86,7 @@ def extract_document(raw: str, year: int | None = None) -> ExtractedDocument:
     vocabulary = load_vocabulary()
     links: list[ExtractedLink] = []
     sentence_claims: list[list[int]] = []
-    homes = [infer_home_place(text[section.start:section.end], gazetteer) for section in sections]
+    homes = [infer_home_place(text[section.start:section.end], gazetteer) or place for section in sections]
     for section_index, (section, context) in enumerate(zip(sections, contexts)):
         home = homes[section_index]
         known = (home,) if home is not None else ()
@@ -96,9 +98,10 @@ def extract_document(raw: str, year: int | None = None) -> ExtractedDocument:
             sentence_claims.append(list(range(first, first + len(amounts))))
             if amounts:
                 mentions = find_places(sentence.text, gazetteer, known)
-                place = resolve_place(sentence.text, home, gazetteer, known, mentions)
+                place_of_sentence = resolve_place(sentence.text, home, gazetteer, known, mentions)
                 labels = label_amounts(sentence.text, amounts, [(m.start, m.end) for m in mentions])
             for amount, label in zip(amounts, labels if amounts else ()):
+                claim_place = resolve_claim_place(sentence.text, amount, place_of_sentence, gazetteer)
                 start, end = sentence.start + amount.start, sentence.start + amount.end
                 raw_start, raw_end = clean.raw_span(start, end)
                 period, period_end = resolve_period(sentence.text, amount)
@@ -119,9 +122,9 @@ def extract_document(raw: str, year: int | None = None) -> ExtractedDocument:
                     metric_label=label.text,
                     year=period_end if period_end is not None else claim_year,
                     period=period,
-                    locality=place.name if place else None,
+                    locality=claim_place.name if claim_place else None,
                     kind=resolve_kind(sentence.text, amount, context, start),
-                    place=place,
+                    place=claim_place,
                     aspect=label.aspect,
                     metric_key=_metric_key(vocabulary, label, amount, amounts),
                     family=amount.family,

@@ -12,7 +12,7 @@ from functools import cache
 import regex
 
 from tracker.extracting import Amount
-from tracker.places import Gazetteer, PlaceMention, PlaceRecord, find_places
+from tracker.places import Gazetteer, PlaceMention, PlaceRecord, find_places, national_marker
 from tracker.numerals import NumeralError, parse_chinese, parse_numeral
 from tracker.rules import alternation, load_rules
 
@@ -53,7 +53,8 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     rules = load_rules()
     end = len(text) if end is None else end
     opening_end = min(end, start + 3000)
-    meeting = rules.meeting.search(text, start, opening_end) or rules.meeting_title.search(text, start, opening_end)
+    meeting = (rules.meeting.search(text, start, opening_end) or rules.meeting_title.search(text, start, opening_end)
+               or rules.report_title.search(text, start, min(end, start + 200)))
     meeting_year = year if year is not None else (_year_value(meeting.group(1)) if meeting else None)
     hidden = year is None and meeting is not None and meeting_year is None
     markers = []
@@ -175,3 +176,13 @@ def resolve_place(sentence: str, home: PlaceRecord | None, gazetteer: Gazetteer,
     if len(towns) == 1:
         return next(iter(towns.values()))
     return home
+
+
+def resolve_claim_place(sentence: str, amount: Amount, sentence_place: PlaceRecord | None,
+                        gazetteer: Gazetteer) -> PlaceRecord | None:
+    """An amount's place: the country where its clause speaks of 全国 (全国平均水平为75%),
+    else its sentence's place."""
+    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, amount.start)), default=0)
+    clause_end = CLAUSE_BREAK.search(sentence, amount.end)
+    clause = sentence[clause_start:clause_end.start() if clause_end else len(sentence)]
+    return gazetteer.country if national_marker().search(clause) else sentence_place

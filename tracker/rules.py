@@ -73,6 +73,7 @@ class Rules:
     year: regex.Pattern
     meeting: regex.Pattern
     meeting_title: regex.Pattern
+    report_title: regex.Pattern
     hidden_year: regex.Pattern
     base_year_before: tuple[str, ...]
     base_year_after: regex.Pattern
@@ -149,6 +150,7 @@ def load_rules() -> Rules:
         year=regex.compile(cue_seed["years"]["year"]),
         meeting=regex.compile(cue_seed["years"]["meeting"]),
         meeting_title=regex.compile(cue_seed["years"]["meeting_title"]),
+        report_title=regex.compile(cue_seed["years"]["report_title"], regex.MULTILINE),
         hidden_year=regex.compile(cue_seed["years"]["hidden_year"]),
         base_year_before=tuple(cue_seed["years"]["base_before"]),
         base_year_after=regex.compile(cue_seed["years"]["base_after"]),
