@@ -104,7 +104,8 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                 claim_place = resolve_claim_place(sentence.text, amount, place_of_sentence, gazetteer)
                 start, end = sentence.start + amount.start, sentence.start + amount.end
                 raw_start, raw_end = clean.raw_span(start, end)
-                period, period_end = resolve_period(sentence.text, amount)
+                kind = resolve_kind(sentence.text, amount, context, start)
+                period, period_end = resolve_period(sentence.text, amount, kind == "target")
                 claim_year = None if period else resolve_year(sentence.text, amount, context, start)
                 claims.append(ExtractedClaim(
                     section=section_index,
@@ -123,7 +124,7 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                     year=period_end if period_end is not None else claim_year,
                     period=period,
                     locality=claim_place.name if claim_place else None,
-                    kind=resolve_kind(sentence.text, amount, context, start),
+                    kind=kind,
                     place=claim_place,
                     aspect=label.aspect,
                     metric_key=_metric_key(vocabulary, label, amount, amounts),

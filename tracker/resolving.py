@@ -106,14 +106,15 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
     return frame.year if frame is not None else context.year
 
 
-def resolve_period(sentence: str, amount: Amount) -> tuple[str | None, int | None]:
+def resolve_period(sentence: str, amount: Amount, target: bool = False) -> tuple[str | None, int | None]:
     """``(period, end_year)``: a plan period framing a total (``“十二五”时期…401所`` → 2011-2015),
-    or the end year of a period whose end a goal names (``“十三五”末…77.2%`` → 2020)."""
+    or the end year of a period whose end a goal names (``“十三五”末…77.2%`` → 2020); a
+    ``target`` under a period's name (“十三五”发展目标是:…77.2%) is a goal for its end."""
     rules = load_rules()
     for match in rules.period_pattern.finditer(sentence, 0, amount.start):
         first, last = rules.period_spans[match.group()]
         following = sentence[match.end():]
-        if rules.period_end_after.search(following):
+        if rules.period_end_after.search(following) or (target and not rules.period_total_after.search(following)):
             return None, last
         if rules.period_total_after.search(following) and amount.family not in ("rate", "points", "ratio"):
             return f"{first}-{last}", None
