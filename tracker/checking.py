@@ -300,13 +300,13 @@ def check_sum(figures: dict[int, Figure], links: list[ClaimLink]) -> list[FlagDr
             drafts.append(FlagDraft(
                 "sum", "info",
                 f"the parts add up to {total.text} only if {fitting[0]['reading']}", group,
-                float(total.value), fitting[0]["sum"], list(total.interval), shown))
+                float(total.value), fitting[0]["sum"], [_round(v, 12) for v in total.interval], shown))
         else:
             drafts.append(FlagDraft(
                 "sum", "error",
                 f"inconsistency: the parts ({form}) add up to {_fmt(natural['sum'], total)}, "
                 f"which does not add up to the stated total {total.text}",
-                group, float(total.value), natural["sum"], [_round(v) for v in total.interval], shown))
+                group, float(total.value), natural["sum"], [_round(v, 12) for v in total.interval], shown))
     return drafts
 
 
@@ -327,8 +327,8 @@ def _sum_readings(parts: list[ClaimLink], members: list[Figure]) -> list[dict]:
             spans[tuple(detail.get("span") or ())].append(index)
     distributed = [indices for indices in spans.values() if len(indices) > 1]
     last_optional = (parts[0].detail or {}).get("form") == "其中" and len(parts) > 2
-    readings = []
-    for each, last_in in product((True, False), (True, False) if last_optional else (True,)):
+    readings: list[dict] = []
+    for each, last_in in product((True, False) if distributed else (True,), (True, False) if last_optional else (True,)):
         chosen = list(range(len(parts)))
         if not each:
             for indices in distributed:
