@@ -164,59 +164,57 @@ def _uncheckable(figures: list[Figure], what: str) -> FlagDraft:
     return FlagDraft("redacted", "info", f"{what} cannot be checked: digits are hidden", figures)
 
 
+def _rate_cases(figures: dict[int, Figure], links: list[ClaimLink], relation: str, what: str,
+                drafts: list[FlagDraft]):
+    """Each ``relation`` link whose level also states its change, as ``(link, change link,
+    level, change, rate, base interval)``; one with hidden digits goes to ``drafts`` instead."""
+    changes = {link.head_claim_id: link for link in links if link.relation == "change"}
+    for link in links:
+        if link.relation != relation or link.head_claim_id not in changes:
+            continue
+        change_link = changes[link.head_claim_id]
+        level, change, rate = (figures[link.head_claim_id], figures[change_link.tail_claim_id],
+                               figures[link.tail_claim_id])
+        if any(f.interval is None for f in (level, change, rate)):
+            drafts.append(_uncheckable([level, change, rate], what))
+            continue
+        (l0, l1), (c0, c1) = level.interval, change.interval
+        # base = level - change (+ for a decrease)
+        direction = (link.detail or {}).get("direction", 1)
+        base = (l0 - c1, l1 - c0) if direction > 0 else (l0 + c0, l1 + c1)
+        if base[0] > 0:
+            yield link, change_link, level, change, rate, base
+
+
 def check_growth(figures: dict[int, Figure], links: list[ClaimLink]) -> list[FlagDraft]:
     """Level, change and growth rate of one comparison agree."""
-    changes = {link.head_claim_id: link for link in links if link.relation == "change"}
-    drafts = []
-    for link in links:
-        if link.relation != "growth" or link.head_claim_id not in changes:
-            continue
-        level, rate = figures[link.head_claim_id], figures[link.tail_claim_id]
-        change = figures[changes[link.head_claim_id].tail_claim_id]
-        direction = (link.detail or {}).get("direction", 1)
-        group = [level, change, rate]
-        if any(f.interval is None for f in group):
-            drafts.append(_uncheckable(group, "A growth rate"))
-            continue
-        (l0, l1), (c0, c1), (r0, r1) = level.interval, change.interval, rate.interval
-        # base = level - change (or + for a decrease); rate = change / base
-        b0, b1 = (l0 - c1, l1 - c0) if direction > 0 else (l0 + c0, l1 + c1)
-        if b0 <= 0:
-            continue
+    drafts: list[FlagDraft] = []
+    for link, _, level, change, rate, (b0, b1) in _rate_cases(figures, links, "growth", "A growth rate", drafts):
+        (c0, c1), (r0, r1) = change.interval, rate.interval
         low, high = 100 * c0 / b1, 100 * c1 / b0
         if not _meet((low, high), (r0, r1)):
+            direction = (link.detail or {}).get("direction", 1)
             computed = 100 * float(change.value) / (float(level.value) - direction * float(change.value))
             drafts.append(FlagDraft(
                 "growth", "error",
                 f"inconsistency: a change of {change.text} on a level of {level.text} is a growth of "
                 f"{computed:.2f}%, not {rate.text}",
-                group, float(rate.value), _round(computed), [_round(low), _round(high)]))
+                [level, change, rate], float(rate.value), _round(computed), [_round(low), _round(high)]))
     return drafts
 
 
 def check_cagr(figures: dict[int, Figure], links: list[ClaimLink]) -> list[FlagDraft]:
     """An average annual rate against its levels and the years between them."""
-    changes = {link.head_claim_id: link for link in links if link.relation == "change"}
-    drafts = []
-    for link in links:
-        if link.relation != "cagr" or link.head_claim_id not in changes:
-            continue
-        level, rate = figures[link.head_claim_id], figures[link.tail_claim_id]
-        change_link = changes[link.head_claim_id]
-        change = figures[change_link.tail_claim_id]
+    drafts: list[FlagDraft] = []
+    cases = _rate_cases(figures, links, "cagr", "An average annual rate", drafts)
+    for link, change_link, level, change, rate, (b0, b1) in list(cases):
         base_year = link.base_year or change_link.base_year
-        group = [level, change, rate]
-        if any(f.interval is None for f in group):
-            drafts.append(_uncheckable(group, "An average annual rate"))
-            continue
         if base_year is None or level.year is None or level.year <= base_year:
             continue
         steps = level.year - base_year
-        (l0, l1), (c0, c1), (r0, r1) = level.interval, change.interval, rate.interval
+        (l0, l1), (r0, r1) = level.interval, rate.interval
         direction = (link.detail or {}).get("direction", 1)
-        b0, b1 = (l0 - c1, l1 - c0) if direction > 0 else (l0 + c0, l1 + c1)
-        if b0 <= 0:
-            continue
+        group = [level, change, rate]
 
         def fits(n: int) -> bool:
             low = 100 * ((l0 / b1) ** (1 / n) - 1)
