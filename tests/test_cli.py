@@ -137,6 +137,17 @@ def test_every_command_has_help(path, command):
     assert command.help.strip().splitlines()[0] in result.stdout
 
 
+def test_metrics_lists_the_vocabulary_with_counts_and_unmapped_labels(loaded):
+    result = run(loaded, "metrics", "--unmapped", "5")
+    assert result.exit_code == 0, result.output
+    line = next(l for l in result.output.splitlines() if l.startswith("preschool_gross_enrolment_rate "))
+    assert line.split()[-1] != "0"
+    assert "Most frequent labels without a metric:" in result.output
+    as_json = run(loaded, "metrics", "--format", "json")
+    keys = {row["key"] for row in json.loads(as_json.stdout)}
+    assert "preschool_gross_enrolment_rate" in keys
+
+
 def test_a_folder_of_bad_files_gives_a_line_each_a_count_and_exit_1(db_url, tmp_path):
     from test_storing import LIMIT, write_mixed_folder
 

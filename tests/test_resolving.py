@@ -66,22 +66,26 @@ def test_resolve_period(sentence, text, expected):
     assert resolve_period(sentence, amount_in(sentence, text)) == expected
 
 
-@pytest.mark.parametrize("sentence,text,kind", [
-    ("力争到2020年,全市学前三年毛入园率达到95%", "95%", "target"),
-    ("六是向上争取资金x亿元,完成全年任务102%", "x亿元", "actual"),
-    ("二是以提高教师整体能力为目标,累计进行各类培训x万人次", "x万人次", "actual"),
-    ("一期《学前教育三年行动计划》实施以来,新建、改扩建农村乡镇中心幼儿园和村园共161所", "161所", "actual"),
-    ("今年要新建幼儿园12所", "12所", "target"),
+@pytest.mark.parametrize("frame,sentence,text,kind", [
+    ("plan", "力争到2020年,全市学前三年毛入园率达到95%", "95%", "target"),
+    (None, "六是向上争取资金x亿元,完成全年任务102%", "x亿元", "actual"),
+    (None, "二是以提高教师整体能力为目标,累计进行各类培训x万人次", "x万人次", "actual"),
+    ("plan", "一期《学前教育三年行动计划》实施以来,新建、改扩建农村乡镇中心幼儿园和村园共161所", "161所", "actual"),
+    ("plan", "今年要新建幼儿园12所", "12所", "target"),
+    # An item of the speaker's plan needs no cue; a fact in the plan part has its marker.
+    ("plan", "组织50名农村优秀校长到市内、省内优质学校挂职锻炼", "50名", "target"),
+    ("plan", "截至目前,我们共查封不合格民办园36所,审批注册8所", "8所", "actual"),
+    ("plan", "省厅接连通报了28所违规学校", "28所", "actual"),
+    ("plan", "各级各类学校要对照刚刚印发的教师减负清单20条,全面清理各类检查", "20条", "actual"),
+    ("plan", "我市三所高中已实现“两标化”", "三所", "actual"),
+    ("review", "我市出台了《教师培训规划》及14个教师培训分项计划,制定完善了5个教师培训工作制度", "5个", "actual"),
+    ("review", "各地要巩固成果,全市新建幼儿园12所", "12所", "actual"),
+    (None, "区委、区政府决定在两年内通过市场运作,谋划建设一所具有一定规模的普通高中", "一所", "target"),
+    (None, "全市共有幼儿园581所", "581所", "actual"),
 ])
-def test_resolve_kind_in_a_plan_frame(sentence, text, kind):
-    context = Context(year=2016, frames=(Frame(0, "plan", 2016),))
+def test_resolve_kind(frame, sentence, text, kind):
+    context = Context(year=2016, frames=(Frame(0, frame, 2016),) if frame else ())
     assert resolve_kind(sentence, amount_in(sentence, text), context, 10) == kind
-
-
-def test_exhortation_in_a_review_is_not_a_target():
-    context = Context(year=2016, frames=(Frame(0, "review", 2015),))
-    sentence = "各地要巩固成果,全市新建幼儿园12所"
-    assert resolve_kind(sentence, amount_in(sentence, "12所"), context, 10) == "actual"
 
 
 def test_claims_of_a_speech_take_their_frame_years():
@@ -89,3 +93,23 @@ def test_claims_of_a_speech_take_their_frame_years():
            "二、2016年重点工作安排\n要新建幼儿园20所。")
     assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [
         ("12所", 2015, "actual"), ("20所", 2016, "target")]
+
+
+def test_a_national_bulletin_belongs_to_the_country_and_its_title_year():
+    raw = "2015年全国教育事业发展统计公报\n全国共有幼儿园22.37万所,学前三年毛入园率达到75.0%。全国普通高中1.32万所。"
+    assert [(c.text, c.locality, c.year) for c in extract_claims(raw)] == [
+        ("22.37万所", "中国", 2015), ("75.0%", "中国", 2015), ("1.32万所", "中国", 2015)]
+
+
+def test_a_national_figure_in_a_city_speech_belongs_to_the_country():
+    raw = "今天,我们召开2016年全市教育工作会议。葫芦岛市学前三年毛入园率达到90%,全国平均水平为75%。"
+    assert [(c.text, c.locality) for c in extract_claims(raw)] == [("90%", "葫芦岛市"), ("75%", "中国")]
+
+
+def test_a_stated_place_is_used_where_the_text_names_none():
+    from tracker.pipeline import extract_document
+    from tracker.places import load_gazetteer
+    place = load_gazetteer().by_name("绥中县")[0]
+    raw = "今天,我们召开2016年全县教育工作会议。全县新建幼儿园3所。"
+    assert [(c.text, c.locality) for c in extract_document(raw, place=place).claims] == [("3所", "绥中县")]
+    assert [(c.text, c.locality) for c in extract_document(raw).claims] == [("3所", None)]

@@ -115,6 +115,25 @@ def test_places_are_stored_with_their_parents_and_claims_point_at_them(sessions)
         assert document.place.name == "葫芦岛市"
 
 
+def test_claims_carry_their_metric_and_aspect_and_links_are_stored(sessions):
+    from tracker.models import ClaimLink, Metric
+    ingest_paths(sessions, [CORPUS / "004_043583f907d8be22.txt"])
+    with sessions() as session:
+        rows = session.execute(
+            select(Claim.text, Claim.aspect, Metric.key).outerjoin(Metric, Claim.metric_id == Metric.id)
+            .where(Claim.text.in_(["29.74亿元", "8.16亿元", "37.81%", "6.62%"]))).all()
+        assert sorted(rows) == sorted([
+            ("29.74亿元", "level", "fiscal_education_funding"), ("8.16亿元", "change", "fiscal_education_funding"),
+            ("37.81%", "growth", "fiscal_education_funding"), ("6.62%", "cagr", "fiscal_education_funding")])
+        head = select(Claim.id).where(Claim.text == "29.74亿元").scalar_subquery()
+        links = session.execute(
+            select(ClaimLink.relation, Claim.text, ClaimLink.base_year)
+            .join(Claim, ClaimLink.tail_claim_id == Claim.id).where(ClaimLink.head_claim_id == head)
+            .order_by(ClaimLink.id)).all()
+        assert links == [("change", "8.16亿元", 2011), ("growth", "37.81%", 2011), ("cagr", "6.62%", 2011)]
+        assert session.scalar(select(func.count()).select_from(Metric)) >= 80
+
+
 # --- a folder of every kind of file, good and bad ---------------------------
 
 LIMIT = 60_000  # --max-bytes for the mixed folder: the good files are under it, huge.txt is not

@@ -2,14 +2,25 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime, timezone
 from functools import wraps
 
 import click
+from sqlalchemy import select
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
-from tracker import db
+from tracker import checking, db, storing
+from tracker.models import Flag, Place
 from tracker.output import FORMATS, render_rows
-from tracker.querying import EXPORT_FIELDS, ClaimFilter, claim_in_context, export_claims, query_claims
+from tracker.querying import (
+    EXPORT_FIELDS,
+    ClaimFilter,
+    claim_in_context,
+    export_claims,
+    metric_rows,
+    query_claims,
+    unmapped_labels,
+)
 from tracker.readers.text import codec_name
 from tracker.reading import collect_paths
 from tracker.storing import ingest_files
@@ -143,6 +154,31 @@ def export(state: AppState, fmt) -> None:
 
 
 @main.command()
+@click.option("--unmapped", type=click.IntRange(min=0), default=20, show_default=True,
+              help="How many of the most frequent unmapped labels to list after the vocabulary.")
+@output_options
+@click.pass_obj
+def metrics(state: AppState, unmapped: int, fmt) -> None:
+    """The metric vocabulary with claim counts, then the unmapped labels.
+
+    In csv/json/jsonl only the vocabulary is printed; the unmapped labels go
+    to stderr so that stdout stays one table.
+    """
+    with state.sessions()() as session:
+        storing.metric_ids(session)
+        session.commit()
+        rows = metric_rows(session)
+        missing = unmapped_labels(session, unmapped)
+    click.echo(render_rows(rows, fmt), nl=False)
+    if missing:
+        if fmt == "table":
+            click.echo("\nMost frequent labels without a metric:")
+            click.echo(render_rows(missing, "table"), nl=False)
+        else:
+            click.echo(render_rows(missing, "table"), err=True, nl=False)
+
+
+@main.command()
 @click.argument("claim_id", type=int)
 @click.pass_obj
 def show(state: AppState, claim_id: int) -> None:
@@ -157,6 +193,125 @@ def show(state: AppState, claim_id: int) -> None:
     if found.neighbours:
         click.echo("neighbours:")
         click.echo(render_rows(found.neighbours, "table"), nl=False)
+
+
+FLAG_TABLE_COLUMNS = ["id", "check", "severity", "status", "message", "docs"]
+
+
+def _flag_rows(flags, fmt: str, doc: str | None = None, place: str | None = None, session=None) -> list[dict]:
+    rows = []
+    place_ids = None
+    if place and session is not None:
+        # A prefix, with % and _ taken literally.
+        place_ids = set(session.scalars(select(Place.id).where(Place.name.startswith(place, autoescape=True))))
+    for flag in flags:
+        row = checking.flag_row(flag)
+        docs = sorted({c["doc"] for c in row["claims"]})
+        if doc and doc not in docs:
+            continue
+        if place_ids is not None and not place_ids & set((flag.evidence or {}).get("places", [])):
+            continue
+        if fmt == "table":
+            row = {**row, "docs": " ".join(docs)}
+        rows.append(row)
+    return rows
+
+
+@main.command()
+@click.option("--doc", help="Only flags involving this document (file name).")
+@click.option("--place", help="Only flags involving this place (name prefix).")
+@click.option("--check", "only", type=click.Choice(checking.CHECKS), help="Run only this check.")
+@click.option("--fail-on", type=click.Choice(["error", "warning"]), default=None,
+              help="Exit with status 1 when flags at or above this severity exist.")
+@output_options
+@click.pass_obj
+def check(state: AppState, doc, place, only, fail_on, fmt) -> None:
+    """Recompute stated relations and flag those that cannot hold.
+
+    Flags are stored; a flag raised before keeps its id and its review.
+    """
+    with state.sessions().begin() as session:
+        drafts = checking.run_checks(session, only)
+        flags = checking.store_flags(session, drafts, only)
+        rows = _flag_rows(sorted(flags, key=lambda f: f.id), fmt, doc, place, session)
+    columns = FLAG_TABLE_COLUMNS if fmt == "table" else None
+    click.echo(render_rows(rows, fmt, columns), nl=False)
+    if fail_on and any(checking.severity_at_least(r["severity"], fail_on) for r in rows):
+        sys.exit(1)
+
+
+@main.group("flags", invoke_without_command=True)
+@click.option("--status", type=click.Choice(["open", "confirmed", "dismissed"]))
+@click.option("--check", "only", type=click.Choice(checking.CHECKS))
+@click.option("--severity", type=click.Choice(checking.SEVERITIES))
+@click.option("--doc", help="Only flags involving this document (file name).")
+@click.option("--place", help="Only flags involving this place (name prefix).")
+@output_options
+@click.pass_context
+def flags_group(ctx: click.Context, status, only, severity, doc, place, fmt) -> None:
+    """List stored flags, or show, confirm or dismiss one."""
+    if ctx.invoked_subcommand is not None:
+        return
+    state: AppState = ctx.obj
+    with state.sessions()() as session:
+        query = select(Flag).order_by(Flag.id)
+        if status:
+            query = query.where(Flag.status == status)
+        if only:
+            query = query.where(Flag.check == only)
+        if severity:
+            query = query.where(Flag.severity == severity)
+        rows = _flag_rows(session.scalars(query), fmt, doc, place, session)
+    click.echo(render_rows(rows, fmt, FLAG_TABLE_COLUMNS if fmt == "table" else None), nl=False)
+
+
+@flags_group.command("show")
+@click.argument("flag_id", type=int)
+@click.pass_obj
+def flags_show(state: AppState, flag_id: int) -> None:
+    """Print one flag with its sentences, amounts marked 【】."""
+    with state.sessions()() as session:
+        flag = session.get(Flag, flag_id)
+        if flag is None:
+            raise click.ClickException(f"no flag with id {flag_id}")
+        row = checking.flag_row(flag)
+    click.echo(f"flag {row['id']}  {row['check']}  {row['severity']}  {row['status']}")
+    click.echo(row["message"])
+    click.echo(f"stated: {row['stated']}  computed: {row['computed']}  tolerance: {row['tolerance']}")
+    for reading in row["readings"]:
+        click.echo("reading: " + ", ".join(f"{k}={v}" for k, v in reading.items()))
+    for claim in row["claims"]:
+        marked = claim["sentence"].replace(claim["text"], f"【{claim['text']}】", 1)
+        click.echo(f"- claim {claim['id']} ({claim['doc']}): {marked}")
+    if row["note"]:
+        click.echo(f"note: {row['note']}")
+
+
+def _review(state: AppState, flag_id: int, status: str, note: str | None) -> None:
+    with state.sessions().begin() as session:
+        flag = session.get(Flag, flag_id)
+        if flag is None:
+            raise click.ClickException(f"no flag with id {flag_id}")
+        flag.status, flag.note, flag.reviewed_at = status, note, datetime.now(timezone.utc)
+    click.echo(f"flag {flag_id} {status}")
+
+
+@flags_group.command("confirm")
+@click.argument("flag_id", type=int)
+@click.option("--note", help="Why.")
+@click.pass_obj
+def flags_confirm(state: AppState, flag_id: int, note) -> None:
+    """Record that a flag is a real inconsistency."""
+    _review(state, flag_id, "confirmed", note)
+
+
+@flags_group.command("dismiss")
+@click.argument("flag_id", type=int)
+@click.option("--note", help="Why.")
+@click.pass_obj
+def flags_dismiss(state: AppState, flag_id: int, note) -> None:
+    """Record that a flag is a false alarm."""
+    _review(state, flag_id, "dismissed", note)
 
 
 @main.group("db")

@@ -57,6 +57,7 @@ class Amount:
     approx: str
     redacted: bool
     family: str
+    item: str | None = None  # the listed item a distributed amount counts (A、B各1处 → A)
 
 
 @cache
@@ -254,7 +255,7 @@ def _distribute(sentence: str, amount: Amount) -> list[Amount]:
     if found is None:
         return [amount]
     items = [item for item in separator.split(found.group("items")) if item.strip()]
-    return [amount] * len(items) if len(items) >= 2 else [amount]
+    return [replace(amount, item=item.strip()) for item in items] if len(items) >= 2 else [amount]
 
 
 def _share_list_units(amounts: list[Amount], sentence: str) -> list[Amount]:

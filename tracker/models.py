@@ -149,6 +149,7 @@ class Claim(Base):
         Index("ix_claims_label_year", "metric_label", "year"),
         Index("ix_claims_year", "year"),
         Index("ix_claims_unit", "unit"),
+        Index("ix_claims_metric_id_aspect", "metric_id", "aspect"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -174,6 +175,8 @@ class Claim(Base):
     period: Mapped[str | None] = mapped_column(String(16))
     place_id: Mapped[int | None] = mapped_column(ForeignKey("places.id", ondelete="SET NULL"))
     kind: Mapped[str] = mapped_column(String(8))
+    # level, or what the claim states of a level: change, growth, cagr, pp_change.
+    aspect: Mapped[str] = mapped_column(String(16), server_default="level", default="level")
 
     document: Mapped[Document] = relationship(back_populates="claims")
     sentence: Mapped[Sentence] = relationship()

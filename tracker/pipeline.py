@@ -1,22 +1,25 @@
 """Text in, claims out: clean, split, extract, resolve, with no database."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from tracker.cleaning import CleanText, clean_text
 from tracker.extracting import extract_amounts
-from tracker.places import PlaceRecord, infer_home_place, load_gazetteer
+from tracker.labeling import label_amounts
+from tracker.relating import ExtractedLink, comparison_links, sentence_part_links, step_links
+from tracker.places import PlaceRecord, find_places, infer_home_place, load_gazetteer
 from tracker.resolving import (
     Context,
+    resolve_claim_place,
     resolve_kind,
     resolve_place,
-    resolve_metric_label,
     resolve_period,
     resolve_year,
     section_context,
 )
 from tracker.segmenting import TextSpan, split_sections, split_sentences
+from tracker.vocabulary import load_vocabulary
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,9 @@ class ExtractedClaim:
     locality: str | None
     kind: str
     place: PlaceRecord | None = None
+    aspect: str = "level"
+    metric_key: str | None = None
+    family: str = ""
 
 
 @dataclass
@@ -55,6 +61,7 @@ class ExtractedDocument:
     section_places: list[PlaceRecord | None]
     sentences: list[tuple[int, TextSpan]]
     claims: list[ExtractedClaim]
+    links: list[ExtractedLink] = field(default_factory=list)
 
 
 def document_title(text: str) -> str | None:
@@ -65,8 +72,9 @@ def document_title(text: str) -> str | None:
     return None
 
 
-def extract_document(raw: str, year: int | None = None) -> ExtractedDocument:
-    """Clean ``raw`` and extract every claim of it; ``year`` overrides the year found."""
+def extract_document(raw: str, year: int | None = None, place: PlaceRecord | None = None) -> ExtractedDocument:
+    """Clean ``raw`` and extract every claim of it; ``year`` overrides the year found;
+    ``place`` is the place of sections whose text names none."""
     clean = clean_text(raw)
     text = clean.text
     sections = split_sections(text)
@@ -75,7 +83,10 @@ def extract_document(raw: str, year: int | None = None) -> ExtractedDocument:
     contexts = [section_context(text, section.start, section.end, year=year) for section in sections]
     doc_year = next((context.year for context in contexts if context.year is not None), None)
     gazetteer = load_gazetteer()
-    homes = [infer_home_place(text[section.start:section.end], gazetteer) for section in sections]
+    vocabulary = load_vocabulary()
+    links: list[ExtractedLink] = []
+    sentence_claims: list[list[int]] = []
+    homes = [infer_home_place(text[section.start:section.end], gazetteer) or place for section in sections]
     for section_index, (section, context) in enumerate(zip(sections, contexts)):
         home = homes[section_index]
         known = (home,) if home is not None else ()
@@ -83,12 +94,18 @@ def extract_document(raw: str, year: int | None = None) -> ExtractedDocument:
             sentence_index = len(sentences)
             sentences.append((section_index, sentence))
             amounts = extract_amounts(sentence.text)
+            first = len(claims)
+            sentence_claims.append(list(range(first, first + len(amounts))))
             if amounts:
-                place = resolve_place(sentence.text, home, gazetteer, known)
-            for amount in amounts:
+                mentions = find_places(sentence.text, gazetteer, known)
+                place_of_sentence = resolve_place(sentence.text, home, gazetteer, known, mentions)
+                labels = label_amounts(sentence.text, amounts, [(m.start, m.end) for m in mentions])
+            for amount, label in zip(amounts, labels if amounts else ()):
+                claim_place = resolve_claim_place(sentence.text, amount, place_of_sentence, gazetteer)
                 start, end = sentence.start + amount.start, sentence.start + amount.end
                 raw_start, raw_end = clean.raw_span(start, end)
-                period, period_end = resolve_period(sentence.text, amount)
+                kind = resolve_kind(sentence.text, amount, context, start)
+                period, period_end = resolve_period(sentence.text, amount, kind == "target")
                 claim_year = None if period else resolve_year(sentence.text, amount, context, start)
                 claims.append(ExtractedClaim(
                     section=section_index,
@@ -103,14 +120,33 @@ def extract_document(raw: str, year: int | None = None) -> ExtractedDocument:
                     unit=amount.unit,
                     approx=amount.approx,
                     redacted=amount.redacted,
-                    metric_label=resolve_metric_label(sentence.text, amount),
+                    metric_label=label.text,
                     year=period_end if period_end is not None else claim_year,
                     period=period,
-                    locality=place.name if place else None,
-                    kind=resolve_kind(sentence.text, amount, context, start),
-                    place=place,
+                    locality=claim_place.name if claim_place else None,
+                    kind=kind,
+                    place=claim_place,
+                    aspect=label.aspect,
+                    metric_key=_metric_key(vocabulary, label, amount, amounts),
+                    family=amount.family,
                 ))
-    return ExtractedDocument(clean, document_title(text), doc_year, sections, contexts, homes, sentences, claims)
+            if amounts:
+                links += comparison_links(claims, first, labels, lambda index: claims[index].year)
+                links += sentence_part_links(sentence.text, amounts, first, [a.family for a in amounts])
+    for section_index in range(len(sections)):
+        indices = [i for i, (s, _) in enumerate(sentences) if s == section_index]
+        links += step_links([sentences[i][1] for i in indices], [sentence_claims[i] for i in indices], claims)
+    return ExtractedDocument(clean, document_title(text), doc_year, sections, contexts, homes, sentences, claims,
+                             list(dict.fromkeys(links)))
+
+
+def _metric_key(vocabulary, label, amount, amounts) -> str | None:
+    # A change is a change of its level's metric, matched with the level's family.
+    if label.aspect != "level" and label.origin is not None:
+        entry = vocabulary.match(label.text, amounts[label.origin].family)
+    else:
+        entry = vocabulary.match(label.text, amount.family, label.aspect)
+    return entry.key if entry else None
 
 
 def extract_claims(raw: str) -> list[ExtractedClaim]:

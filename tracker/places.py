@@ -629,11 +629,15 @@ def document_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
 
 def infer_home_place(text: str, gazetteer: Gazetteer) -> PlaceRecord | None:
     """The document's own place, from its text alone (rules in the module
-    docstring): a city (葫芦岛市) named with or through its counties, a county
+    docstring): the country for a national report (全国, 我国 outweigh 全市
+    and 全县), a city (葫芦岛市) named with or through its counties, a county
     for a county's speech (全县 and 随县), else None."""
     rules = place_rules()["home"]
     city_marks = len(_markers(tuple(rules["city_markers"])).findall(text))
     county_marks = len(_markers(tuple(rules["county_markers"])).findall(text))
+    national_marks = len(_markers(tuple(rules["national_markers"])).findall(text))
+    if national_marks >= 2 and national_marks > city_marks + county_marks:
+        return gazetteer.country  # a national bulletin or speech
     hidden = {m.group("suffix") for m in _hidden(rules["hidden_pattern"]).finditer(text)}
     counties: Counter = Counter()
     cities: Counter = Counter()
@@ -738,3 +742,8 @@ def _markers(words: tuple[str, ...]) -> re.Pattern:
 @lru_cache(maxsize=2)
 def _hidden(pattern: str) -> re.Pattern:
     return re.compile(pattern)
+
+
+def national_marker() -> re.Pattern:
+    """The words that make a figure national (全国, 我国)."""
+    return _markers(tuple(place_rules()["home"]["national_markers"]))

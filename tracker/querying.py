@@ -193,3 +193,22 @@ def claim_in_context(session: Session, claim_id: int) -> ClaimInContext | None:
         "span": [claim.start, claim.end], "source_span": [claim.raw_start, claim.raw_end],
     }
     return ClaimInContext(detail, sentence.text, marked, [row(n) for n in neighbours])
+
+
+def metric_rows(session: Session) -> list[dict]:
+    """The metric vocabulary with how many claims each metric has (levels and changes)."""
+    counts = dict(session.execute(select(Claim.metric_id, func.count()).group_by(Claim.metric_id)).all())
+    return [
+        {"key": m.key, "name": m.name, "unit_family": m.unit_family,
+         "higher_is_better": m.higher_is_better, "aliases": len(m.aliases or []), "claims": counts.get(m.id, 0)}
+        for m in session.scalars(select(Metric).order_by(Metric.key))
+    ]
+
+
+def unmapped_labels(session: Session, limit: int = 20) -> list[dict]:
+    """The most frequent metric labels that no metric of the vocabulary covers."""
+    count = func.count().label("claims")
+    query = (select(Claim.metric_label, Claim.unit, count)
+             .where(Claim.metric_id.is_(None), Claim.metric_label.is_not(None))
+             .group_by(Claim.metric_label, Claim.unit).order_by(count.desc(), Claim.metric_label).limit(limit))
+    return [{"label": label, "unit": unit, "claims": n} for label, unit, n in session.execute(query)]

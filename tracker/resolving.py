@@ -12,7 +12,7 @@ from functools import cache
 import regex
 
 from tracker.extracting import Amount
-from tracker.places import Gazetteer, PlaceRecord, find_places
+from tracker.places import Gazetteer, PlaceMention, PlaceRecord, find_places, national_marker
 from tracker.numerals import NumeralError, parse_chinese, parse_numeral
 from tracker.rules import alternation, load_rules
 
@@ -53,7 +53,8 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     rules = load_rules()
     end = len(text) if end is None else end
     opening_end = min(end, start + 3000)
-    meeting = rules.meeting.search(text, start, opening_end) or rules.meeting_title.search(text, start, opening_end)
+    meeting = (rules.meeting.search(text, start, opening_end) or rules.meeting_title.search(text, start, opening_end)
+               or rules.report_title.search(text, start, min(end, start + 200)))
     meeting_year = year if year is not None else (_year_value(meeting.group(1)) if meeting else None)
     hidden = year is None and meeting is not None and meeting_year is None
     markers = []
@@ -105,14 +106,15 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
     return frame.year if frame is not None else context.year
 
 
-def resolve_period(sentence: str, amount: Amount) -> tuple[str | None, int | None]:
+def resolve_period(sentence: str, amount: Amount, target: bool = False) -> tuple[str | None, int | None]:
     """``(period, end_year)``: a plan period framing a total (``“十二五”时期…401所`` → 2011-2015),
-    or the end year of a period whose end a goal names (``“十三五”末…77.2%`` → 2020)."""
+    or the end year of a period whose end a goal names (``“十三五”末…77.2%`` → 2020); a
+    ``target`` under a period's name (“十三五”发展目标是:…77.2%) is a goal for its end."""
     rules = load_rules()
     for match in rules.period_pattern.finditer(sentence, 0, amount.start):
         first, last = rules.period_spans[match.group()]
         following = sentence[match.end():]
-        if rules.period_end_after.search(following):
+        if rules.period_end_after.search(following) or (target and not rules.period_total_after.search(following)):
             return None, last
         if rules.period_total_after.search(following) and amount.family not in ("rate", "points", "ratio"):
             return f"{first}-{last}", None
@@ -122,7 +124,8 @@ def resolve_period(sentence: str, amount: Amount) -> tuple[str | None, int | Non
 @cache
 def _cue_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     rules = load_rules()
-    return regex.compile(alternation(rules.target_cues)), regex.compile(alternation(rules.plan_cues))
+    strong = "|".join([alternation(rules.target_cues), *rules.target_cue_patterns])
+    return regex.compile(strong), regex.compile(alternation(rules.plan_cues))
 
 
 def frame_at(context: Context, position: int) -> Frame | None:
@@ -131,46 +134,42 @@ def frame_at(context: Context, position: int) -> Frame | None:
 
 
 def resolve_kind(sentence: str, amount: Amount, context: Context | None = None, position: int = 0) -> str:
-    """``target`` where a goal cue stands before the amount in its sentence, or a plan cue
-    (要, 将, 今年) does outside a review of the past; else ``actual``."""
+    """``target`` or ``actual``: the last word before the amount in its sentence decides
+    between a goal cue (力争, 计划; 要, 将 outside a review of the past) and a mark of a
+    fact (完成了, 已, 目前); with neither, an amount in the plan part of a speech is an
+    item of the plan (a target), elsewhere an actual."""
     strong, weak = _cue_patterns()
     rules = load_rules()
     # Cue words inside titles (《…行动计划》) name a document, not a plan.
     head = rules.titles.sub(lambda m: "\u3000" * len(m.group()), sentence[:amount.start])
-
-    def cued(pattern: regex.Pattern) -> bool:
-        return any(
-            not rules.cue_not_followed_by.search(head[m.end():])
-            and not rules.cue_not_preceded_by.search(head[:m.start()])
-            for m in pattern.finditer(head)
-        )
-
-    if cued(strong):
-        return "target"
     frame = frame_at(context, position) if context else None
-    if (frame is None or frame.kind == "plan") and cued(weak):
+
+    def last_cue(pattern: regex.Pattern) -> int:
+        return max((m.end() for m in pattern.finditer(head)
+                    if not rules.cue_not_followed_by.search(head[m.end():])
+                    and not rules.cue_not_preceded_by.search(head[:m.start()])), default=-1)
+
+    cue = last_cue(strong)
+    if frame is None or frame.kind == "plan":
+        cue = max(cue, last_cue(weak))
+    marker = max((m.end() for m in rules.actual_markers.finditer(head)), default=-1)
+    if cue > marker:
         return "target"
+    if marker < 0 and frame is not None and frame.kind == "plan":
+        clause_end = CLAUSE_BREAK.search(sentence, amount.end)
+        tail = sentence[amount.end:clause_end.start() if clause_end else len(sentence)]
+        return "actual" if rules.actual_markers.search(tail) else "target"
     return "actual"
 
 
-def resolve_metric_label(sentence: str, amount: Amount) -> str | None:
-    """The measured noun phrase: the clause before the amount, or the noun after a count."""
-    breaks = list(CLAUSE_BREAK.finditer(sentence, 0, amount.start))
-    clause_start = breaks[-1].end() if breaks else 0
-    rules = load_rules()
-    before = rules.label_tail.sub("", rules.label_lead.sub("", sentence[clause_start:amount.start].strip()))
-    after_match = regex.match(r"[的]?([\p{Han}A-Za-z“”\"]{1,12}?)(?=[，,。；;、和及与（(]|$|的)", sentence[amount.end:])
-    after = after_match.group(1).strip("“”\"") if after_match else ""
-    if amount.family == "count" and after:
-        return (before + after) if before and len(before) <= 6 else after
-    return before or after or None
-
-
 def resolve_place(sentence: str, home: PlaceRecord | None, gazetteer: Gazetteer,
-                  known: tuple[PlaceRecord, ...] = ()) -> PlaceRecord | None:
+                  known: tuple[PlaceRecord, ...] = (), mentions: list[PlaceMention] | None = None
+                  ) -> PlaceRecord | None:
     """The place a sentence's amounts are about: the places it names (several → the
-    smallest place holding them all; a lone town → that town), else the section's home place."""
-    mentions = find_places(sentence, gazetteer, known)
+    smallest place holding them all; a lone town → that town), else the section's home place.
+    ``mentions`` are the sentence's place names when already found."""
+    if mentions is None:
+        mentions = find_places(sentence, gazetteer, known)
     divisions = [m.record for m in mentions if m.record.code is not None]
     if divisions:
         return gazetteer.smallest_common(divisions)
@@ -178,3 +177,13 @@ def resolve_place(sentence: str, home: PlaceRecord | None, gazetteer: Gazetteer,
     if len(towns) == 1:
         return next(iter(towns.values()))
     return home
+
+
+def resolve_claim_place(sentence: str, amount: Amount, sentence_place: PlaceRecord | None,
+                        gazetteer: Gazetteer) -> PlaceRecord | None:
+    """An amount's place: the country where its clause speaks of 全国 (全国平均水平为75%),
+    else its sentence's place."""
+    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, amount.start)), default=0)
+    clause_end = CLAUSE_BREAK.search(sentence, amount.end)
+    clause = sentence[clause_start:clause_end.start() if clause_end else len(sentence)]
+    return gazetteer.country if national_marker().search(clause) else sentence_place

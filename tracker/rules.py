@@ -70,11 +70,10 @@ class Rules:
     distributive_separators: list[str]
     distributive_determiners: str
     cheng_not_followed_by: str
-    label_lead: regex.Pattern
-    label_tail: regex.Pattern
     year: regex.Pattern
     meeting: regex.Pattern
     meeting_title: regex.Pattern
+    report_title: regex.Pattern
     hidden_year: regex.Pattern
     base_year_before: tuple[str, ...]
     base_year_after: regex.Pattern
@@ -89,9 +88,11 @@ class Rules:
     section_heading: regex.Pattern
     section_opening: regex.Pattern
     target_cues: list[str]
+    target_cue_patterns: list[str]
     plan_cues: list[str]
     cue_not_followed_by: regex.Pattern
     cue_not_preceded_by: regex.Pattern
+    actual_markers: regex.Pattern
 
 
 def alternation(words) -> str:
@@ -146,11 +147,10 @@ def load_rules() -> Rules:
         distributive_separators=cue_seed["distributive"]["list_separators"],
         distributive_determiners=cue_seed["distributive"]["determiner_followers"],
         cheng_not_followed_by=cue_seed["cheng"]["not_followed_by"],
-        label_lead=regex.compile(cue_seed["metric_label"]["lead"]),
-        label_tail=regex.compile(cue_seed["metric_label"]["tail"]),
         year=regex.compile(cue_seed["years"]["year"]),
         meeting=regex.compile(cue_seed["years"]["meeting"]),
         meeting_title=regex.compile(cue_seed["years"]["meeting_title"]),
+        report_title=regex.compile(cue_seed["years"]["report_title"], regex.MULTILINE),
         hidden_year=regex.compile(cue_seed["years"]["hidden_year"]),
         base_year_before=tuple(cue_seed["years"]["base_before"]),
         base_year_after=regex.compile(cue_seed["years"]["base_after"]),
@@ -165,8 +165,10 @@ def load_rules() -> Rules:
         section_heading=regex.compile(cue_seed["sections"]["heading"], regex.MULTILINE),
         section_opening=regex.compile(cue_seed["sections"]["opening"], regex.MULTILINE),
         target_cues=cue_seed["target"]["cues"],
+        target_cue_patterns=cue_seed["target"]["cue_patterns"],
         plan_cues=cue_seed["target"]["plan_cues"],
         cue_not_followed_by=regex.compile(cue_seed["target"]["not_followed_by"]),
         cue_not_preceded_by=regex.compile(cue_seed["target"]["not_preceded_by"]),
+        actual_markers=regex.compile(cue_seed["target"]["actual_markers"]),
     )
 

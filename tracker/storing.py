@@ -30,11 +30,12 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.db import begin_writing
-from tracker.models import Claim, Document, Place, Section, Sentence
+from tracker.models import Claim, ClaimLink, Document, Metric, Place, Section, Sentence
 from tracker.pipeline import ExtractedDocument, extract_document
 from tracker.places import PlaceRecord, load_gazetteer
 from tracker.readers import first_line
 from tracker.reading import ReadError, SourceText, collect_paths, read_source
+from tracker.vocabulary import load_vocabulary
 
 # A write that finds the database locked past SQLite's busy timeout is
 # tried again this many times, waiting longer each time.
@@ -108,6 +109,18 @@ class PlaceStore:
         return self._ids[key]
 
 
+def metric_ids(session: Session) -> dict[str, int]:
+    """Ids of the vocabulary's metrics by key, inserting those the database lacks."""
+    present = dict(session.execute(select(Metric.key, Metric.id)).all())
+    missing = [entry for entry in load_vocabulary().entries if entry.key not in present]
+    if missing:
+        session.execute(insert(Metric), [
+            {"key": e.key, "name": e.name, "aliases": list(e.aliases), "unit_family": e.unit_family,
+             "higher_is_better": e.higher_is_better} for e in missing])
+        present = dict(session.execute(select(Metric.key, Metric.id)).all())
+    return present
+
+
 def store_document(session: Session, source: SourceText, extracted: ExtractedDocument) -> Document:
     """Insert one extracted document and everything found in it (inside the caller's transaction)."""
     places = PlaceStore(session)
@@ -146,8 +159,9 @@ def store_document(session: Session, source: SourceText, extracted: ExtractedDoc
         ],
     ).all() if extracted.sentences else []
     if extracted.claims:
-        session.execute(
-            insert(Claim),
+        metrics = metric_ids(session)
+        claim_ids = session.scalars(
+            insert(Claim).returning(Claim.id, sort_by_parameter_order=True),
             [
                 {
                     "document_id": document.id,
@@ -171,10 +185,17 @@ def store_document(session: Session, source: SourceText, extracted: ExtractedDoc
                     "period": claim.period,
                     "place_id": places.place_id(claim.place, homes[claim.section]),
                     "kind": claim.kind,
+                    "aspect": claim.aspect,
+                    "metric_id": metrics.get(claim.metric_key) if claim.metric_key else None,
                 }
                 for index, claim in enumerate(extracted.claims)
             ],
-        )
+        ).all()
+        if extracted.links:
+            session.execute(insert(ClaimLink), [
+                {"relation": link.relation, "head_claim_id": claim_ids[link.head],
+                 "tail_claim_id": claim_ids[link.tail], "base_year": link.base_year, "detail": link.detail or None}
+                for link in extracted.links])
     return document
 
 

@@ -1,0 +1,115 @@
+"""Checks on a real database: the sample corpus and small reports written in the same style."""
+from __future__ import annotations
+
+from click.testing import CliRunner
+from sqlalchemy import select
+
+from tracker import checking
+from tracker.cli import main
+from tracker.models import Flag
+from tracker.storing import ingest_paths
+
+from conftest import CORPUS
+
+SPEECH = "今天,我们召开2016年全市教育工作会议。\n一、2015年工作回顾\n"
+
+
+def flags_of(sessions, only=None):
+    with sessions.begin() as session:
+        drafts = checking.run_checks(session, only)
+        checking.store_flags(session, drafts, only)
+    with sessions() as session:
+        return sorted((f.check, f.severity, tuple(c["text"] for c in f.evidence["claims"]))
+                      for f in session.scalars(select(Flag)))
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_sample_corpus_raises_its_real_inconsistencies_and_no_others(sessions):
+    ingest_paths(sessions, [CORPUS])
+    assert flags_of(sessions) == [
+        ("cagr", "warning", ("29.18亿元", "9.47亿元", "8.16%")),
+        ("cagr", "warning", ("29.74亿元", "8.16亿元", "6.62%")),
+        ("sum", "error", ("13644.78万元", "1512.88万元", "480万元", "3344.29万元", "1576.59万元", "6746.28万元")),
+        ("sum", "info", ("76处", "4处", "1处", "4处", "28处", "31处", "4处", "1处", "1处", "1处", "1处", "4处")),
+        ("target_below_actual", "warning", ("接近90%", "77.2%")),
+    ]
+
+
+def test_the_cagr_flag_says_which_period_count_fits(sessions):
+    ingest_paths(sessions, [CORPUS / "004_043583f907d8be22.txt"])
+    with sessions() as session:
+        draft = next(d for d in checking.run_checks(session, "cagr") if "6.62%" in d.message)
+    assert draft.message.startswith("inconsistency: 6.62% a year from 2011 to 2015 fits 5 periods, not the 4 years")
+    assert [r["periods"] for r in draft.readings if r["fits"]] == [5]
+    assert draft.computed == 8.348
+
+
+def test_a_growth_rate_that_does_not_match_its_levels_is_an_error(sessions, tmp_path):
+    text = SPEECH + "2015年,全市教育经费拨款30亿元,比2011年增加了10亿元,增长60%。\n"
+    ingest_paths(sessions, [write(tmp_path, "a.txt", text)])
+    assert flags_of(sessions) == [("growth", "error", ("30亿元", "10亿元", "60%"))]
+
+
+def test_a_right_growth_rate_and_a_sum_that_adds_up_raise_nothing(sessions, tmp_path):
+    text = SPEECH + ("2015年,全市教育经费拨款30亿元,比2011年增加了10亿元,增长50%。"
+                     "全市共有学校12所,其中高中2所,初中4所,小学6所。\n")
+    ingest_paths(sessions, [write(tmp_path, "a.txt", text)])
+    assert flags_of(sessions) == []
+
+
+def test_hidden_digits_make_a_relation_uncheckable_not_passed(sessions, tmp_path):
+    text = SPEECH + "全市共有学校xx所,其中高中2所,初中4所,小学6所。\n"
+    ingest_paths(sessions, [write(tmp_path, "a.txt", text)])
+    assert flags_of(sessions) == [("redacted", "info", ("xx所", "2所", "4所", "6所"))]
+
+
+def test_two_reports_stating_one_figure_differently_conflict(sessions, tmp_path):
+    first = SPEECH + "2015年,葫芦岛市学前三年毛入园率达到90%。\n"
+    second = "葫芦岛市2015年教育统计公报\n2015年,葫芦岛市学前三年毛入园率为85.5%。\n"
+    same = "葫芦岛市教育简报\n2015年,葫芦岛市学前三年毛入园率达到90%。\n"
+    ingest_paths(sessions, [write(tmp_path, "a.txt", first), write(tmp_path, "b.txt", second),
+                            write(tmp_path, "c.txt", same)])
+    assert flags_of(sessions) == [("conflict", "warning", ("90%", "85.5%"))]
+
+
+def test_a_review_survives_rerunning_the_checks_and_reingesting(sessions, tmp_path):
+    path = write(tmp_path, "a.txt", SPEECH + "2015年,全市教育经费拨款30亿元,比2011年增加了10亿元,增长60%。\n")
+    ingest_paths(sessions, [path])
+    flags_of(sessions)
+    with sessions.begin() as session:
+        flag = session.scalars(select(Flag)).one()
+        flag.status, flag.note = "confirmed", "checked against the budget"
+    path.write_text(SPEECH + "2015年,全市教育经费拨款30亿元,比2011年增加了10亿元,增长60%。\n全市新建幼儿园3所。\n",
+                    encoding="utf-8")
+    ingest_paths(sessions, [path])
+    flags_of(sessions)
+    with sessions() as session:
+        flag = session.scalars(select(Flag)).one()
+        assert (flag.status, flag.note) == ("confirmed", "checked against the budget")
+
+
+def test_check_command_prints_json_and_fails_on_errors(db_url, tmp_path):
+    path = write(tmp_path, "a.txt", SPEECH + "2015年,全市教育经费拨款30亿元,比2011年增加了10亿元,增长60%。\n")
+    runner = CliRunner()
+    assert runner.invoke(main, ["--db", db_url, "ingest", "--silent", str(path)]).exit_code == 0
+    result = runner.invoke(main, ["--db", db_url, "check", "--format", "json", "--fail-on", "error"])
+    assert result.exit_code == 1
+    import json
+    [flag] = json.loads(result.stdout)
+    assert {"id", "check", "severity", "status", "message", "stated", "computed", "tolerance", "readings",
+            "claims"} <= set(flag)
+    assert flag["computed"] == 50.0 and flag["stated"] == 60.0
+    assert [c["text"] for c in flag["claims"]] == ["30亿元", "10亿元", "60%"]
+    assert {"id", "doc", "sentence", "text", "value", "unit"} <= set(flag["claims"][0])
+    assert runner.invoke(main, ["--db", db_url, "check", "--fail-on", "warning", "--check", "conflict"]).exit_code == 0
+    dismissed = runner.invoke(main, ["--db", db_url, "flags", "dismiss", str(flag["id"]), "--note", "typo"])
+    assert dismissed.exit_code == 0
+    listed = runner.invoke(main, ["--db", db_url, "flags", "--status", "dismissed", "--format", "json"])
+    assert [f["id"] for f in json.loads(listed.stdout)] == [flag["id"]]
+    shown = runner.invoke(main, ["--db", db_url, "flags", "show", str(flag["id"])])
+    assert "【60%】" in shown.output and "note: typo" in shown.output

@@ -1,0 +1,45 @@
+"""Relations the text states between claims (claim_links)."""
+from tracker.pipeline import extract_document
+
+
+def relations(text: str) -> list[tuple]:
+    document = extract_document(text)
+    return [(link.relation, document.claims[link.head].text, document.claims[link.tail].text, link.base_year)
+            for link in document.links]
+
+
+def test_a_level_with_its_change_growth_and_average_rate():
+    text = "2015年,全市教育经费拨款29.74亿元,比2011年增加了8.16亿元,增长37.81%,年均递增6.62%。"
+    assert relations(text) == [
+        ("change", "29.74亿元", "8.16亿元", 2011), ("growth", "29.74亿元", "37.81%", 2011),
+        ("cagr", "29.74亿元", "6.62%", 2011)]
+
+
+def test_points_against_the_previous_year():
+    text = "今天,我们召开2016年全市教育工作会议。全市初中辍学率为0.5%,比上年下降了0.3个百分点。"
+    assert relations(text) == [("pp_change", "0.5%", "0.3个百分点", 2015)]
+
+
+def test_from_one_level_to_another():
+    assert relations("津贴标准由每人每月15元提高到每人每月100元。") == [("from_to", "15元", "100元", None)]
+
+
+def test_a_total_and_its_parts_after_qizhong_with_a_distributive_list():
+    text = "全区共有学校12处,其中高中2处,初中4处,教师进修学校、特殊教育学校各1处,民办学校4处。"
+    assert relations(text) == [("part", "12处", part, None) for part in ["2处", "4处", "1处", "1处", "4处"]]
+
+
+def test_a_list_closed_by_its_sum():
+    text = "甲校投入资金600万,乙校投入资金500万,合计投入资金1100万元。"
+    assert relations(text) == [("part", "1100万元", "600万", None), ("part", "1100万元", "500万", None)]
+
+
+def test_a_debt_paid_in_steps_over_several_sentences():
+    text = ("目前,教育系统欠款1000万元。解决欠款分三步走:第一步,解决工资欠款300万元。"
+            "第二步,解决基建欠款500万元。第三步,解决贷款200万元。今年完成校舍维修20所。")
+    assert relations(text) == [("part", "1000万元", part, None) for part in ["300万元", "500万元", "200万元"]]
+
+
+def test_part_of_a_whole_and_a_share():
+    assert relations("督导室对94所项目学校中的78所进行了评估验收。") == [("part_of_whole", "94所", "78所", None)]
+    assert relations("我们教育系统共有9万多名师生,占全市总人口的七分之一。") == [("share", "9万多名", "七分之一", None)]

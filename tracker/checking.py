@@ -1,0 +1,477 @@
+"""Checks: relations the reports state, recomputed; flags where they cannot hold.
+
+Every figure is an interval from how it was written (``29.74亿元`` is
+29.735…29.745亿; ``余``/``多`` widen it upwards, ``近`` downwards, ``约`` both
+ways), and a relation is flagged only when the intervals cannot meet
+(precision over recall: a relation with a hidden or unread figure is
+reported as uncheckable, never as passed or failed).
+
+- ``growth``: level, change and rate of one sentence (29.74亿元, 增加8.16亿元, 增长37.81%);
+- ``cagr``: an average annual rate against its levels and the years between
+  them, saying which other number of periods fits when the stated one does not;
+- ``pp_change``: a change in points against the two rates it joins;
+- ``sum``: parts against their total, trying each reading of the list
+  (a distributive 各1处 as one item or as each; the last item inside or outside);
+- ``part_of_whole``: a part above its whole, a share above 100 %;
+- ``target_below_actual``: a later target below a level already reached;
+- ``conflict``: one metric, place and year stated with different values by
+  different documents or sections;
+- ``redacted``: a relation that hidden digits make uncheckable (info).
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import product
+
+import regex
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from tracker.models import Claim, ClaimLink, Document, Flag, Metric, Sentence
+from tracker.querying import json_number
+
+CHECKS = ("growth", "cagr", "pp_change", "sum", "part_of_whole", "target_below_actual", "conflict", "redacted")
+SEVERITIES = ("info", "warning", "error")
+WRITTEN_NUMBER = regex.compile(r"[0-9０-９][0-9０-９,，\s]*(?:[.．][0-9０-９]+)?")
+# How far a qualifier widens a figure, as a share of it.
+WIDEN = {"more_than": (0.0, 0.5), "at_least": (0.0, 0.5), "nearly": (0.1, 0.0), "less_than": (0.2, 0.0),
+         "about": (0.1, 0.1)}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A claim as the checks see it."""
+
+    id: int
+    doc: str
+    document_id: int
+    section_id: int | None
+    sentence: str
+    text: str
+    value: Decimal | None
+    unit: str
+    approx: str
+    redacted: bool
+    year: int | None
+    place_id: int | None
+    metric_id: int | None
+    metric: str | None
+    higher_is_better: bool | None
+    kind: str
+    aspect: str
+
+    @property
+    def interval(self) -> tuple[float, float] | None:
+        """The values the written figure allows, or None when it is hidden or unread."""
+        if self.redacted or self.value is None:
+            return None
+        value = float(self.value)
+        half = _half_step(self.text, self.value)
+        low, high = value - half, value + half
+        down, up = WIDEN.get(self.approx, (0.0, 0.0))
+        return low - abs(value) * down, high + abs(value) * up
+
+    def evidence(self) -> dict:
+        """The claim as shown in a flag."""
+        return {"id": self.id, "doc": self.doc, "sentence": self.sentence, "text": self.text,
+                "value": json_number(str(self.value)) if self.value is not None else None, "unit": self.unit,
+                "year": self.year}
+
+    def identity(self) -> str:
+        """What the claim is independently of its row id (survives re-ingesting its document)."""
+        return f"{self.doc}\x1f{self.sentence}\x1f{self.text}"
+
+
+def _half_step(text: str, value: Decimal) -> float:
+    """Half the last written digit's step, scaled like the value (29.74亿 → 0.005亿)."""
+    found = WRITTEN_NUMBER.search(text)
+    if not found:
+        return 0.0  # Chinese numerals: whole numbers as written
+    written = regex.sub(r"[,，\s]", "", found.group()).replace("．", ".")
+    written = written.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    try:
+        number = Decimal(written)
+    except ArithmeticError:
+        return 0.0
+    if number == 0:
+        return 0.0
+    decimals = len(written.split(".")[1]) if "." in written else 0
+    scale = abs(float(value) / float(number))
+    if decimals == 0 and math.isclose(scale, 1.0):
+        return 0.0  # a whole number written out (76处, 2744人) is exact
+    return 0.5 * 10 ** -decimals * scale
+
+
+@dataclass
+class FlagDraft:
+    """A flag before it is stored."""
+
+    check: str
+    severity: str
+    message: str
+    figures: list[Figure]
+    stated: float | None = None
+    computed: float | list | None = None
+    tolerance: list | None = None
+    readings: list[dict] = field(default_factory=list)
+
+    @property
+    def fingerprint(self) -> str:
+        """The flag's identity: its check and its claims' identities."""
+        key = self.check + "\x1e" + "\x1e".join(sorted(f.identity() for f in self.figures))
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    def evidence(self) -> dict:
+        """What a flag stores besides its message."""
+        return {"stated": self.stated, "computed": self.computed, "tolerance": self.tolerance,
+                "readings": self.readings, "claims": [f.evidence() for f in self.figures],
+                "documents": sorted({f.document_id for f in self.figures}),
+                "places": sorted({f.place_id for f in self.figures if f.place_id is not None})}
+
+
+def _round(value: float | None, digits: int = 6) -> float | None:
+    return None if value is None else float(f"{value:.{digits}g}")
+
+
+def _meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] + 1e-9 and b[0] <= a[1] + 1e-9
+
+
+def load_figures(session: Session) -> dict[int, Figure]:
+    """Every claim as a Figure, by id."""
+    query = (select(Claim, Document.file_name, Sentence.text, Metric.key, Metric.higher_is_better)
+             .join(Document, Claim.document_id == Document.id)
+             .join(Sentence, Claim.sentence_id == Sentence.id)
+             .outerjoin(Metric, Claim.metric_id == Metric.id))
+    figures = {}
+    for claim, doc, sentence, metric, higher in session.execute(query):
+        figures[claim.id] = Figure(
+            claim.id, doc, claim.document_id, claim.section_id, sentence, claim.text,
+            Decimal(claim.value_exact) if claim.value_exact is not None else None, claim.unit, claim.approx,
+            claim.redacted, claim.year, claim.place_id, claim.metric_id, metric, higher, claim.kind, claim.aspect)
+    return figures
+
+
+def _links(session: Session) -> list[ClaimLink]:
+    return list(session.scalars(select(ClaimLink).order_by(ClaimLink.id)))
+
+
+def _uncheckable(figures: list[Figure], what: str) -> FlagDraft:
+    return FlagDraft("redacted", "info", f"{what} cannot be checked: digits are hidden", figures)
+
+
+def _rate_cases(figures: dict[int, Figure], links: list[ClaimLink], relation: str, what: str,
+                drafts: list[FlagDraft]):
+    """Each ``relation`` link whose level also states its change, as ``(link, change link,
+    level, change, rate, base interval)``; one with hidden digits goes to ``drafts`` instead."""
+    changes = {link.head_claim_id: link for link in links if link.relation == "change"}
+    for link in links:
+        if link.relation != relation or link.head_claim_id not in changes:
+            continue
+        change_link = changes[link.head_claim_id]
+        level, change, rate = (figures[link.head_claim_id], figures[change_link.tail_claim_id],
+                               figures[link.tail_claim_id])
+        if any(f.interval is None for f in (level, change, rate)):
+            drafts.append(_uncheckable([level, change, rate], what))
+            continue
+        (l0, l1), (c0, c1) = level.interval, change.interval
+        # base = level - change (+ for a decrease)
+        direction = (link.detail or {}).get("direction", 1)
+        base = (l0 - c1, l1 - c0) if direction > 0 else (l0 + c0, l1 + c1)
+        if base[0] > 0:
+            yield link, change_link, level, change, rate, base
+
+
+def check_growth(figures: dict[int, Figure], links: list[ClaimLink]) -> list[FlagDraft]:
+    """Level, change and growth rate of one comparison agree."""
+    drafts: list[FlagDraft] = []
+    for link, _, level, change, rate, (b0, b1) in _rate_cases(figures, links, "growth", "A growth rate", drafts):
+        (c0, c1), (r0, r1) = change.interval, rate.interval
+        low, high = 100 * c0 / b1, 100 * c1 / b0
+        if not _meet((low, high), (r0, r1)):
+            direction = (link.detail or {}).get("direction", 1)
+            computed = 100 * float(change.value) / (float(level.value) - direction * float(change.value))
+            drafts.append(FlagDraft(
+                "growth", "error",
+                f"inconsistency: a change of {change.text} on a level of {level.text} is a growth of "
+                f"{computed:.2f}%, not {rate.text}",
+                [level, change, rate], float(rate.value), _round(computed), [_round(low), _round(high)]))
+    return drafts
+
+
+def check_cagr(figures: dict[int, Figure], links: list[ClaimLink]) -> list[FlagDraft]:
+    """An average annual rate against its levels and the years between them."""
+    drafts: list[FlagDraft] = []
+    cases = _rate_cases(figures, links, "cagr", "An average annual rate", drafts)
+    for link, change_link, level, change, rate, (b0, b1) in list(cases):
+        base_year = link.base_year or change_link.base_year
+        if base_year is None or level.year is None or level.year <= base_year:
+            continue
+        steps = level.year - base_year
+        (l0, l1), (r0, r1) = level.interval, rate.interval
+        direction = (link.detail or {}).get("direction", 1)
+        group = [level, change, rate]
+
+        def fits(n: int) -> bool:
+            low = 100 * ((l0 / b1) ** (1 / n) - 1)
+            high = 100 * ((l1 / b0) ** (1 / n) - 1)
+            return _meet((low, high), (r0, r1))
+
+        def rate_for(n: int) -> float:
+            base = float(level.value) - direction * float(change.value)
+            return 100 * ((float(level.value) / base) ** (1 / n) - 1)
+
+        if fits(steps):
+            continue
+        readings = [{"periods": n, "rate": _round(rate_for(n), 4), "fits": fits(n)} for n in range(1, 2 * steps + 2)]
+        other = [r["periods"] for r in readings if r["fits"]]
+        if other:
+            message = (f"inconsistency: {rate.text} a year from {base_year} to {level.year} fits "
+                       f"{other[0]} periods, not the {steps} years between them ({rate_for(steps):.2f}% a year)")
+            severity = "warning"
+        else:
+            message = (f"inconsistency: {rate.text} a year does not fit {level.text} against {base_year} "
+                       f"({rate_for(steps):.2f}% a year over {steps} years)")
+            severity = "error"
+        drafts.append(FlagDraft("cagr", severity, message, group, float(rate.value), _round(rate_for(steps), 4),
+                                [_round(r0), _round(r1)], readings))
+    return drafts
+
+
+def check_pp_change(figures: dict[int, Figure], links: list[ClaimLink]) -> list[FlagDraft]:
+    """A change in points against two stated rates (由43%提高到65%, 提高了22个百分点)."""
+    drafts = []
+    pairs = {link.head_claim_id: link.tail_claim_id for link in links if link.relation == "from_to"}
+    for link in links:
+        if link.relation != "pp_change":
+            continue
+        level, points = figures[link.head_claim_id], figures[link.tail_claim_id]
+        origin = next((head for head, tail in pairs.items() if tail == level.id), None)
+        if origin is None:
+            continue
+        start = figures[origin]
+        group = [start, level, points]
+        if any(f.interval is None for f in group):
+            drafts.append(_uncheckable(group, "A change in percentage points"))
+            continue
+        low = level.interval[0] - start.interval[1]
+        high = level.interval[1] - start.interval[0]
+        if not _meet((abs(low), abs(high)) if low > 0 else (0, max(abs(low), abs(high))), points.interval):
+            computed = float(level.value) - float(start.value)
+            drafts.append(FlagDraft("pp_change", "error",
+                                    f"inconsistency: {start.text} to {level.text} is {computed:g} points, not {points.text}",
+                                    group, float(points.value), _round(computed), [_round(low), _round(high)]))
+    return drafts
+
+
+def check_sum(figures: dict[int, Figure], links: list[ClaimLink]) -> list[FlagDraft]:
+    """Parts against their total, under each reading of the list."""
+    groups: dict[int, list[ClaimLink]] = defaultdict(list)
+    for link in links:
+        if link.relation == "part":
+            groups[link.head_claim_id].append(link)
+    drafts = []
+    for head, parts in groups.items():
+        total = figures[head]
+        members = [figures[link.tail_claim_id] for link in parts]
+        group = [total, *members]
+        if any(f.interval is None for f in group):
+            drafts.append(_uncheckable(group, "A total and its parts"))
+            continue
+        form = (parts[0].detail or {}).get("form")
+        readings = _sum_readings(parts, members)
+        for reading in readings:
+            low = sum(members[i].interval[0] for i in reading["members"])
+            high = sum(members[i].interval[1] for i in reading["members"])
+            reading["sum"] = _round(sum(float(members[i].value) for i in reading["members"]), 12)
+            reading["fits"] = _meet((low, high), total.interval)
+        natural = readings[0]
+        fitting = [r for r in readings if r["fits"]]
+        shown = [{k: v for k, v in r.items() if k != "members"} for r in readings]
+        if natural["fits"]:
+            continue
+        if fitting:
+            drafts.append(FlagDraft(
+                "sum", "info",
+                f"the parts add up to {total.text} only if {fitting[0]['reading']}", group,
+                float(total.value), fitting[0]["sum"], [_round(v, 12) for v in total.interval], shown))
+        else:
+            drafts.append(FlagDraft(
+                "sum", "error",
+                f"inconsistency: the parts ({form}) add up to {_fmt(natural['sum'], total)}, "
+                f"which does not add up to the stated total {total.text}",
+                group, float(total.value), natural["sum"], [_round(v, 12) for v in total.interval], shown))
+    return drafts
+
+
+def _fmt(value: float, total: Figure) -> str:
+    scale = float(total.value) / float(Decimal(WRITTEN_NUMBER.search(total.text).group()).normalize()) \
+        if WRITTEN_NUMBER.search(total.text) else 1.0
+    suffix = total.text[WRITTEN_NUMBER.search(total.text).end():] if WRITTEN_NUMBER.search(total.text) else total.unit
+    return f"{value / scale:.2f}".rstrip("0").rstrip(".") + suffix
+
+
+def _sum_readings(parts: list[ClaimLink], members: list[Figure]) -> list[dict]:
+    """Each way to read a list: distributed items (A、B各1处) as each or as one; after
+    其中, the last item inside the total or outside it."""
+    spans: dict[tuple, list[int]] = defaultdict(list)
+    for index, link in enumerate(parts):
+        detail = link.detail or {}
+        if detail.get("item"):
+            spans[tuple(detail.get("span") or ())].append(index)
+    distributed = [indices for indices in spans.values() if len(indices) > 1]
+    last_optional = (parts[0].detail or {}).get("form") == "其中" and len(parts) > 2
+    readings: list[dict] = []
+    for each, last_in in product((True, False) if distributed else (True,), (True, False) if last_optional else (True,)):
+        chosen = list(range(len(parts)))
+        if not each:
+            for indices in distributed:
+                chosen = [i for i in chosen if i not in indices[1:]]
+        if not last_in:
+            chosen = chosen[:-1]
+        words = []
+        if distributed:
+            words.append("各 covers each listed item" if each else "各 counts once")
+        if last_optional:
+            words.append(f"the last item ({members[-1].text}) is {'inside' if last_in else 'outside'} the total")
+        readings.append({"reading": "; ".join(words) or "all parts", "members": chosen})
+    return readings
+
+
+def check_part_of_whole(figures: dict[int, Figure], links: list[ClaimLink]) -> list[FlagDraft]:
+    """A part never above its whole; a share never above 100 %."""
+    drafts = []
+    for link in links:
+        if link.relation == "part_of_whole":
+            whole, part = figures[link.head_claim_id], figures[link.tail_claim_id]
+            if whole.interval and part.interval and part.interval[0] > whole.interval[1]:
+                drafts.append(FlagDraft("part_of_whole", "error",
+                                        f"inconsistency: {part.text} is more than the whole of {whole.text}",
+                                        [whole, part], float(part.value), float(whole.value)))
+        if link.relation == "share":
+            share = figures[link.tail_claim_id]
+            if share.unit == "%" and share.interval and share.interval[0] > 100:
+                drafts.append(FlagDraft("part_of_whole", "error", f"inconsistency: a share of {share.text} is above 100%",
+                                        [figures[link.head_claim_id], share], float(share.value), 100.0))
+    return drafts
+
+
+def _level_groups(figures: dict[int, Figure]) -> dict[tuple, list[Figure]]:
+    groups: dict[tuple, list[Figure]] = defaultdict(list)
+    for f in figures.values():
+        if f.metric_id is not None and f.place_id is not None and f.aspect == "level" and f.interval:
+            groups[(f.metric_id, f.place_id, f.unit)].append(f)
+    return groups
+
+
+def check_conflict(figures: dict[int, Figure]) -> list[FlagDraft]:
+    """One metric, place and year, actual, stated with different values by different
+    documents or sections; the same sentence published twice is a duplicate."""
+    drafts = []
+    for (metric, place, unit), members in _level_groups(figures).items():
+        by_year: dict[int, list[Figure]] = defaultdict(list)
+        for f in members:
+            if f.kind == "actual" and f.year is not None:
+                by_year[f.year].append(f)
+        for year, stated in by_year.items():
+            distinct = {}
+            for f in stated:
+                distinct.setdefault((f.document_id, f.section_id), f)
+            sources = list(distinct.values())
+            if len(sources) < 2:
+                continue
+            first = sources[0]
+            others = [f for f in sources[1:] if not _meet(f.interval, first.interval) and f.sentence != first.sentence]
+            if others:
+                group = [first, *others]
+                drafts.append(FlagDraft(
+                    "conflict", "warning",
+                    f"inconsistency: {first.metric} of {year} is stated as "
+                    + ", ".join(f"{f.text} ({f.doc})" for f in group),
+                    group, float(first.value), [float(f.value) for f in others]))
+    return drafts
+
+
+def check_target_below_actual(figures: dict[int, Figure]) -> list[FlagDraft]:
+    """A target for a later year below a level already reached (above, where lower is better)."""
+    drafts = []
+    for (metric, place, unit), members in _level_groups(figures).items():
+        actuals = [f for f in members if f.kind == "actual" and f.year is not None]
+        targets = [f for f in members if f.kind == "target" and f.year is not None]
+        for target in targets:
+            better = target.higher_is_better
+            if better is None:
+                continue
+            reached = [a for a in actuals if a.year < target.year
+                       and (target.interval[1] < a.interval[0] if better else target.interval[0] > a.interval[1])]
+            if reached:
+                best = max(reached, key=lambda a: a.year)
+                word = "below" if better else "above"
+                drafts.append(FlagDraft(
+                    "target_below_actual", "warning",
+                    f"inconsistency: the {target.year} target {target.text} is {word} the {best.text} already "
+                    f"reached in {best.year}", [best, target], float(target.value), float(best.value)))
+    return drafts
+
+
+def run_checks(session: Session, only: str | None = None) -> list[FlagDraft]:
+    """Every check (or ``only`` one) over the whole database; nothing is stored."""
+    figures = load_figures(session)
+    links = _links(session)
+    found: list[FlagDraft] = []
+    runs = {
+        "growth": lambda: check_growth(figures, links),
+        "cagr": lambda: check_cagr(figures, links),
+        "pp_change": lambda: check_pp_change(figures, links),
+        "sum": lambda: check_sum(figures, links),
+        "part_of_whole": lambda: check_part_of_whole(figures, links),
+        "target_below_actual": lambda: check_target_below_actual(figures),
+        "conflict": lambda: check_conflict(figures),
+    }
+    for name, run in runs.items():
+        drafts = run()
+        found += [d for d in drafts if only is None or d.check == only]
+    unique = {}
+    for draft in found:
+        unique.setdefault(draft.fingerprint, draft)
+    return list(unique.values())
+
+
+def store_flags(session: Session, drafts: list[FlagDraft], only: str | None = None) -> list[Flag]:
+    """Store ``drafts``: a flag raised before keeps its id and review; open flags no longer
+    raised (by the checks run) are removed; reviewed ones stay."""
+    existing = {flag.fingerprint: flag for flag in session.scalars(select(Flag))}
+    kept = []
+    for draft in drafts:
+        flag = existing.get(draft.fingerprint)
+        if flag is None:
+            flag = Flag(fingerprint=draft.fingerprint, check=draft.check, status="open")
+            session.add(flag)
+        flag.severity, flag.message, flag.evidence = draft.severity, draft.message, draft.evidence()
+        kept.append(flag)
+    current = {d.fingerprint for d in drafts}
+    stale = [f.id for f in existing.values() if f.fingerprint not in current and f.status == "open"
+             and (only is None or f.check == only)]
+    if stale:
+        session.execute(delete(Flag).where(Flag.id.in_(stale)))
+    session.flush()
+    return kept
+
+
+def flag_row(flag: Flag) -> dict:
+    """A flag as printed: the fields of ``tracker check --format json``."""
+    evidence = flag.evidence or {}
+    return {"id": flag.id, "check": flag.check, "severity": flag.severity, "status": flag.status,
+            "message": flag.message, "stated": evidence.get("stated"), "computed": evidence.get("computed"),
+            "tolerance": evidence.get("tolerance"), "readings": evidence.get("readings", []),
+            "claims": evidence.get("claims", []), "note": flag.note}
+
+
+def severity_at_least(severity: str, threshold: str) -> bool:
+    """Whether ``severity`` is ``threshold`` or worse."""
+    return SEVERITIES.index(severity) >= SEVERITIES.index(threshold)
+

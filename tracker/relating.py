@@ -1,0 +1,153 @@
+"""Relations between claims that the text states (claim_links).
+
+- a level and what a comparison says of it: ``change`` (比2011年增加了8.16亿元),
+  ``growth`` (增长37.81%), ``cagr`` (年均递增6.62%), ``pp_change`` (提高了9个百分点),
+  with the base year; ``from_to`` (由43%提高到65%);
+- a total and its parts, ``part``: ``共有…76处,其中…``, a list closed by ``合计``,
+  a total paid ``分四步`` in the sentences that follow;
+- ``part_of_whole``: ``对94所项目学校中的78所``;
+- ``share``: ``占全市总人口的七分之一`` (the share and the amount it is a share of).
+
+Head and tail are indices into the document's claims; patterns are in
+seeds/relations.toml.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from tracker.rules import load_seed
+
+YEAR = regex.compile(r"((?:19|20)[0-9]{2})\s*年")
+CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
+
+
+@dataclass(frozen=True)
+class ExtractedLink:
+    """A relation from claim ``head`` to claim ``tail`` (indices of the document's claims)."""
+
+    relation: str
+    head: int
+    tail: int
+    base_year: int | None = None
+    detail: dict = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class RelationRules:
+    """The compiled patterns of seeds/relations.toml."""
+
+    parts_open: regex.Pattern
+    total_before: regex.Pattern
+    total_close: regex.Pattern
+    steps: regex.Pattern
+    step: regex.Pattern
+    whole_of: regex.Pattern
+    share: regex.Pattern
+
+
+@cache
+def relation_rules() -> RelationRules:
+    """The relation patterns, read once."""
+    seed = load_seed("relations.toml")
+    return RelationRules(**{name: regex.compile(seed[name]) for name in RelationRules.__dataclass_fields__})
+
+
+def base_year(base: str | None, year: int | None) -> int | None:
+    """The year a comparison is made against: ``比2011年`` → 2011, ``比上年`` → year - 1."""
+    if not base:
+        return None
+    found = YEAR.search(base)
+    if found:
+        return int(found.group(1))
+    if year is not None and regex.search("上年|去年|上一年", base):
+        return year - 1
+    return None
+
+
+def comparison_links(claims: list, first: int, labels: list, year_of) -> list[ExtractedLink]:
+    """Links from one sentence's labels: ``claims[first + i]`` has ``labels[i]``."""
+    links = []
+    for offset, label in enumerate(labels):
+        if label.origin is None:
+            continue
+        head, tail = first + label.origin, first + offset
+        if label.aspect == "level":
+            links.append(ExtractedLink("from_to", head, tail))
+        else:
+            detail = {"direction": label.direction, "base": label.base}
+            links.append(ExtractedLink(label.aspect, head, tail, base_year(label.base, year_of(head)), detail))
+    return links
+
+
+def sentence_part_links(sentence: str, amounts: list, first: int, families: list[str]) -> list[ExtractedLink]:
+    """Totals and parts inside one sentence: ``共有…76处,其中…`` and a list closed by ``合计``;
+    parts of a whole (``94所…中的78所``); shares (``占…的63%``)."""
+    rules = relation_rules()
+    links: list[ExtractedLink] = []
+    opening = rules.parts_open.search(sentence)
+    if opening:
+        before = [i for i, a in enumerate(amounts) if a.end <= opening.start()]
+        after = [i for i, a in enumerate(amounts) if a.start >= opening.end()]
+        if before and after:
+            total = before[-1]
+            if rules.total_before.search(sentence[:amounts[total].start]) or len(before) == 1:
+                parts = [i for i in after if families[i] == families[total] and amounts[i].unit == amounts[total].unit]
+                links += _part_links(first, total, parts, amounts, "其中")
+    for index, amount in enumerate(amounts):
+        if index and rules.total_close.search(sentence[amounts[index - 1].end:amount.start]):
+            parts = [i for i in range(index) if families[i] == families[index]]
+            links += _part_links(first, index, parts, amounts, "合计")
+    for index in range(1, len(amounts)):
+        between = sentence[amounts[index - 1].end:amounts[index].start]
+        if rules.whole_of.fullmatch(between) and families[index] == families[index - 1] == "count":
+            links.append(ExtractedLink("part_of_whole", first + index - 1, first + index))
+    for index, amount in enumerate(amounts):
+        whole = rules.share.search(sentence[:amount.start])
+        if not whole or families[index] not in ("rate", "fraction", "ratio"):
+            continue
+        # The share's holder is in its clause (全市有X所,占…), or ends the clause before a bare 占…
+        clause = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, whole.start())), default=0)
+        subject = sentence[clause:whole.start()].strip()
+        low = clause if subject else max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, max(clause - 1, 0))), default=0)
+        holders = [i for i, a in enumerate(amounts)
+                   if low <= a.start and a.end <= whole.start() and families[i] != families[index]]
+        if holders:
+            links.append(ExtractedLink("share", first + holders[-1], first + index, detail={"of": whole.group("of")}))
+    return links
+
+
+def _part_links(first: int, total: int, parts: list[int], amounts: list, form: str) -> list[ExtractedLink]:
+    if len(parts) < 2 and not any(amounts[i].item for i in parts):
+        return []
+    return [ExtractedLink("part", first + total, first + i,
+                          detail={"form": form, "order": n, "item": amounts[i].item, "span": [amounts[i].start, amounts[i].end]})
+            for n, i in enumerate(parts)]
+
+
+def step_links(sentences: list, sentence_claims: list[list[int]], claims: list) -> list[ExtractedLink]:
+    """A total settled in steps (``欠款13644.78万元…分四步走:第一步,…1512.88万元``):
+    the amounts of the step sentences are parts of the latest earlier total in the same
+    unit. ``sentences`` are spans of the text (``start``, ``text``)."""
+    rules = relation_rules()
+    links: list[ExtractedLink] = []
+    for index, sentence in enumerate(sentences):
+        announced = rules.steps.search(sentence.text)
+        if not announced:
+            continue
+        cut = sentence.start + announced.start()
+        totals = [c for i in range(max(0, index - 5), index + 1) for c in sentence_claims[i]
+                  if claims[c].family == "money" and claims[c].end <= cut]
+        if not totals:
+            continue
+        total = totals[-1]
+        parts = [c for c in sentence_claims[index] if claims[c].start > cut and claims[c].unit == claims[total].unit]
+        for later in range(index + 1, min(len(sentences), index + 12)):
+            if not rules.step.match(sentences[later].text):
+                break
+            parts += [c for c in sentence_claims[later] if claims[c].unit == claims[total].unit]
+        if len(parts) >= 2:
+            links += [ExtractedLink("part", total, c, detail={"form": "分步", "order": n}) for n, c in enumerate(parts)]
+    return links

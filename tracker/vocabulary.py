@@ -1,0 +1,87 @@
+"""The metric vocabulary (seeds/metrics.toml): from a claim's label to a metric key.
+
+Of the aliases standing in the normalised label the longest wins, if the
+claim's unit fits the metric's unit family; else the next longest, and
+no metric when none fits. A change of a level (…比2011年增加额) maps to the
+level's metric: its aspect says it is a change.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+import regex
+
+from tracker.rules import load_seed
+
+# Quotation marks and spaces do not change what a label names (“全面改薄”资金).
+IGNORED = regex.compile(r"[\s“”‘’「」《》\"'()（）]")
+# The claim's unit family as the vocabulary writes it.
+FAMILY_OF = {"fraction": "ratio", "age": "duration", "multiple": "ratio"}
+
+
+@dataclass(frozen=True)
+class MetricEntry:
+    """One metric of the vocabulary."""
+
+    key: str
+    name: str
+    aliases: tuple[str, ...]
+    unit_family: str
+    higher_is_better: bool | None
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The metrics and an automaton over their aliases."""
+
+    entries: tuple[MetricEntry, ...]
+    automaton: ahocorasick.Automaton
+
+    def fits(self, entry: MetricEntry, family: str, aspect: str) -> bool:
+        """Whether a claim of ``family`` and ``aspect`` can be a value of ``entry``."""
+        family = FAMILY_OF.get(family, family)
+        if aspect in ("growth", "cagr"):
+            return family == "rate"
+        if aspect == "pp_change":
+            return entry.unit_family == "rate" and family == "points"
+        return entry.unit_family == family
+
+    def match(self, label: str | None, family: str, aspect: str = "level") -> MetricEntry | None:
+        """The metric a label names, or None."""
+        if not label:
+            return None
+        text = IGNORED.sub("", label)
+        found = sorted({entry for _, entry in self.automaton.iter(text)}, key=lambda e: -e[0])
+        for _, index in found:
+            entry = self.entries[index]
+            if self.fits(entry, family, aspect):
+                return entry
+        return None
+
+    def by_query(self, query: str) -> list[MetricEntry]:
+        """Metrics a user means by ``query``: a key, an alias or name, or a label holding one."""
+        exact = [e for e in self.entries if query in (e.key, e.name) or query in e.aliases]
+        if exact:
+            return exact
+        text = IGNORED.sub("", query)
+        longest = max((length for _, (length, _) in self.automaton.iter(text)), default=0)
+        return [self.entries[i] for _, (length, i) in self.automaton.iter(text) if length == longest]
+
+
+@cache
+def load_vocabulary() -> Vocabulary:
+    """The vocabulary of seeds/metrics.toml, read once."""
+    entries = tuple(
+        MetricEntry(m["key"], m["name"], tuple(m["aliases"]), m["unit_family"], m.get("higher_is_better"))
+        for m in load_seed("metrics.toml")["metric"]
+    )
+    automaton = ahocorasick.Automaton()
+    for index, entry in enumerate(entries):
+        for alias in {entry.name, *entry.aliases}:
+            normalised = IGNORED.sub("", alias)
+            if normalised and normalised not in automaton:
+                automaton.add_word(normalised, (len(normalised), index))
+    automaton.make_automaton()
+    return Vocabulary(entries, automaton)
