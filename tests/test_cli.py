@@ -146,3 +146,62 @@ def test_metrics_lists_the_vocabulary_with_counts_and_unmapped_labels(loaded):
     as_json = run(loaded, "metrics", "--format", "json")
     keys = {row["key"] for row in json.loads(as_json.stdout)}
     assert "preschool_gross_enrolment_rate" in keys
+
+
+def test_a_folder_of_bad_files_gives_a_line_each_a_count_and_exit_1(db_url, tmp_path):
+    from test_storing import LIMIT, write_mixed_folder
+
+    good, bad = write_mixed_folder(tmp_path / "in")
+    result = run(db_url, "ingest", "--silent", "--max-bytes", str(LIMIT), str(tmp_path / "in"))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    errors = [line for line in lines if line.startswith("Error: ")]
+    bad["broken.docx"] = "not a readable Word (.docx) file: File is not a zip file"
+    assert errors == [f"Error: {tmp_path / 'in' / name}: {bad[name]}" for name in sorted(bad)]
+    assert lines[-1].split() == [str(len(good)), "0", "0", str(len(bad)), lines[-1].split()[-1]]
+    claims = json.loads(run(db_url, "claims", "--format", "json").stdout)
+    assert sorted({row["doc"] for row in claims}) == good
+
+
+def test_ingest_with_jobs_stores_the_same_claims(db_url, tmp_path):
+    one = run(db_url, "ingest", "--silent", str(CORPUS))
+    assert one.exit_code == 0
+    before = run(db_url, "export").stdout
+    other = f"sqlite:///{tmp_path / 'jobs.db'}"
+    many = run(other, "ingest", "--silent", "--jobs", "2", str(CORPUS))
+    assert many.exit_code == 0
+    assert many.stderr == one.stderr
+    assert run(other, "export").stdout == before
+
+
+def test_an_unknown_encoding_is_misuse(db_url):
+    result = run(db_url, "ingest", "--encoding", "klingon", DOC_003)
+    assert result.exit_code == 2
+    assert "unknown encoding 'klingon'" in result.stderr
+
+
+def test_the_encoding_option_reads_what_the_ladder_would_refuse(db_url, tmp_path):
+    path = tmp_path / "wide.txt"
+    path.write_bytes("2016年全市有幼儿园581所。".encode("utf-16-le"))
+    refused = run(db_url, "ingest", "--silent", str(path))
+    assert (refused.exit_code, refused.stderr.splitlines()[0]) == (1, f"Error: {path}: binary file, not text")
+    accepted = run(db_url, "ingest", "--silent", "--encoding", "utf-16-le", str(path))
+    assert accepted.exit_code == 0
+    rows = json.loads(run(db_url, "claims", "--format", "json").stdout)
+    assert [(r["text"], r["value"]) for r in rows] == [("581所", 581)]
+
+
+@pytest.mark.parametrize("option", ["--metric", "--place", "--unit", "--doc"])
+@pytest.mark.parametrize("value", ["x' OR 1=1 --", "\"; DROP TABLE claims;--", "_%"])  # LIKE wildcards are literal
+def test_hostile_filters_list_nothing_and_change_nothing(loaded, option, value):
+    before = run(loaded, "export").stdout
+    result = run(loaded, "claims", option, value)
+    assert (result.exit_code, result.stdout) == (0, "(no rows)\n")
+    assert run(loaded, "export").stdout == before
+
+
+def test_a_year_out_of_range_is_misuse(loaded):
+    result = run(loaded, "claims", "--year", "99999999999")
+    assert result.exit_code == 2
+    assert "99999999999" in result.stderr

@@ -21,6 +21,7 @@ from tracker.querying import (
     query_claims,
     unmapped_labels,
 )
+from tracker.readers.text import codec_name
 from tracker.reading import collect_paths
 from tracker.storing import ingest_files
 
@@ -40,9 +41,11 @@ class AppState:
         if self._engine is None:
             try:
                 self._engine = db.make_engine(self.url)
-                db.ensure_current(self._engine)
+                backup = db.ensure_current(self._engine)
             except (ArgumentError, OperationalError, SQLAlchemyError, ImportError) as exc:
                 raise click.ClickException(f"cannot open database {self.url}: {_first_line(exc)}") from None
+            if backup is not None:
+                click.echo(f"Upgraded the schema; the database before it is in {backup}", err=True)
         return self._engine
 
     def sessions(self):
@@ -52,6 +55,15 @@ class AppState:
 
 def _first_line(exc: Exception) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def _known_encoding(_ctx, _param, value: str | None) -> str | None:
+    if value is not None:
+        try:
+            codec_name(value)
+        except LookupError:
+            raise click.BadParameter(f"unknown encoding {value!r} (try utf-8, gb18030, big5, utf-16)") from None
+    return value
 
 
 def output_options(command):
@@ -78,23 +90,28 @@ def main(ctx: click.Context, db_url: str | None) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--encoding", default=None, help="Decode text files with this encoding instead of guessing.")
+@click.option("--encoding", default=None, callback=_known_encoding,
+              help="Decode text and HTML files with this encoding (gb2312 and gbk are read as gb18030).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=50_000_000, show_default=True,
               help="Refuse files larger than this.")
 @click.option("--year", type=click.IntRange(1900, 2100), default=None,
               help="The report year, where the text does not state it.")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Extract in this many worker processes (storing stays in this one).")
 @click.option("--silent", is_flag=True, help="No progress bar.")
 @click.pass_obj
-def ingest(state: AppState, paths, encoding, max_bytes, year, silent) -> None:
+def ingest(state: AppState, paths, encoding, max_bytes, year, jobs, silent) -> None:
     """Read report files and folders and store every claim found in them.
 
-    Identical bytes already present are skipped; a changed file with the
-    same name replaces its earlier version. Each bad file gets one line on
-    stderr; the others still go in; the exit status is 1 if any failed.
+    Text (.txt .text .md), HTML (.html .htm), Word (.docx; .doc through
+    antiword or catdoc) and PDF files; in folders, other files are passed
+    over. Identical bytes already present are skipped; a changed file with
+    the same name replaces its earlier version. Each bad file gets one line
+    on stderr; the others still go in; the exit status is 1 if any failed.
     """
     factory = state.sessions()
     files, missing = collect_paths(list(paths))
-    options = {"encoding": encoding, "max_bytes": max_bytes, "year": year}
+    options = {"encoding": encoding, "max_bytes": max_bytes, "year": year, "jobs": jobs}
     if silent:
         report = ingest_files(factory, files, missing, **options)
     else:
@@ -111,7 +128,7 @@ def ingest(state: AppState, paths, encoding, max_bytes, year, silent) -> None:
 @main.command()
 @click.option("--metric", help="Metric key, name or label (substring).")
 @click.option("--place", help="Place name (prefix).")
-@click.option("--year", type=int, help="Year the amount refers to.")
+@click.option("--year", type=click.IntRange(-9999, 9999), help="Year the amount refers to.")
 @click.option("--unit", help="Canonical unit, e.g. 元, %, 所.")
 @click.option("--kind", type=click.Choice(["actual", "target"]), help="Achieved or planned.")
 @click.option("--doc", help="Document file name or id.")
@@ -185,7 +202,8 @@ def _flag_rows(flags, fmt: str, doc: str | None = None, place: str | None = None
     rows = []
     place_ids = None
     if place and session is not None:
-        place_ids = set(session.scalars(select(Place.id).where(Place.name.like(f"{place}%"))))
+        # A prefix, with % and _ taken literally.
+        place_ids = set(session.scalars(select(Place.id).where(Place.name.startswith(place, autoescape=True))))
     for flag in flags:
         row = checking.flag_row(flag)
         docs = sorted({c["doc"] for c in row["claims"]})
@@ -308,7 +326,9 @@ def db_upgrade(state: AppState, revision: str) -> None:
     """Bring the database schema to a revision (the newest by default)."""
     try:
         engine = db.make_engine(state.url)
-        db.upgrade(engine, revision)
+        backup = db.upgrade(engine, revision)
+        if backup is not None:
+            click.echo(f"the database before the upgrade is in {backup}", err=True)
         click.echo(db.current_revision(engine))
     except SQLAlchemyError as exc:
         raise click.ClickException(f"cannot upgrade {state.url}: {_first_line(exc)}") from None

@@ -5,11 +5,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import Select, func, or_, select
+import re
+
+from sqlalchemy import Integer, Select, func, or_, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.orm import Session, aliased
 
 from tracker.models import Claim, Document, Metric, Place, Sentence
 
+# A --doc of ASCII digits may be a document id. Ids and years are 32-bit
+# integers in the schema: a bigger number matches nothing (and PostgreSQL
+# would refuse to compare it).
+DOC_ID = re.compile(r"[0-9]{1,10}")
+INTEGER_RANGE = range(-(2 ** 31), 2 ** 31)
 EXPORT_FIELDS = ["doc", "sentence", "text", "value", "value_high", "unit", "approx", "metric", "year",
                  "period", "locality", "kind", "redacted"]
 
@@ -34,7 +43,56 @@ class ClaimFilter:
     doc: str | None = None
 
 
-def _claims_select(filters: ClaimFilter) -> Select:
+def _storable(value: str) -> bool:
+    """Whether a filter string can be compared with stored text at all.
+
+    Stored text never holds NUL or lone surrogates (the readers drop them),
+    and drivers refuse to send them, so such a filter matches nothing.
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in value
+
+
+class position_in(FunctionElement):
+    """Where a string first occurs in another, from 1; 0 when it does not occur."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(position_in)
+def _position_in(element, compiler, **kw):
+    return "instr(%s)" % compiler.process(element.clauses, **kw)
+
+
+@compiles(position_in, "postgresql")
+def _position_in_postgresql(element, compiler, **kw):
+    return "strpos(%s)" % compiler.process(element.clauses, **kw)
+
+
+def _holds(column, part: str):
+    # A plain substring test, the same on both engines: LIKE would read % and
+    # _ in the user's string as wildcards, and is case-blind for ASCII on SQLite only.
+    return position_in(column, part) > 0
+
+
+def _starts(column, prefix: str):
+    return func.substr(column, 1, len(prefix)) == prefix
+
+
+def _claims_select(filters: ClaimFilter) -> Select | None:
+    """The query for ``filters``, or None when no stored claim can match them.
+
+    Every filter value is a bound parameter, never part of the SQL text.
+    """
+    texts = [filters.metric, filters.place, filters.unit, filters.kind, filters.doc]
+    if any(value is not None and not _storable(value) for value in texts):
+        return None
+    if filters.year is not None and filters.year not in INTEGER_RANGE:
+        return None
     place = aliased(Place)
     metric = aliased(Metric)
     query = (
@@ -45,11 +103,10 @@ def _claims_select(filters: ClaimFilter) -> Select:
         .outerjoin(metric, Claim.metric_id == metric.id)
     )
     if filters.metric:
-        pattern = f"%{filters.metric}%"
-        query = query.where(or_(Claim.metric_label.like(pattern), metric.key == filters.metric,
-                                metric.name.like(pattern)))
+        query = query.where(or_(_holds(Claim.metric_label, filters.metric), metric.key == filters.metric,
+                                _holds(metric.name, filters.metric)))
     if filters.place:
-        query = query.where(place.name.like(f"{filters.place}%"))
+        query = query.where(_starts(place.name, filters.place))
     if filters.year is not None:
         query = query.where(Claim.year == filters.year)
     if filters.unit:
@@ -58,7 +115,7 @@ def _claims_select(filters: ClaimFilter) -> Select:
         query = query.where(Claim.kind == filters.kind)
     if filters.doc:
         condition = Document.file_name == filters.doc
-        if filters.doc.isdigit():
+        if DOC_ID.fullmatch(filters.doc) and int(filters.doc) in INTEGER_RANGE:
             condition = or_(condition, Document.id == int(filters.doc))
         query = query.where(condition)
     return query.order_by(Document.file_name, Claim.document_id, Claim.ordinal)
@@ -86,8 +143,11 @@ def _claim_row(claim: Claim, file_name: str, sentence: str, place_name: str | No
 
 def query_claims(session: Session, filters: ClaimFilter) -> list[dict]:
     """Claims matching ``filters`` as rows for display, in document order."""
+    query = _claims_select(filters)
+    if query is None:
+        return []
     return [_claim_row(claim, file_name, sentence, place_name)
-            for claim, file_name, sentence, place_name, _key in session.execute(_claims_select(filters))]
+            for claim, file_name, sentence, place_name, _key in session.execute(query)]
 
 
 def export_claims(session: Session) -> Iterator[dict]:

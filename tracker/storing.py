@@ -1,24 +1,46 @@
 """Storing documents and their claims: one transaction per document.
 
 A document either goes in whole (text, sections, sentences, claims) or
-leaves no trace. Identical bytes are skipped; a changed file with the same
-name is a new version that replaces the old one's rows.
+leaves no trace: a failure or a kill while it is written rolls it back and
+leaves every earlier document as it was. Identical bytes are skipped; a
+changed file with the same name is a new version that replaces the old
+one's rows. Flags are not rows of a document (they are keyed by their
+fingerprint), so a review of a flag survives a new version, and applies
+again where the same flag recurs.
+
+Reading and extraction run outside any transaction (in worker processes
+with ``jobs`` > 1); only the write holds the database, as its one writer
+(:func:`tracker.db.begin_writing`), and re-checks there what it checked
+before, so two ingests racing on one document end with one copy.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import multiprocessing
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import delete, insert, select
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from tracker.db import begin_writing
 from tracker.models import Claim, ClaimLink, Document, Metric, Place, Section, Sentence
 from tracker.pipeline import ExtractedDocument, extract_document
 from tracker.places import PlaceRecord, load_gazetteer
+from tracker.readers import first_line
 from tracker.reading import ReadError, SourceText, collect_paths, read_source
 from tracker.vocabulary import load_vocabulary
+
+# A write that finds the database locked past SQLite's busy timeout is
+# tried again this many times, waiting longer each time.
+WRITE_ATTEMPTS = 5
+RETRY_PAUSE_S = 0.5
 
 
 @dataclass
@@ -113,7 +135,7 @@ def store_document(session: Session, source: SourceText, extracted: ExtractedDoc
         encoding=source.encoding,
         raw_text=source.text,
         clean_text=extracted.clean.text,
-        title=extracted.title,
+        title=source.title or extracted.title,
         year=extracted.year,
         place_id=known_homes[0] if len(set(known_homes)) == 1 else None,
     )
@@ -177,20 +199,97 @@ def store_document(session: Session, source: SourceText, extracted: ExtractedDoc
     return document
 
 
-def ingest_source(factory: sessionmaker[Session], source: SourceText, year: int | None = None) -> tuple[str, int]:
-    """Extract and store one read file in its own transaction.
+@dataclass(frozen=True)
+class ReadOptions:
+    """How files are read and extracted: the ``ingest`` options."""
 
-    Returns ``("skipped" | "read" | "replaced", claims stored)``.
+    encoding: str | None = None
+    max_bytes: int | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One file read and extracted, ready to store; or why it cannot be; or that it is known."""
+
+    path: Path
+    source: SourceText | None = None
+    extracted: ExtractedDocument | None = None
+    known: bool = False
+    error: str | None = None
+
+
+def prepare(path: Path, options: ReadOptions, is_known: Callable[[str], bool]) -> Prepared:
+    """Read and extract one file, with no transaction open; never raises for a bad file.
+
+    ``is_known(sha256)`` says whether those bytes are stored already, so
+    their extraction can be skipped.
     """
-    with factory.begin() as session:
-        if session.scalar(select(Document.id).where(Document.sha256 == source.sha256)) is not None:
-            return "skipped", 0
-        extracted = extract_document(source.text, year=year)
-        old = session.scalars(select(Document.id).where(Document.file_name == source.file_name)).all()
-        if old:
-            session.execute(delete(Document).where(Document.id.in_(old)))
-        store_document(session, source, extracted)
-        return ("replaced" if old else "read"), len(extracted.claims)
+    try:
+        source = read_source(path, encoding=options.encoding, max_bytes=options.max_bytes)
+    except ReadError as error:
+        return Prepared(path, error=str(error))
+    if is_known(source.sha256):
+        return Prepared(path, source, known=True)
+    try:
+        extracted = extract_document(source.text, year=options.year)
+    except (KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as exc:  # a bug met on one document must not stop the others
+        return Prepared(path, source, error=f"{path}: extraction failed: {type(exc).__name__}: {first_line(exc)}")
+    return Prepared(path, source, extracted)
+
+
+def write_document(factory: sessionmaker[Session], source: SourceText, extracted: ExtractedDocument) -> str:
+    """Store one extracted document in its own transaction, as the one writer.
+
+    Returns ``"skipped"`` (its bytes are stored already, perhaps by another
+    ingest since they were checked), ``"replaced"`` (an older version of the
+    same file name was removed) or ``"read"``. A locked database is waited
+    for and tried again (see WRITE_ATTEMPTS).
+    """
+    for attempt in range(1, WRITE_ATTEMPTS + 1):
+        try:
+            return _write_once(factory, source, extracted)
+        except OperationalError as exc:
+            if attempt == WRITE_ATTEMPTS or not _is_lock_conflict(exc):
+                raise
+        _pause(RETRY_PAUSE_S * 2 ** (attempt - 1))
+    raise AssertionError("unreachable")
+
+
+def _write_once(factory: sessionmaker[Session], source: SourceText, extracted: ExtractedDocument) -> str:
+    try:
+        with factory.begin() as session:
+            begin_writing(session)
+            if session.scalar(select(Document.id).where(Document.sha256 == source.sha256)) is not None:
+                return "skipped"
+            old = session.scalars(select(Document.id).where(Document.file_name == source.file_name)).all()
+            if old:
+                session.execute(delete(Document).where(Document.id.in_(old)))
+            store_document(session, source, extracted)
+            return "replaced" if old else "read"
+    except IntegrityError:
+        # Only a writer outside tracker's lock can get here first; its copy stands.
+        with factory() as session:
+            if session.scalar(select(Document.id).where(Document.sha256 == source.sha256)) is not None:
+                return "skipped"
+        raise
+
+
+def _is_lock_conflict(exc: OperationalError) -> bool:
+    message = str(exc.orig).lower()
+    code = getattr(exc.orig, "sqlstate", None)
+    return "locked" in message or "busy" in message or code in ("40001", "40P01", "55P03")
+
+
+def _pause(seconds: float) -> None:
+    time.sleep(seconds)
+
+
+def _known(factory: sessionmaker[Session], sha256: str) -> bool:
+    with factory() as session:
+        return session.scalar(select(Document.id).where(Document.sha256 == sha256)) is not None
 
 
 def ingest_paths(
@@ -200,12 +299,13 @@ def ingest_paths(
     encoding: str | None = None,
     max_bytes: int | None = None,
     year: int | None = None,
+    jobs: int = 1,
     on_file: Callable[[Path], None] | None = None,
 ) -> IngestReport:
     """Ingest files and folders; a bad file is reported and the rest still go in."""
     files, missing = collect_paths(list(paths))
     return ingest_files(factory, files, missing, encoding=encoding, max_bytes=max_bytes, year=year,
-                        on_file=on_file)
+                        jobs=jobs, on_file=on_file)
 
 
 def ingest_files(
@@ -216,24 +316,97 @@ def ingest_files(
     encoding: str | None = None,
     max_bytes: int | None = None,
     year: int | None = None,
+    jobs: int = 1,
     on_file: Callable[[Path], None] | None = None,
 ) -> IngestReport:
-    """Ingest already collected ``files``; ``missing`` are paths that failed to resolve."""
+    """Ingest already collected ``files``; ``missing`` are paths that failed to resolve.
+
+    With ``jobs`` > 1, files are read and extracted in that many worker
+    processes while this process stores them, one transaction each, in the
+    order given, so the result is the same as with one job.
+    """
     report = IngestReport(failed=len(missing), errors=[str(error) for error in missing])
-    for path in files:
-        try:
-            source = read_source(path, encoding=encoding, max_bytes=max_bytes)
-            outcome, claims = ingest_source(factory, source, year=year)
-        except ReadError as error:
-            report.failed += 1
-            report.errors.append(str(error))
-        else:
-            report.claims += claims
-            if outcome == "skipped":
-                report.skipped += 1
-            else:
-                report.read += 1
-                report.replaced += outcome == "replaced"
+    options = ReadOptions(encoding, max_bytes, year)
+    for prepared in _prepared_in_order(factory, list(files), options, jobs):
+        _store(factory, prepared, report)
         if on_file is not None:
-            on_file(path)
+            on_file(prepared.path)
     return report
+
+
+def _store(factory: sessionmaker[Session], prepared: Prepared, report: IngestReport) -> None:
+    if prepared.error is not None:
+        report.failed += 1
+        report.errors.append(prepared.error)
+        return
+    if prepared.known:
+        report.skipped += 1
+        return
+    try:
+        outcome = write_document(factory, prepared.source, prepared.extracted)
+    except SQLAlchemyError as exc:
+        # Rolled back: nothing of this document is stored. The next one may
+        # still go in (a constraint met by one document only, a lock that
+        # outlasted the retries), so go on.
+        report.failed += 1
+        cause = first_line(getattr(exc, "orig", None) or exc)
+        report.errors.append(f"{prepared.path}: not stored, database error: {cause}")
+        return
+    except (KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as exc:  # a bug met while storing one document, rolled back like any failure
+        report.failed += 1
+        report.errors.append(f"{prepared.path}: not stored: {type(exc).__name__}: {first_line(exc)}")
+        return
+    if outcome == "skipped":
+        report.skipped += 1
+    else:
+        report.read += 1
+        report.replaced += outcome == "replaced"
+        report.claims += len(prepared.extracted.claims)
+
+
+def _prepared_in_order(factory: sessionmaker[Session], files: list[Path], options: ReadOptions,
+                       jobs: int) -> Iterator[Prepared]:
+    if jobs <= 1 or len(files) <= 1:
+        for path in files:
+            yield prepare(path, options, lambda sha256: _known(factory, sha256))
+        return
+    with factory() as session:
+        known = frozenset(session.scalars(select(Document.sha256)))
+    # Load the rules and the gazetteer once here: forked workers inherit them.
+    extract_document("2016年全市有幼儿园581所。")
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    remaining = deque(files)
+    pending: deque[tuple[Path, Future]] = deque()
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(known,))
+    try:
+        # A few files ahead of the one being stored, not the whole list:
+        # texts and their claims wait in memory until stored.
+        while remaining or pending:
+            while remaining and len(pending) < 2 * jobs:
+                # Taken off the list only once submitted: a broken pool refuses it.
+                pending.append((remaining[0], pool.submit(_prepare_in_worker, remaining[0], options)))
+                remaining.popleft()
+            prepared = pending[0][1].result()
+            pending.popleft()
+            yield prepared
+    except BrokenProcessPool:
+        # A worker died (killed, or out of memory): finish here, one by one.
+        for path in [path for path, _future in pending] + list(remaining):
+            yield prepare(path, options, lambda sha256: _known(factory, sha256))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+_WORKER_KNOWN: frozenset[str] = frozenset()
+
+
+def _start_worker(known: frozenset[str]) -> None:
+    global _WORKER_KNOWN
+    _WORKER_KNOWN = known
+
+
+def _prepare_in_worker(path: Path, options: ReadOptions) -> Prepared:
+    return prepare(path, options, _WORKER_KNOWN.__contains__)
