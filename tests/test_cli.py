@@ -205,3 +205,13 @@ def test_a_year_out_of_range_is_misuse(loaded):
     result = run(loaded, "claims", "--year", "99999999999")
     assert result.exit_code == 2
     assert "99999999999" in result.stderr
+
+
+def test_ingest_place_states_the_place_where_the_text_names_none(db_url, tmp_path):
+    path = tmp_path / "county.txt"
+    path.write_text("今天,我们召开2016年全县教育工作会议。全县新建幼儿园3所。\n", encoding="utf-8")
+    assert run(db_url, "ingest", "--silent", "--place", "绥中县", str(path)).exit_code == 0
+    rows = json.loads(run(db_url, "claims", "--format", "json").stdout)
+    assert [(r["text"], r["place"], r["year"]) for r in rows] == [("3所", "绥中县", 2016)]
+    unknown = run(db_url, "ingest", "--silent", "--place", "不存在县", str(path))
+    assert unknown.exit_code == 2 and "no place named '不存在县'" in unknown.output

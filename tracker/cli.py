@@ -96,11 +96,13 @@ def main(ctx: click.Context, db_url: str | None) -> None:
               help="Refuse files larger than this.")
 @click.option("--year", type=click.IntRange(1900, 2100), default=None,
               help="The report year, where the text does not state it.")
+@click.option("--place", default=None,
+              help="The report's place (a gazetteer name such as 绥中县), where the text names none.")
 @click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Extract in this many worker processes (storing stays in this one).")
 @click.option("--silent", is_flag=True, help="No progress bar.")
 @click.pass_obj
-def ingest(state: AppState, paths, encoding, max_bytes, year, jobs, silent) -> None:
+def ingest(state: AppState, paths, encoding, max_bytes, year, place, jobs, silent) -> None:
     """Read report files and folders and store every claim found in them.
 
     Text (.txt .text .md), HTML (.html .htm), Word (.docx; .doc through
@@ -111,7 +113,11 @@ def ingest(state: AppState, paths, encoding, max_bytes, year, jobs, silent) -> N
     """
     factory = state.sessions()
     files, missing = collect_paths(list(paths))
-    options = {"encoding": encoding, "max_bytes": max_bytes, "year": year, "jobs": jobs}
+    try:
+        storing.stated_place(place)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--place") from None
+    options = {"encoding": encoding, "max_bytes": max_bytes, "year": year, "place": place, "jobs": jobs}
     if silent:
         report = ingest_files(factory, files, missing, **options)
     else:

@@ -206,6 +206,22 @@ class ReadOptions:
     encoding: str | None = None
     max_bytes: int | None = None
     year: int | None = None
+    place: str | None = None  # a gazetteer name, for sections whose text names no place
+
+
+def stated_place(name: str | None) -> PlaceRecord | None:
+    """The gazetteer place a user names (``绥中县``, ``葫芦岛市``, ``中国``); a ValueError
+    when the name is unknown or means several places."""
+    if name is None:
+        return None
+    gazetteer = load_gazetteer()
+    if name in ("中国", "全国"):
+        return gazetteer.country
+    found = gazetteer.by_name(name)
+    if len(found) != 1:
+        raise ValueError(f"{'no place' if not found else 'several places'} named {name!r}"
+                         + ("" if not found else ": " + ", ".join(f"{r.name} ({r.parent_name})" for r in found)))
+    return found[0]
 
 
 @dataclass(frozen=True)
@@ -232,7 +248,7 @@ def prepare(path: Path, options: ReadOptions, is_known: Callable[[str], bool]) -
     if is_known(source.sha256):
         return Prepared(path, source, known=True)
     try:
-        extracted = extract_document(source.text, year=options.year)
+        extracted = extract_document(source.text, year=options.year, place=stated_place(options.place))
     except (KeyboardInterrupt, MemoryError):
         raise
     except Exception as exc:  # a bug met on one document must not stop the others
@@ -299,13 +315,14 @@ def ingest_paths(
     encoding: str | None = None,
     max_bytes: int | None = None,
     year: int | None = None,
+    place: str | None = None,
     jobs: int = 1,
     on_file: Callable[[Path], None] | None = None,
 ) -> IngestReport:
     """Ingest files and folders; a bad file is reported and the rest still go in."""
     files, missing = collect_paths(list(paths))
     return ingest_files(factory, files, missing, encoding=encoding, max_bytes=max_bytes, year=year,
-                        jobs=jobs, on_file=on_file)
+                        place=place, jobs=jobs, on_file=on_file)
 
 
 def ingest_files(
@@ -316,6 +333,7 @@ def ingest_files(
     encoding: str | None = None,
     max_bytes: int | None = None,
     year: int | None = None,
+    place: str | None = None,
     jobs: int = 1,
     on_file: Callable[[Path], None] | None = None,
 ) -> IngestReport:
@@ -326,7 +344,7 @@ def ingest_files(
     order given, so the result is the same as with one job.
     """
     report = IngestReport(failed=len(missing), errors=[str(error) for error in missing])
-    options = ReadOptions(encoding, max_bytes, year)
+    options = ReadOptions(encoding, max_bytes, year, place)
     for prepared in _prepared_in_order(factory, list(files), options, jobs):
         _store(factory, prepared, report)
         if on_file is not None:
