@@ -229,7 +229,7 @@ def test_an_extraction_failure_is_one_files_failure(sessions, tmp_path, monkeypa
     (tmp_path / "c.txt").write_text("投资600余万元。", encoding="utf-8")
     real_extract = storing.extract_document
 
-    def extract(text, year=None):
+    def extract(text, year=None, place=None):
         if text.startswith("触发错误"):
             raise ValueError("a bug met on one text\nwith a second line")
         return real_extract(text, year=year)
