@@ -18,10 +18,3 @@ from tracker.vocabulary import load_vocabulary
 def test_match(label, family, aspect, key):
     entry = load_vocabulary().match(label, family, aspect)
     assert (entry.key if entry else None) == key
-
-
-def test_a_query_finds_metrics_by_key_alias_or_label():
-    vocabulary = load_vocabulary()
-    assert [e.key for e in vocabulary.by_query("入园率")] == ["preschool_gross_enrolment_rate"]
-    assert [e.key for e in vocabulary.by_query("preschool_gross_enrolment_rate")] == ["preschool_gross_enrolment_rate"]
-    assert [e.key for e in vocabulary.by_query("葫芦岛市学前三年毛入园率")] == ["preschool_gross_enrolment_rate"]

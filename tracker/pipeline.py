@@ -90,18 +90,20 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
     for section_index, (section, context) in enumerate(zip(sections, contexts)):
         home = homes[section_index]
         known = (home,) if home is not None else ()
+        section_first = len(sentences)
         for sentence in split_sentences(text, section.start, section.end):
             sentence_index = len(sentences)
             sentences.append((section_index, sentence))
             amounts = extract_amounts(sentence.text)
             first = len(claims)
             sentence_claims.append(list(range(first, first + len(amounts))))
-            if amounts:
-                mentions = find_places(sentence.text, gazetteer, known)
-                place_of_sentence = resolve_place(sentence.text, home, gazetteer, known, mentions)
-                labels = label_amounts(sentence.text, amounts, [(m.start, m.end) for m in mentions])
-            for amount, label in zip(amounts, labels if amounts else ()):
-                claim_place = resolve_claim_place(sentence.text, amount, place_of_sentence, gazetteer)
+            if not amounts:
+                continue
+            mentions = find_places(sentence.text, gazetteer, known)
+            sentence_place = resolve_place(sentence.text, home, gazetteer, known, mentions)
+            labels = label_amounts(sentence.text, amounts, [(m.start, m.end) for m in mentions])
+            for amount, label in zip(amounts, labels):
+                claim_place = resolve_claim_place(sentence.text, amount, sentence_place, gazetteer)
                 start, end = sentence.start + amount.start, sentence.start + amount.end
                 raw_start, raw_end = clean.raw_span(start, end)
                 kind = resolve_kind(sentence.text, amount, context, start)
@@ -130,12 +132,9 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                     metric_key=_metric_key(vocabulary, label, amount, amounts),
                     family=amount.family,
                 ))
-            if amounts:
-                links += comparison_links(claims, first, labels, lambda index: claims[index].year)
-                links += sentence_part_links(sentence.text, amounts, first, [a.family for a in amounts])
-    for section_index in range(len(sections)):
-        indices = [i for i, (s, _) in enumerate(sentences) if s == section_index]
-        links += step_links([sentences[i][1] for i in indices], [sentence_claims[i] for i in indices], claims)
+            links += comparison_links(first, labels, lambda index: claims[index].year)
+            links += sentence_part_links(sentence.text, amounts, first, [a.family for a in amounts])
+        links += step_links([span for _, span in sentences[section_first:]], sentence_claims[section_first:], claims)
     return ExtractedDocument(clean, document_title(text), doc_year, sections, contexts, homes, sentences, claims,
                              list(dict.fromkeys(links)))
 

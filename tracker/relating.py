@@ -67,8 +67,9 @@ def base_year(base: str | None, year: int | None) -> int | None:
     return None
 
 
-def comparison_links(claims: list, first: int, labels: list, year_of) -> list[ExtractedLink]:
-    """Links from one sentence's labels: ``claims[first + i]`` has ``labels[i]``."""
+def comparison_links(first: int, labels: list, year_of) -> list[ExtractedLink]:
+    """Links from one sentence's labels: the document's claim ``first + i`` has ``labels[i]``;
+    ``year_of(claim index)`` gives a claim's year, for bases such as 比上年."""
     links = []
     for offset, label in enumerate(labels):
         if label.origin is None:

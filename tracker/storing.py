@@ -308,21 +308,11 @@ def _known(factory: sessionmaker[Session], sha256: str) -> bool:
         return session.scalar(select(Document.id).where(Document.sha256 == sha256)) is not None
 
 
-def ingest_paths(
-    factory: sessionmaker[Session],
-    paths: Iterable[str | Path],
-    *,
-    encoding: str | None = None,
-    max_bytes: int | None = None,
-    year: int | None = None,
-    place: str | None = None,
-    jobs: int = 1,
-    on_file: Callable[[Path], None] | None = None,
-) -> IngestReport:
-    """Ingest files and folders; a bad file is reported and the rest still go in."""
+def ingest_paths(factory: sessionmaker[Session], paths: Iterable[str | Path], **options) -> IngestReport:
+    """Ingest files and folders (``options`` as of :func:`ingest_files`); a bad file is
+    reported and the rest still go in."""
     files, missing = collect_paths(list(paths))
-    return ingest_files(factory, files, missing, encoding=encoding, max_bytes=max_bytes, year=year,
-                        place=place, jobs=jobs, on_file=on_file)
+    return ingest_files(factory, files, missing, **options)
 
 
 def ingest_files(

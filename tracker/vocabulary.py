@@ -60,15 +60,6 @@ class Vocabulary:
                 return entry
         return None
 
-    def by_query(self, query: str) -> list[MetricEntry]:
-        """Metrics a user means by ``query``: a key, an alias or name, or a label holding one."""
-        exact = [e for e in self.entries if query in (e.key, e.name) or query in e.aliases]
-        if exact:
-            return exact
-        text = IGNORED.sub("", query)
-        longest = max((length for _, (length, _) in self.automaton.iter(text)), default=0)
-        return [self.entries[i] for _, (length, i) in self.automaton.iter(text) if length == longest]
-
 
 @cache
 def load_vocabulary() -> Vocabulary:
