@@ -75,7 +75,8 @@ class PlaceStore:
     def __init__(self, session: Session):
         self.session = session
         self.gazetteer = load_gazetteer()
-        self._ids: dict[tuple, int] = {}
+        self._ids: dict[tuple, int] = {}  # (name, parent id) → id
+        self._found: dict[tuple, int] = {}  # (record, home of a town) → id
 
     def place_id(self, record: PlaceRecord | None, home: PlaceRecord | None = None) -> int | None:
         """The id of ``record``'s row, inserting it and its ancestors as needed.
@@ -85,10 +86,13 @@ class PlaceStore:
         """
         if record is None:
             return None
-        parent_id = None
-        for node in reversed(self._chain(record, home)):
-            parent_id = self._row(node, parent_id)
-        return parent_id
+        key = (record, home if record.level == "town" else None)
+        if key not in self._found:
+            parent_id = None
+            for node in reversed(self._chain(record, home)):
+                parent_id = self._row(node, parent_id)
+            self._found[key] = parent_id
+        return self._found[key]
 
     def preload(self, records: Iterable[tuple[PlaceRecord | None, PlaceRecord | None]]) -> None:
         """Read the rows of every place of ``records`` ((record, home) pairs) and of their
