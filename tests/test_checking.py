@@ -121,6 +121,22 @@ def test_counts_of_one_set_in_different_places_or_years_are_not_carried_over(ses
     assert drafts_of(sessions, tmp_path, text, "carried_over") == []
 
 
+def test_parts_after_qizhong_may_leave_some_out_but_not_exceed_the_total(sessions, tmp_path):
+    text = ("全县共有幼儿园81所,其中公办幼儿园29所,普惠性民办幼儿园23所。"
+            "全县共有中小学52所,其中高中3所,初中20所,小学31所。")
+    [draft] = drafts_of(sessions, tmp_path, text)
+    assert (draft.check, draft.severity, draft.computed) == ("sum", "warning", 54.0)
+    assert draft.message.endswith("does not add up to the stated total 52所 (unless the listed categories overlap)")
+
+
+def test_a_smaller_target_for_an_amount_done_each_year_is_no_going_back(sessions, tmp_path):
+    first = SPEECH + "2015年,葫芦岛市新建、改扩建公办幼儿园42所,学前三年毛入园率达到92%。\n"
+    later = ("今天,我们召开2017年葫芦岛市教育工作会议。\n二、2017年工作安排\n"
+             "葫芦岛市新建、改扩建公办幼儿园30所,力争学前三年毛入园率达到90%。\n")
+    ingest_paths(sessions, [write(tmp_path, "a.txt", first), write(tmp_path, "b.txt", later)])
+    assert flags_of(sessions) == [("target_below_actual", "warning", ("92%", "90%"))]
+
+
 def test_hidden_digits_make_a_relation_uncheckable_not_passed(sessions, tmp_path):
     text = SPEECH + "全市共有学校xx所,其中高中2所,初中4所,小学6所。\n"
     ingest_paths(sessions, [write(tmp_path, "a.txt", text)])

@@ -36,6 +36,7 @@ from tracker.labeling import counted_nouns
 from tracker.models import Claim, ClaimLink, Document, Flag, Metric, Sentence
 from tracker.querying import json_number
 from tracker.rules import unit_family
+from tracker.vocabulary import load_vocabulary
 
 CHECKS = ("growth", "cagr", "pp_change", "sum", "share", "part_of_whole", "target_below_actual", "conflict",
           "carried_over", "redacted")
@@ -359,26 +360,30 @@ def check_sum(figures: dict[int, Figure], links: list[ClaimLink]) -> list[FlagDr
             continue
         form = (parts[0].detail or {}).get("form")
         readings = _sum_readings(parts, members)
+        short = True
         for reading in readings:
             low = sum(members[i].interval[0] for i in reading["members"])
             high = sum(members[i].interval[1] for i in reading["members"])
             reading["sum"] = _round(sum(float(members[i].value) for i in reading["members"]), 12)
             reading["fits"] = _meet((low, high), total.interval)
+            short = short and high < total.interval[0]
         natural = readings[0]
         fitting = [r for r in readings if r["fits"]]
         shown = [{k: v for k, v in r.items() if k != "members"} for r in readings]
-        if natural["fits"]:
-            continue
+        if natural["fits"] or (form == "其中" and short):
+            continue  # a list after 其中 need not name every part of its total
         if fitting:
             drafts.append(FlagDraft(
                 "sum", "info",
                 f"the parts add up to {total.text} only if {fitting[0]['reading']}", group,
                 float(total.value), fitting[0]["sum"], [_round(v, 12) for v in total.interval], shown))
         else:
+            # parts after 其中 above their total: an inconsistency, or categories that overlap
+            overlap = " (unless the listed categories overlap)" if form == "其中" else ""
             drafts.append(FlagDraft(
-                "sum", "error",
+                "sum", "warning" if overlap else "error",
                 f"inconsistency: the parts ({form}) add up to {_fmt(natural['sum'], total)}, "
-                f"which does not add up to the stated total {total.text}",
+                f"which does not add up to the stated total {total.text}{overlap}",
                 group, float(total.value), natural["sum"], [_round(v, 12) for v in total.interval], shown))
     return drafts
 
@@ -486,36 +491,32 @@ def _set_named(figure: Figure) -> str | None:
 
 
 def check_carried_over(figures: dict[int, Figure]) -> list[FlagDraft]:
-    """A set counted differently in two sentences of one speech for one year: one count may
-    be reused from another year. A warning when the odd count is itself stated elsewhere in
-    the speech (the count it was carried from); else info."""
+    """A set counted differently in two sentences of one speech for one year, where the
+    odd count is itself stated elsewhere in the speech: reused from another year. Exact
+    counts only (8.3万人 is a rounded stock), and only sets named beside their number."""
     drafts = []
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for f in figures.values():
-        if (f.aspect == "level" and f.interval and f.section_id is not None and unit_family(f.unit) == "count"
-                and f.approx == "exact"):
+        exact = f.interval is not None and f.interval[0] == f.interval[1] and f.approx == "exact"
+        if exact and f.aspect == "level" and f.section_id is not None and unit_family(f.unit) == "count":
             noun = _set_named(f)
             if noun:
                 groups[(f.section_id, f.place_id, noun, f.unit, f.kind)].append(f)
     for (_, _, noun, _, _), members in groups.items():
-        by_value: dict[Decimal, list[Figure]] = defaultdict(list)
-        for f in members:
-            by_value[f.value].append(f)
-        if len(by_value) < 2:
-            continue
         seen = set()
-        for a, b in ((a, b) for a in members for b in members if a.value < b.value):
-            if a.sentence == b.sentence or a.year != b.year or (a.value, b.value) in seen:
+        for a, b in ((a, b) for a in members for b in members if a.value != b.value):
+            if a.sentence == b.sentence or a.year != b.year or frozenset((a.value, b.value)) in seen:
                 continue
-            seen.add((a.value, b.value))
-            repeated = [f for f in members if f.sentence not in (a.sentence, b.sentence)
-                        and f.value in (a.value, b.value)]
-            severity = "warning" if repeated else "info"
-            message = f"inconsistency: {noun} is counted as {a.text} and as {b.text} in one speech"
-            if repeated:
-                message += f"; {repeated[0].text} is also stated elsewhere, so it may be carried over from another year"
-            drafts.append(FlagDraft("carried_over", severity, message, [a, b, *repeated[:1]],
-                                    float(b.value), float(a.value)))
+            # b's count is stated again in a third sentence: the count it was carried with
+            again = [f for f in members if f.value == b.value and f.sentence not in (a.sentence, b.sentence)]
+            if not again:
+                continue
+            seen.add(frozenset((a.value, b.value)))
+            drafts.append(FlagDraft(
+                "carried_over", "warning",
+                f"inconsistency: {noun} is counted as {a.text} and as {b.text} in one speech; {b.text} is also "
+                f"stated elsewhere, so it may be carried over from another year",
+                [a, b, again[0]], float(b.value), float(a.value)))
     return drafts
 
 
@@ -556,14 +557,16 @@ def check_conflict(figures: dict[int, Figure]) -> list[FlagDraft]:
 
 
 def check_target_below_actual(figures: dict[int, Figure]) -> list[FlagDraft]:
-    """A target for a later year below a level already reached (above, where lower is better)."""
+    """A target for a later year below a level already reached (above, where lower is better);
+    not for amounts done in a period (新建幼儿园30所 after 42 last year is no going back)."""
+    flows = {e.key: e.flow for e in load_vocabulary().entries}
     drafts = []
     for (metric, place, unit), members in _level_groups(figures).items():
         actuals = [f for f in members if f.kind == "actual" and f.year is not None]
         targets = [f for f in members if f.kind == "target" and f.year is not None]
         for target in targets:
             better = target.higher_is_better
-            if better is None:
+            if better is None or flows.get(target.metric, False):
                 continue
             reached = [a for a in actuals if a.year < target.year
                        and (target.interval[1] < a.interval[0] if better else target.interval[0] > a.interval[1])]

@@ -30,6 +30,7 @@ class MetricEntry:
     aliases: tuple[str, ...]
     unit_family: str
     higher_is_better: bool | None
+    flow: bool = False  # an amount done in a period, not a level a later year starts from
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,8 @@ class Vocabulary:
 def load_vocabulary() -> Vocabulary:
     """The vocabulary of seeds/metrics.toml, read once."""
     entries = tuple(
-        MetricEntry(m["key"], m["name"], tuple(m["aliases"]), m["unit_family"], m.get("higher_is_better"))
+        MetricEntry(m["key"], m["name"], tuple(m["aliases"]), m["unit_family"], m.get("higher_is_better"),
+                    m.get("flow", False))
         for m in load_seed("metrics.toml")["metric"]
     )
     automaton = ahocorasick.Automaton()
