@@ -28,10 +28,10 @@ from decimal import Decimal
 from functools import cached_property
 from itertools import product
 
-import regex
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from tracker.figures import interval, meet, written_like
 from tracker.labeling import counted_nouns
 from tracker.models import Claim, ClaimLink, Document, Flag, Metric, Sentence
 from tracker.querying import json_number
@@ -41,10 +41,6 @@ from tracker.vocabulary import load_vocabulary
 CHECKS = ("growth", "cagr", "pp_change", "sum", "share", "part_of_whole", "target_below_actual", "conflict",
           "carried_over", "redacted")
 SEVERITIES = ("info", "warning", "error")
-WRITTEN_NUMBER = regex.compile(r"[0-9０-９][0-9０-９,，\s]*(?:[.．][0-9０-９]+)?")
-# How far a qualifier widens a figure, as a share of it.
-WIDEN = {"more_than": (0.0, 0.5), "at_least": (0.0, 0.5), "nearly": (0.1, 0.0), "less_than": (0.2, 0.0),
-         "about": (0.1, 0.1)}
 
 
 @dataclass(frozen=True)
@@ -73,13 +69,7 @@ class Figure:
     @cached_property
     def interval(self) -> tuple[float, float] | None:
         """The values the written figure allows, or None when it is hidden or unread."""
-        if self.redacted or self.value is None:
-            return None
-        value = float(self.value)
-        half = _half_step(self.text, self.value)
-        low, high = value - half, value + half
-        down, up = WIDEN.get(self.approx, (0.0, 0.0))
-        return low - abs(value) * down, high + abs(value) * up
+        return None if self.redacted else interval(self.text, self.value, self.approx)
 
     def evidence(self) -> dict:
         """The claim as shown in a flag."""
@@ -90,33 +80,6 @@ class Figure:
     def identity(self) -> str:
         """What the claim is independently of its row id (survives re-ingesting its document)."""
         return f"{self.doc}\x1f{self.sentence}\x1f{self.text}"
-
-
-def _written(text: str) -> tuple[Decimal, int, int] | None:
-    """The number as written in digits in a claim's text: its value, its decimals and where
-    it ends; None for Chinese numerals."""
-    found = WRITTEN_NUMBER.search(text)
-    if not found:
-        return None
-    digits = regex.sub(r"[,，\s]", "", found.group()).replace("．", ".")
-    digits = digits.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-    try:
-        number = Decimal(digits)
-    except ArithmeticError:
-        return None
-    return number, len(digits.split(".")[1]) if "." in digits else 0, found.end()
-
-
-def _half_step(text: str, value: Decimal) -> float:
-    """Half the last written digit's step, scaled like the value (29.74亿 → 0.005亿)."""
-    written = _written(text)
-    if written is None or written[0] == 0:
-        return 0.0  # Chinese numerals: whole numbers as written
-    number, decimals, _ = written
-    scale = abs(float(value) / float(number))
-    if decimals == 0 and math.isclose(scale, 1.0):
-        return 0.0  # a whole number written out (76处, 2744人) is exact
-    return 0.5 * 10 ** -decimals * scale
 
 
 @dataclass
@@ -148,10 +111,6 @@ class FlagDraft:
 
 def _round(value: float | None, digits: int = 6) -> float | None:
     return None if value is None else float(f"{value:.{digits}g}")
-
-
-def _meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    return a[0] <= b[1] + 1e-9 and b[0] <= a[1] + 1e-9
 
 
 def load_figures(session: Session) -> dict[int, Figure]:
@@ -262,12 +221,12 @@ def check_growth(figures: dict[int, Figure], links: list[ClaimLink]) -> list[Fla
     for case in _comparisons(figures, links, "growth", "A growth rate", drafts):
         (l0, l1), (b0, b1) = case.level.interval, case.base
         stated, relative = case.stated(), case.relative_range()
-        if _meet(relative, stated):
+        if meet(relative, stated):
             continue
         computed, moved = case.relative(), float(case.level.value) - case.base_value
         readings = [{"reading": "relative change", "computed": _round(computed), "fits": False}]
         if case.from_start and case.level.unit == case.given.unit == "%":
-            points_fit = _meet((l0 - b1, l1 - b0), stated)
+            points_fit = meet((l0 - b1, l1 - b0), stated)
             readings.append({"reading": "change in percentage points", "computed": _round(moved), "fits": points_fit})
             if points_fit:
                 drafts.append(FlagDraft(
@@ -297,7 +256,7 @@ def check_cagr(figures: dict[int, Figure], links: list[ClaimLink]) -> list[FlagD
         def fits(n: int) -> bool:
             low = 100 * ((l0 / b1) ** (1 / n) - 1)
             high = 100 * ((l1 / b0) ** (1 / n) - 1)
-            return _meet((low, high), (r0, r1))
+            return meet((low, high), (r0, r1))
 
         def rate_for(n: int) -> float:
             return 100 * ((float(level.value) / case.base_value) ** (1 / n) - 1)
@@ -328,10 +287,10 @@ def check_pp_change(figures: dict[int, Figure], links: list[ClaimLink]) -> list[
             continue
         (l0, l1), (b0, b1) = case.level.interval, case.base
         stated, points = case.stated(), (l0 - b1, l1 - b0)
-        if _meet(points, stated):
+        if meet(points, stated):
             continue
         computed = float(case.level.value) - case.base_value
-        relative_fit = _meet(case.relative_range(), stated)
+        relative_fit = meet(case.relative_range(), stated)
         readings = [{"reading": "change in percentage points", "computed": _round(computed), "fits": False},
                     {"reading": "relative change", "computed": _round(case.relative()), "fits": relative_fit}]
         if relative_fit:
@@ -365,7 +324,7 @@ def check_sum(figures: dict[int, Figure], links: list[ClaimLink]) -> list[FlagDr
             low = sum(members[i].interval[0] for i in reading["members"])
             high = sum(members[i].interval[1] for i in reading["members"])
             reading["sum"] = _round(sum(float(members[i].value) for i in reading["members"]), 12)
-            reading["fits"] = _meet((low, high), total.interval)
+            reading["fits"] = meet((low, high), total.interval)
             short = short and high < total.interval[0]
         natural = readings[0]
         fitting = [r for r in readings if r["fits"]]
@@ -382,20 +341,10 @@ def check_sum(figures: dict[int, Figure], links: list[ClaimLink]) -> list[FlagDr
             overlap = " (unless the listed categories overlap)" if form == "其中" else ""
             drafts.append(FlagDraft(
                 "sum", "warning" if overlap else "error",
-                f"inconsistency: the parts ({form}) add up to {_fmt(natural['sum'], total)}, "
+                f"inconsistency: the parts ({form}) add up to {written_like(natural['sum'], total.text, total.value)}, "
                 f"which does not add up to the stated total {total.text}{overlap}",
                 group, float(total.value), natural["sum"], [_round(v, 12) for v in total.interval], shown))
     return drafts
-
-
-def _fmt(value: float, total: Figure) -> str:
-    """``value`` written the way ``total`` is (13660.04万元 beside 13644.78万元)."""
-    written = _written(total.text)
-    if written is None or written[0] == 0:
-        return f"{value:g}{total.unit}"
-    number, _, end = written
-    scaled = value / (float(total.value) / float(number))
-    return f"{scaled:.2f}".rstrip("0").rstrip(".") + total.text[end:]
 
 
 def _sum_readings(parts: list[ClaimLink], members: list[Figure]) -> list[dict]:
@@ -464,7 +413,7 @@ def check_share(figures: dict[int, Figure], links: list[ClaimLink]) -> list[Flag
             whole = figures[whole_id]
             (w0, w1), computed = whole.interval, 100 * float(part.value) / float(whole.value)
             allowed = (100 * p0 / w1, 100 * p1 / w0)
-            if not _meet(allowed, share.interval):
+            if not meet(allowed, share.interval):
                 drafts.append(FlagDraft(
                     "share", "error",
                     f"inconsistency: {part.text} of {whole.text} is {computed:.2f}%, not {share.text}",
@@ -545,7 +494,7 @@ def check_conflict(figures: dict[int, Figure]) -> list[FlagDraft]:
             if len(sources) < 2:
                 continue
             first = sources[0]
-            others = [f for f in sources[1:] if not _meet(f.interval, first.interval) and f.sentence != first.sentence]
+            others = [f for f in sources[1:] if not meet(f.interval, first.interval) and f.sentence != first.sentence]
             if others:
                 group = [first, *others]
                 drafts.append(FlagDraft(
