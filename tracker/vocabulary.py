@@ -51,15 +51,14 @@ class Vocabulary:
 
     def match(self, label: str | None, family: str, aspect: str = "level") -> MetricEntry | None:
         """The metric a label names, or None."""
-        if not label:
-            return None
-        text = IGNORED.sub("", label)
-        found = sorted({entry for _, entry in self.automaton.iter(text)}, key=lambda e: -e[0])
-        for _, index in found:
-            entry = self.entries[index]
-            if self.fits(entry, family, aspect):
-                return entry
-        return None
+        return next((entry for entry in self.named_in(label) if self.fits(entry, family, aspect)), None)
+
+    def named_in(self, text: str | None) -> list[MetricEntry]:
+        """The metrics whose name or an alias stands in ``text``, longest wording first."""
+        if not text:
+            return []
+        found = sorted({entry for _, entry in self.automaton.iter(IGNORED.sub("", text))}, key=lambda e: -e[0])
+        return list(dict.fromkeys(self.entries[index] for _, index in found))
 
 
 @cache
