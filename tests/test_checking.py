@@ -34,6 +34,7 @@ def test_the_sample_corpus_raises_its_real_inconsistencies_and_no_others(session
     assert flags_of(sessions) == [
         ("cagr", "warning", ("29.18亿元", "9.47亿元", "8.16%")),
         ("cagr", "warning", ("29.74亿元", "8.16亿元", "6.62%")),
+        ("carried_over", "warning", ("48所", "54所", "54所")),
         ("sum", "error", ("13644.78万元", "1512.88万元", "480万元", "3344.29万元", "1576.59万元", "6746.28万元")),
         ("sum", "info", ("76处", "4处", "1处", "4处", "28处", "31处", "4处", "1处", "1处", "1处", "1处", "4处")),
         ("target_below_actual", "warning", ("接近90%", "77.2%")),
@@ -60,6 +61,80 @@ def test_a_right_growth_rate_and_a_sum_that_adds_up_raise_nothing(sessions, tmp_
                      "全市共有学校12所,其中高中2所,初中4所,小学6所。\n")
     ingest_paths(sessions, [write(tmp_path, "a.txt", text)])
     assert flags_of(sessions) == []
+
+
+def drafts_of(sessions, tmp_path, text, only=None):
+    ingest_paths(sessions, [write(tmp_path, "a.txt", SPEECH + text + "\n")])
+    with sessions() as session:
+        return checking.run_checks(session, only)
+
+
+def test_a_change_in_points_written_as_percent_is_a_warning_with_both_readings(sessions, tmp_path):
+    [draft] = drafts_of(sessions, tmp_path, "全市学前三年毛入园率由43%提高到65%,提高了22%。")
+    assert (draft.check, draft.severity) == ("growth", "warning")
+    assert draft.message == ("inconsistency: 43% to 65% is a change of 22 percentage points written as 22% "
+                             "(a relative change of 51.16%)")
+    assert [(r["reading"], r["fits"]) for r in draft.readings] == [
+        ("relative change", False), ("change in percentage points", True)]
+
+
+def test_a_relative_change_written_as_points_is_a_warning_and_a_wrong_one_an_error(sessions, tmp_path):
+    text = "全市高中阶段毛入学率由40%提高到60%,提高了50个百分点。全市初中巩固率由90%提高到95%,提高了6个百分点。"
+    drafts = drafts_of(sessions, tmp_path, text)
+    assert sorted((d.check, d.severity, d.computed) for d in drafts) == [
+        ("pp_change", "error", 5.0), ("pp_change", "warning", 20.0)]
+
+
+def test_growth_from_a_stated_start_is_checked_and_a_right_one_passes(sessions, tmp_path):
+    text = "中小学班主任津贴由每人每月15元提高到每人每月100元,增长了566.7%。教师培训经费由200万元增加到300万元,增长了60%。"
+    [draft] = drafts_of(sessions, tmp_path, text)
+    assert (draft.check, draft.severity, draft.computed) == ("growth", "error", 50.0)
+
+
+def test_a_share_against_its_part_and_whole(sessions, tmp_path):
+    text = "全市共有专任教师2744人,其中高级教师510人,占18.6%。全市共有幼儿园581所,其中公办幼儿园120所,占总数的25.1%。"
+    [draft] = drafts_of(sessions, tmp_path, text)
+    assert (draft.check, draft.severity, draft.computed) == ("share", "error", 20.654)
+    assert [f.text for f in draft.figures] == ["581所", "120所", "25.1%"]
+
+
+def test_a_share_of_a_count_must_be_k_over_a_whole_n(sessions, tmp_path):
+    # 9/27 = 33.33%: 33.3% fits a whole N of 27; 33.4% fits no whole N (26.906…26.987)
+    text = "全县有9名教师获省级表彰,占全市获奖教师的33.4%。全县有9名校长参加国培,占全市参训校长的33.3%。"
+    [draft] = drafts_of(sessions, tmp_path, text)
+    assert (draft.check, draft.severity) == ("share", "error")
+    assert draft.message == "inconsistency: no whole number N gives 9名 as 33.4% of N (N would lie between 26.906 and 26.987)"
+
+
+def test_a_count_reused_from_another_year_is_carried_over(sessions, tmp_path):
+    text = ("去年,全县现有中心小学28所,在校生1.2万人。全县共有中心小学26所,其中城区中心小学6所,农村中心小学20所。"
+            "28所中心小学共投入资金300万元。")
+    [draft] = drafts_of(sessions, tmp_path, text, "carried_over")
+    assert draft.severity == "warning"
+    assert [f.sentence[:8] for f in draft.figures] == ["全县共有中心小学", "去年,全县现有中", "28所中心小学共"]
+    assert draft.message.startswith("inconsistency: 中心小学 is counted as 26所 and as 28所 in one speech; 28所 is also")
+
+
+def test_counts_of_one_set_in_different_places_or_years_are_not_carried_over(sessions, tmp_path):
+    text = ("2015年,兴城市开工项目校5所,全部竣工。建昌县开工项目校7所,竣工3所。"
+            "2014年全县有中心小学28所。2015年全县有中心小学26所。")
+    assert drafts_of(sessions, tmp_path, text, "carried_over") == []
+
+
+def test_parts_after_qizhong_may_leave_some_out_but_not_exceed_the_total(sessions, tmp_path):
+    text = ("全县共有幼儿园81所,其中公办幼儿园29所,普惠性民办幼儿园23所。"
+            "全县共有中小学52所,其中高中3所,初中20所,小学31所。")
+    [draft] = drafts_of(sessions, tmp_path, text)
+    assert (draft.check, draft.severity, draft.computed) == ("sum", "warning", 54.0)
+    assert draft.message.endswith("does not add up to the stated total 52所 (unless the listed categories overlap)")
+
+
+def test_a_smaller_target_for_an_amount_done_each_year_is_no_going_back(sessions, tmp_path):
+    first = SPEECH + "2015年,葫芦岛市新建、改扩建公办幼儿园42所,学前三年毛入园率达到92%。\n"
+    later = ("今天,我们召开2017年葫芦岛市教育工作会议。\n二、2017年工作安排\n"
+             "葫芦岛市新建、改扩建公办幼儿园30所,力争学前三年毛入园率达到90%。\n")
+    ingest_paths(sessions, [write(tmp_path, "a.txt", first), write(tmp_path, "b.txt", later)])
+    assert flags_of(sessions) == [("target_below_actual", "warning", ("92%", "90%"))]
 
 
 def test_hidden_digits_make_a_relation_uncheckable_not_passed(sessions, tmp_path):

@@ -43,3 +43,21 @@ def test_a_debt_paid_in_steps_over_several_sentences():
 def test_part_of_a_whole_and_a_share():
     assert relations("督导室对94所项目学校中的78所进行了评估验收。") == [("part_of_whole", "94所", "78所", None)]
     assert relations("我们教育系统共有9万多名师生,占全市总人口的七分之一。") == [("share", "9万多名", "七分之一", None)]
+
+
+def test_a_change_after_from_to_is_said_of_where_the_level_went():
+    text = "全市学前三年毛入园率由43%提高到65%,提高了22个百分点。"
+    assert relations(text) == [("from_to", "43%", "65%", None), ("pp_change", "65%", "22个百分点", None)]
+
+
+def test_one_part_after_qizhong_is_a_part_of_its_whole_and_a_bare_share_is_of_it():
+    document = extract_document("全市共有幼儿园581所,其中公办幼儿园120所,占20.65%。")
+    assert [(link.relation, document.claims[link.head].text, document.claims[link.tail].text, link.detail)
+            for link in document.links] == [
+        ("part_of_whole", "581所", "120所", {}), ("share", "120所", "20.65%", {"of": "", "of_whole": True})]
+
+
+def test_a_share_of_something_wider_is_not_of_the_sentence_whole():
+    document = extract_document("全市共有教师2744人,其中高级教师510人,占全省高级教师总数的5%。")
+    [share] = [link for link in document.links if link.relation == "share"]
+    assert share.detail["of_whole"] is False

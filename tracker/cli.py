@@ -1,6 +1,7 @@
 """The ``tracker`` command line: thin commands over the library modules."""
 from __future__ import annotations
 
+import json
 import sys
 from datetime import datetime, timezone
 from functools import wraps
@@ -9,15 +10,17 @@ import click
 from sqlalchemy import select
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
-from tracker import checking, db, storing
+from tracker import checking, db, series, serving, storing
 from tracker.models import Flag, Place
 from tracker.output import FORMATS, render_rows
 from tracker.querying import (
     EXPORT_FIELDS,
     ClaimFilter,
     claim_in_context,
+    document_rows,
     export_claims,
     metric_rows,
+    place_rows,
     query_claims,
     unmapped_labels,
 )
@@ -201,6 +204,91 @@ def show(state: AppState, claim_id: int) -> None:
         click.echo(render_rows(found.neighbours, "table"), nl=False)
 
 
+@main.command()
+@output_options
+@click.pass_obj
+def places(state: AppState, fmt) -> None:
+    """The places found in the reports, each under its parent.
+
+    With claim counts: its own, and with every place under it.
+    """
+    with state.sessions()() as session:
+        rows = place_rows(session)
+    if fmt == "table":
+        rows = [{**r, "place": "  " * r["depth"] + r["place"]} for r in rows]
+        columns = ["id", "place", "level", "code", "claims", "claims_with_children"]
+    else:
+        columns = None
+    click.echo(render_rows(rows, fmt, columns), nl=False)
+
+
+@main.command()
+@output_options
+@click.pass_obj
+def docs(state: AppState, fmt) -> None:
+    """The documents ingested, with place, year, sections, claims and flags."""
+    with state.sessions()() as session:
+        rows = document_rows(session)
+    columns = ["id", "doc", "place", "year", "sections", "claims", "flags", "title"] if fmt == "table" else None
+    click.echo(render_rows(rows, fmt, columns), nl=False)
+
+
+SERIES_TABLE_COLUMNS = ["year", "place", "kind", "value", "approx", "change", "sources", "mark"]
+
+
+def _series_table_row(row: dict) -> dict:
+    docs = list(dict.fromkeys(s["doc"] for s in row["sources"]))
+    marks = (["derived"] if row["derived"] else []) + (["conflict: " + " / ".join(row["values"])] if row["conflict"]
+                                                       else [])
+    if row["children_count"]:
+        marks.append(f"children: {row['children_text']} ({row['children_count']})")
+    return {**row, "value": row["text"], "change": row["change_text"], "mark": "; ".join(marks),
+            "sources": f"{len(docs)}: " + ", ".join(docs)}
+
+
+@main.command("series")
+@click.argument("metric")
+@click.option("--place", help="Place name (exact, else a unique prefix).")
+@click.option("--include-children", is_flag=True, help="Also the places under it, each on its own rows.")
+@click.option("--from", "year_from", type=click.IntRange(-9999, 9999), help="First year.")
+@click.option("--to", "year_to", type=click.IntRange(-9999, 9999), help="Last year.")
+@click.option("--kind", type=click.Choice(series.KINDS), default="actual", show_default=True,
+              help="Achieved values, targets, or both side by side.")
+@click.option("--chart", type=click.Path(dir_okay=False), help="Also draw the series to FILE.png or FILE.svg.")
+@output_options
+@click.pass_obj
+def series_command(state: AppState, metric, place, include_children, year_from, year_to, kind, chart, fmt) -> None:
+    """One metric year by year, across every report ingested.
+
+    Stated values, values implied by comparisons (derived), disagreements
+    between sources, and the change from the previous year present. METRIC is a metric key, a name or alias of the vocabulary, a wording that holds
+    one (学前三年毛入园率), or else a part of claims' labels.
+    """
+    with state.sessions()() as session:
+        storing.metric_ids(session)
+        session.commit()
+        matched = series.match_metric(session, metric)
+        if matched is None:
+            raise click.ClickException(f"no metric or claim label matches {metric!r} (see tracker metrics)")
+        try:
+            places = tuple(series.resolve_places(session, place, include_children)) if place else None
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--place") from None
+        query = series.SeriesQuery(matched, places, year_from, year_to, kind)
+        rows = [row.as_dict() for row in series.build_series(session, query)]
+    click.echo(matched.describe(), err=True)
+    if chart:
+        from tracker import charting
+        try:
+            charting.draw_series(rows, chart, matched.describe())
+        except charting.ChartError as error:
+            raise click.ClickException(str(error)) from None
+    if fmt == "table":
+        click.echo(render_rows([_series_table_row(r) for r in rows], fmt, SERIES_TABLE_COLUMNS), nl=False)
+    else:
+        click.echo(render_rows(rows, fmt), nl=False)
+
+
 FLAG_TABLE_COLUMNS = ["id", "check", "severity", "status", "message", "docs"]
 
 
@@ -318,6 +406,27 @@ def flags_confirm(state: AppState, flag_id: int, note) -> None:
 def flags_dismiss(state: AppState, flag_id: int, note) -> None:
     """Record that a flag is a false alarm."""
     _review(state, flag_id, "dismissed", note)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True, help="Port to listen on.")
+@click.option("--print-metadata", is_flag=True,
+              help="Print the Datasette metadata (title, named queries) instead, for `datasette DB -m FILE`.")
+@click.pass_obj
+def serve(state: AppState, host: str, port: int, print_metadata: bool) -> None:
+    """Browse the SQLite database in Datasette, read-only.
+
+    Named queries: claims by metric, place and year; a metric year by year;
+    open flags.
+    """
+    try:
+        if print_metadata:
+            click.echo(json.dumps(serving.metadata(serving.sqlite_path(state.url)), ensure_ascii=False, indent=2))
+            return
+        sys.exit(serving.serve(state.url, host, port))
+    except serving.ServeError as error:
+        raise click.ClickException(str(error)) from None
 
 
 @main.group("db")

@@ -180,6 +180,14 @@ def _with_suffix(label: str, amount: Amount, rules: LabelRules) -> str:
     return label
 
 
+def counted_nouns(label: str, unit: str) -> list[str]:
+    """The nouns a count's label may have been built from, longest first
+    (中心小学学校数 → 中心小学学校, 中心小学; 普通高中处数 → 普通高中处, 普通高中)."""
+    rules = label_rules()
+    suffixes = (rules.count_suffix, unit + rules.count_suffix, rules.count_suffix_by_unit.get(unit, ""))
+    return [label[: -len(suffix)] for suffix in suffixes if suffix and label.endswith(suffix) and len(label) > len(suffix)]
+
+
 def _level_label(parts: _Parts, amount: Amount, rules: LabelRules) -> str | None:
     if amount.item:
         return _with_suffix(_trim(amount.item, rules), amount, rules) or None

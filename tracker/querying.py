@@ -12,7 +12,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.orm import Session, aliased
 
-from tracker.models import Claim, Document, Metric, Place, Sentence
+from tracker.models import Claim, Document, Flag, Metric, Place, Section, Sentence
 
 # A --doc of ASCII digits may be a document id. Ids and years are 32-bit
 # integers in the schema: a bigger number matches nothing (and PostgreSQL
@@ -215,3 +215,44 @@ def unmapped_labels(session: Session, limit: int = 20) -> list[dict]:
              .where(Claim.metric_id.is_(None), Claim.metric_label.is_not(None))
              .group_by(Claim.metric_label, Claim.unit).order_by(count.desc(), Claim.metric_label).limit(limit))
     return [{"label": label, "unit": unit, "claims": n} for label, unit, n in session.execute(query)]
+
+
+def place_rows(session: Session) -> list[dict]:
+    """The places found, in hierarchy order (each after its parent), with the claims stated
+    of each and of it with everything under it."""
+    places = list(session.scalars(select(Place)))
+    own = dict(session.execute(select(Claim.place_id, func.count()).group_by(Claim.place_id)).all())
+    children: dict[int | None, list[Place]] = {}
+    for place in places:
+        children.setdefault(place.parent_id, []).append(place)
+    by_id = {p.id: p for p in places}
+    rows: list[dict] = []
+
+    def walk(place: Place, depth: int) -> int:
+        row = {"id": place.id, "place": place.name, "depth": depth, "level": place.level,
+               "parent": by_id[place.parent_id].name if place.parent_id in by_id else None,
+               "code": place.code, "claims": own.get(place.id, 0)}
+        rows.append(row)
+        row["claims_with_children"] = row["claims"] + sum(
+            walk(child, depth + 1) for child in sorted(children.get(place.id, []), key=lambda p: p.code or p.name))
+        return row["claims_with_children"]
+
+    for root in sorted((p for p in places if p.parent_id not in by_id), key=lambda p: p.code or p.name):
+        walk(root, 0)
+    return rows
+
+
+def document_rows(session: Session) -> list[dict]:
+    """Documents with their place, year, and counts of sections, claims and flags."""
+    sections = dict(session.execute(select(Section.document_id, func.count()).group_by(Section.document_id)).all())
+    claims = dict(session.execute(select(Claim.document_id, func.count()).group_by(Claim.document_id)).all())
+    flags: dict[int, int] = {}
+    for evidence in session.scalars(select(Flag.evidence)):
+        for document_id in (evidence or {}).get("documents", []):
+            flags[document_id] = flags.get(document_id, 0) + 1
+    query = (select(Document.id, Document.file_name, Document.title, Place.name, Document.year, Document.ingested_at)
+             .outerjoin(Place, Document.place_id == Place.id).order_by(Document.file_name, Document.id))
+    return [{"id": id_, "doc": name, "title": title, "place": place, "year": year, "sections": sections.get(id_, 0),
+             "claims": claims.get(id_, 0), "flags": flags.get(id_, 0),
+             "ingested_at": ingested.isoformat(timespec="seconds") if ingested else None}
+            for id_, name, title, place, year, ingested in session.execute(query)]

@@ -46,6 +46,7 @@ class RelationRules:
     step: regex.Pattern
     whole_of: regex.Pattern
     share: regex.Pattern
+    share_of_whole: regex.Pattern
 
 
 @cache
@@ -71,13 +72,17 @@ def comparison_links(first: int, labels: list, year_of) -> list[ExtractedLink]:
     """Links from one sentence's labels: the document's claim ``first + i`` has ``labels[i]``;
     ``year_of(claim index)`` gives a claim's year, for bases such as 比上年."""
     links = []
+    reached = {}  # a from → to chain's start, by the last level it reached
     for offset, label in enumerate(labels):
         if label.origin is None:
             continue
         head, tail = first + label.origin, first + offset
         if label.aspect == "level":
             links.append(ExtractedLink("from_to", head, tail))
+            reached[label.origin] = offset
         else:
+            # 由43%提高到65%,提高了22个百分点: the change is said of where the level went
+            head = first + reached.get(label.origin, label.origin)
             detail = {"direction": label.direction, "base": label.base}
             links.append(ExtractedLink(label.aspect, head, tail, base_year(label.base, year_of(head)), detail))
     return links
@@ -97,6 +102,9 @@ def sentence_part_links(sentence: str, amounts: list, first: int, families: list
             if rules.total_before.search(sentence[:amounts[total].start]) or len(before) == 1:
                 parts = [i for i in after if families[i] == families[total] and amounts[i].unit == amounts[total].unit]
                 links += _part_links(first, total, parts, amounts, "其中")
+                if len(parts) == 1 and not amounts[parts[0]].item:
+                    # one part named after 其中 is no sum, but it cannot pass its whole
+                    links.append(ExtractedLink("part_of_whole", first + total, first + parts[0]))
     for index, amount in enumerate(amounts):
         if index and rules.total_close.search(sentence[amounts[index - 1].end:amount.start]):
             parts = [i for i in range(index) if families[i] == families[index]]
@@ -116,7 +124,9 @@ def sentence_part_links(sentence: str, amounts: list, first: int, families: list
         holders = [i for i, a in enumerate(amounts)
                    if low <= a.start and a.end <= whole.start() and families[i] != families[index]]
         if holders:
-            links.append(ExtractedLink("share", first + holders[-1], first + index, detail={"of": whole.group("of")}))
+            of = whole.group("of")
+            links.append(ExtractedLink("share", first + holders[-1], first + index,
+                                       detail={"of": of, "of_whole": bool(rules.share_of_whole.match(of))}))
     return links
 
 

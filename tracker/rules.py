@@ -95,6 +95,15 @@ class Rules:
     actual_markers: regex.Pattern
 
 
+@cache
+def unit_family(unit: str) -> str:
+    """The family of a canonical unit (元 → money, 所 → count); ``""`` when unknown."""
+    for info in load_rules().units.values():
+        if info.canonical == unit:
+            return info.family
+    return ""
+
+
 def alternation(words) -> str:
     """A regex alternation of ``words``, longest first."""
     # Longest first, so 个百分点 wins over 个 and 万亿 over 万.

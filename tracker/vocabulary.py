@@ -30,6 +30,7 @@ class MetricEntry:
     aliases: tuple[str, ...]
     unit_family: str
     higher_is_better: bool | None
+    flow: bool = False  # an amount done in a period, not a level a later year starts from
 
 
 @dataclass(frozen=True)
@@ -50,22 +51,22 @@ class Vocabulary:
 
     def match(self, label: str | None, family: str, aspect: str = "level") -> MetricEntry | None:
         """The metric a label names, or None."""
-        if not label:
-            return None
-        text = IGNORED.sub("", label)
-        found = sorted({entry for _, entry in self.automaton.iter(text)}, key=lambda e: -e[0])
-        for _, index in found:
-            entry = self.entries[index]
-            if self.fits(entry, family, aspect):
-                return entry
-        return None
+        return next((entry for entry in self.named_in(label) if self.fits(entry, family, aspect)), None)
+
+    def named_in(self, text: str | None) -> list[MetricEntry]:
+        """The metrics whose name or an alias stands in ``text``, longest wording first."""
+        if not text:
+            return []
+        found = sorted({entry for _, entry in self.automaton.iter(IGNORED.sub("", text))}, key=lambda e: -e[0])
+        return list(dict.fromkeys(self.entries[index] for _, index in found))
 
 
 @cache
 def load_vocabulary() -> Vocabulary:
     """The vocabulary of seeds/metrics.toml, read once."""
     entries = tuple(
-        MetricEntry(m["key"], m["name"], tuple(m["aliases"]), m["unit_family"], m.get("higher_is_better"))
+        MetricEntry(m["key"], m["name"], tuple(m["aliases"]), m["unit_family"], m.get("higher_is_better"),
+                    m.get("flow", False))
         for m in load_seed("metrics.toml")["metric"]
     )
     automaton = ahocorasick.Automaton()
