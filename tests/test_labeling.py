@@ -28,6 +28,12 @@ def labels(sentence: str) -> list[tuple[str, str | None]]:
     ("选派4名校长到农村学校任职", [("4名", "选派到农村学校任职的校长数")]),
     ("12家教育网站获省教育厅前置审批", [("12家", "获省教育厅前置审批的教育网站数")]),
     ("对29所学校的校舍进行了维修改造", [("29所", "校舍维修改造的学校数")]),
+    # A share with no noun after it is the share of what its verb does.
+    ("全县中小学100%接入宽带网络", [("100%", "中小学接入宽带网络比例")]),
+    ("全区100%实行“阳光招生、均衡编班”政策", [("100%", "实行“阳光招生、均衡编班”比例")]),
+    ("高中阶段毛入学率达到92%以上的要求全部落实", [("92%以上", "高中阶段毛入学率")]),
+    # A quotation inside a label keeps both its marks.
+    ("评选表彰了12个“先进基层党组织”", [("12个", "评选表彰“先进基层党组织”数")]),
     # 就近, 就业, 就读 are verbs of their own, not 就 "then" ending the verb phrase.
     ("98%的适龄儿童实现了就近入学", [("98%", "实现就近入学的适龄儿童比例")]),
     ("市属2所高校毕业生就业率达89.4%", [("2所", "市属高校数"), ("89.4%", "毕业生就业率")]),
@@ -37,6 +43,11 @@ def labels(sentence: str) -> list[tuple[str, str | None]]:
     # Examples before 等 are not the measured thing.
     ("煤化工等5个示范专业、畜牧兽医等3个骨干专业得到重点支持",
      [("5个", "示范专业数"), ("3个", "得到重点支持的骨干专业数")]),
+    # With no noun after the amount, the examples before 等 are what it counts.
+    ("培训校长、骨干教师等1500人次", [("1500人次", "培训校长、骨干教师人次")]),
+    # A count of attendances is labelled in 人次 whatever noun the sentence uses.
+    ("组织专家送教下乡,受益人数3000人次", [("3000人次", "受益人次")]),
+    ("对保留的9项审批项目实行网上办理", [("9项", "保留实行网上办理的审批项目数")]),
     # Comparisons take the level's label, the base and the change.
     ("2015年,全市教育经费拨款29.74亿元,比2011年增加了8.16亿元,增长37.81%,年均递增6.62%", [
         ("29.74亿元", "教育经费拨款"), ("8.16亿元", "教育经费拨款比2011年增加额"),

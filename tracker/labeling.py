@@ -39,6 +39,7 @@ class LabelRules:
     count_heads: str
     count_suffix_by_unit: dict[str, str]
     count_suffix: str
+    named_count_units: tuple[str, ...]
     rate_heads: tuple[str, ...]
     rate_suffix: str
     area_suffix: str
@@ -63,6 +64,7 @@ def label_rules() -> LabelRules:
         count_heads=seed["count_heads"],
         count_suffix_by_unit=seed["count_suffix_by_unit"],
         count_suffix=seed["count_suffix"],
+        named_count_units=tuple(seed["named_count_units"]),
         rate_heads=tuple(seed["rate_heads"]),
         rate_suffix=seed["rate_suffix"],
         area_suffix=seed["area_suffix"],
@@ -76,6 +78,8 @@ def label_rules() -> LabelRules:
 
 HAN_RUN = regex.compile(r"[\p{Han}A-Za-z“”\"‘’、]+")
 QUOTES = "“”\"‘’、 "
+OPENING = {"“": "”", "‘": "’", '"': '"'}
+CLOSING = {close: open_ for open_, close in OPENING.items()}
 CONJUNCTIONS = regex.compile(r"^(?:和|及|与|或|、|以及)$")
 EDGES = regex.compile(r"^[^\p{Han}A-Za-z0-9“”]+|[^\p{Han}A-Za-z0-9“”]+$")
 # A verb phrase after a counted noun is cut here: a label names the action, not its details.
@@ -105,6 +109,17 @@ class _Parts:
     noun: str
     verb: str
     used: int  # characters of the text after the amount taken by its noun and verb
+    listed: str = ""  # the examples before 等, which are what is counted when no noun follows
+
+
+def _cut(verb: str) -> str:
+    """``verb`` cut to MAX_VERB characters, but not inside a quotation (实施“阳光分班、合理排座”)."""
+    cut = verb[:MAX_VERB]
+    opened = cut.rfind("“")
+    if opened > cut.rfind("”"):
+        closed = verb.find("”", opened)
+        cut = verb[:closed + 1] if closed != -1 else cut[:opened]
+    return cut
 
 
 def _blank(text: str, spans: Sequence[tuple[int, int]], offset: int) -> str:
@@ -114,6 +129,22 @@ def _blank(text: str, spans: Sequence[tuple[int, int]], offset: int) -> str:
         for index in range(max(start - offset, 0), min(end - offset, len(text))):
             keep[index] = False
     return "".join(ch for ch, kept in zip(text, keep) if kept)
+
+
+def _unquote(text: str) -> str:
+    """``text`` without the list commas and stray quotation marks at its edges; a
+    quotation it holds whole keeps both marks (实施“阳光分班”)."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = text.strip("、 ")
+        if text and (text[0] in CLOSING and text[0] not in OPENING
+                     or text[0] in OPENING and OPENING[text[0]] not in text[1:]):
+            text = text[1:]
+        if text and (text[-1] in OPENING and text[-1] not in CLOSING
+                     or text[-1] in CLOSING and CLOSING[text[-1]] not in text[:-1]):
+            text = text[:-1]
+    return text
 
 
 def _trim(text: str, rules: LabelRules) -> str:
@@ -137,8 +168,10 @@ def _parts(pre: str, post: str, amount: Amount, rules: LabelRules, runs_on: bool
     """The words before the amount, the counted noun after it and the verb after that noun;
     ``runs_on`` when ``post`` runs straight into another amount, whose words the rest are
     (54所实项目学校|预算投入资金6001万)."""
-    # 煤化工等xx个示范专业: the words before 等 are examples, not the measured thing.
-    before = "" if pre.rstrip().endswith("等") else _trim(pre, rules)
+    # 煤化工等xx个示范专业: the words before 等 are examples, not the measured thing;
+    # 培训校长、教师等600人次 (no noun after): they are all the sentence names of it.
+    listed = _trim(pre, rules) if pre.rstrip().endswith("等") else ""
+    before = "" if listed else _trim(pre, rules)
     prefix = len(post) - len(post.removeprefix("的"))
     run = HAN_RUN.match(post, prefix)
     words = run.group().rstrip("、") if run else ""
@@ -154,13 +187,15 @@ def _parts(pre: str, post: str, amount: Amount, rules: LabelRules, runs_on: bool
     if runs_on:
         # A、B等xx个C: what follows the last 、 opens the next amount's item.
         noun = noun.rsplit("、", 1)[0] if "、" in noun else noun
-        return _Parts(before, noun.strip(QUOTES), "", prefix + len(noun))
+        return _Parts(before, _unquote(noun), "", prefix + len(noun), listed)
     verb = words[len(whole_noun):].removeprefix("的")
+    if prefix and not whole_noun:
+        verb = ""  # 达到90%以上的要求: what follows 的 is not done by the amount.
     verb_stop = rules.verb_stop.search(verb, 1)
     verb = verb[:verb_stop.start()] if verb_stop else verb
     used = prefix + len(whole_noun) + len(verb)
-    verb = rules.link.sub("", _drop_aspect(verb, rules))[:MAX_VERB]
-    return _Parts(before, noun.strip(QUOTES), verb.strip(QUOTES), used)
+    verb = _cut(rules.link.sub("", _drop_aspect(verb, rules)))
+    return _Parts(before, _unquote(noun), _unquote(verb), used, listed)
 
 
 def _with_suffix(label: str, amount: Amount, rules: LabelRules) -> str:
@@ -168,6 +203,9 @@ def _with_suffix(label: str, amount: Amount, rules: LabelRules) -> str:
     if not label:
         return label
     if amount.family == "count":
+        if amount.unit in rules.named_count_units:
+            # 受益人数4000人次: a count of attendances is one whatever the sentence calls it.
+            return label.removesuffix(amount.unit).removesuffix("人数").removesuffix("数") + amount.unit
         if label.endswith(("数", "人次")):
             return label
         if label[-1] in rules.count_heads:
@@ -184,6 +222,8 @@ def _level_label(parts: _Parts, amount: Amount, rules: LabelRules) -> str | None
     if amount.item:
         return _with_suffix(_trim(amount.item, rules), amount, rules) or None
     noun, verb = parts.noun, parts.verb
+    if parts.listed and not noun:
+        return _with_suffix(parts.listed, amount, rules) or None
     if amount.family == "money" and parts.before:
         noun, verb = "", ""  # 投入资金3亿元,启动…: the money is named before its amount.
     if amount.family not in ("count", "rate", "money", "area"):
@@ -191,7 +231,8 @@ def _level_label(parts: _Parts, amount: Amount, rules: LabelRules) -> str | None
     if noun:
         label = parts.before + (verb + "的" if verb else "") + noun
     else:
-        label = parts.before + (verb if amount.family == "count" else "")
+        # 100%实施阳光分班, 工程质量百分之百达标: a share of what the verb after it does.
+        label = parts.before + (verb if amount.family in ("count", "rate") else "")
     return _with_suffix(label, amount, rules) or None
 
 
