@@ -3,6 +3,7 @@ import pytest
 
 from tracker.extracting import extract_amounts
 from tracker.labeling import label_amounts
+from tracker.pipeline import extract_claims
 
 
 def labels(sentence: str) -> list[tuple[str, str | None]]:
@@ -48,6 +49,17 @@ def labels(sentence: str) -> list[tuple[str, str | None]]:
     # A count of attendances is labelled in 人次 whatever noun the sentence uses.
     ("组织专家送教下乡,受益人数3000人次", [("3000人次", "受益人次")]),
     ("对保留的9项审批项目实行网上办理", [("9项", "保留实行网上办理的审批项目数")]),
+    # Two or more quotations before a count name its items; 各学校要 addresses, it does not measure.
+    ("各学校要认真落实“课前预习”、“课堂互动”和“课后反思”三个环节", [("三个", "认真落实环节数")]),
+    ("全区主要有四项任务", [("四项", "任务项数")]),
+    # A frame clause (在…上, 围绕…) names the topic of the counts after it; a vague one does not.
+    ("在全省中小学生艺术展演上，我县共有12人获一等奖、20人获二等奖",
+     [("12人", "全省中小学生艺术展演获一等奖人数"), ("20人", "全省中小学生艺术展演获二等奖人数")]),
+    ("2016年,要围绕推进教育信息化,重点做好五项工作", [("五项", "推进教育信息化重点做好工作项数")]),
+    ("在具体工作中，要重点落实四个方面", [("四个", "重点落实方面数")]),
+    # A document title names what its items belong to.
+    ("会上印发了《2016年县教育局重点工作要点》，共计八个方面36条",
+     [("八个", "县教育局重点工作要点方面数"), ("36条", "县教育局重点工作要点条数")]),
     # Comparisons take the level's label, the base and the change.
     ("2015年,全市教育经费拨款29.74亿元,比2011年增加了8.16亿元,增长37.81%,年均递增6.62%", [
         ("29.74亿元", "教育经费拨款"), ("8.16亿元", "教育经费拨款比2011年增加额"),
@@ -62,6 +74,21 @@ def labels(sentence: str) -> list[tuple[str, str | None]]:
 ])
 def test_labels(sentence, expected):
     assert labels(sentence) == expected
+
+
+@pytest.mark.parametrize("previous,sentence,expected", [
+    # A one-clause heading before a count of generic items names their topic.
+    ("三是扎实推进校园安全工作", "全县重点抓好四项工作", ["扎实推进校园安全工作重点抓好工作项数"]),
+    # An announced event is the topic of the counts of its places.
+    ("成功举办全县中小学教师基本功大赛", "全县共有320名教师参赛,评出一等奖25名",
+     ["成功举办全县中小学教师基本功大赛参赛的教师数", "成功举办全县中小学教师基本功大赛评出一等奖人数"]),
+    # A passage of several clauses is no heading; a count with a noun of its own needs none.
+    ("今年以来，我们扎实推进校园安全工作", "重点抓好四项工作", ["重点抓好工作项数"]),
+    ("三是扎实推进校园安全工作", "全县新建学校4所", ["新建学校数"]),
+])
+def test_a_heading_names_what_generic_counts_are_about(previous, sentence, expected):
+    amounts = extract_amounts(sentence)
+    assert [label.text for label in label_amounts(sentence, amounts, previous=previous)] == expected
 
 
 def test_place_names_are_left_to_the_locality():
@@ -89,3 +116,9 @@ def test_a_level_reached_from_another_points_back_to_it():
     sentence = "教师的课题参与率由年前的43%提高到65%"
     amounts = extract_amounts(sentence)
     assert [(label.aspect, label.origin) for label in label_amounts(sentence, amounts)] == [("level", None), ("level", 0)]
+
+
+def test_the_pipeline_passes_a_sentence_without_amounts_as_the_heading_of_the_next():
+    text = "县教育局工作报告\n三是扎实推进校园安全工作。全县重点抓好四项工作。全县新建学校4所，重点抓好三项工作。"
+    assert [(claim.text, claim.metric_label) for claim in extract_claims(text)] == [
+        ("四项", "扎实推进校园安全工作重点抓好工作项数"), ("4所", "新建学校数"), ("三项", "重点抓好工作项数")]

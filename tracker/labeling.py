@@ -24,6 +24,7 @@ import regex
 
 from tracker.extracting import Amount
 from tracker.rules import load_seed
+from tracker.topics import frame_topic, heading_topic, needs_topic, title_topic
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class LabelRules:
 
     clause_break: regex.Pattern
     lead: regex.Pattern
+    quoted_items: regex.Pattern
     link: regex.Pattern
     noun_stop: regex.Pattern
     verb_stop: regex.Pattern
@@ -39,6 +41,7 @@ class LabelRules:
     count_heads: str
     count_suffix_by_unit: dict[str, str]
     count_suffix: str
+    document_parts: frozenset[str]
     named_count_units: tuple[str, ...]
     rate_heads: tuple[str, ...]
     rate_suffix: str
@@ -57,6 +60,7 @@ def label_rules() -> LabelRules:
     return LabelRules(
         clause_break=regex.compile("[" + regex.escape(seed["clause_breaks"]) + "]"),
         lead=regex.compile(seed["lead"]),
+        quoted_items=regex.compile(seed["quoted_items"]),
         link=regex.compile(seed["link"]),
         noun_stop=regex.compile(seed["noun_stops"]),
         verb_stop=regex.compile(seed["verb_stops"]),
@@ -64,6 +68,7 @@ def label_rules() -> LabelRules:
         count_heads=seed["count_heads"],
         count_suffix_by_unit=seed["count_suffix_by_unit"],
         count_suffix=seed["count_suffix"],
+        document_parts=frozenset(seed["document_parts"]),
         named_count_units=tuple(seed["named_count_units"]),
         rate_heads=tuple(seed["rate_heads"]),
         rate_suffix=seed["rate_suffix"],
@@ -152,7 +157,7 @@ def _trim(text: str, rules: LabelRules) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = rules.link.sub("", rules.lead.sub("", text.strip()))
+        text = rules.link.sub("", rules.lead.sub("", rules.quoted_items.sub("", text.strip())))
     text = EDGES.sub("", text.strip(QUOTES))
     if len(text) > MAX_BEFORE and "、" in text:
         text = text.rsplit("、", 1)[1]
@@ -236,12 +241,16 @@ def _level_label(parts: _Parts, amount: Amount, rules: LabelRules) -> str | None
     return _with_suffix(label, amount, rules) or None
 
 
-def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple[int, int]] = ()) -> list[Label]:
+def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple[int, int]] = (),
+                  previous: str | None = None) -> list[Label]:
     """The metric label of each of ``amounts`` (in sentence order), with what it states
     of an earlier level of the sentence; ``skip`` holds spans left out of labels (place
-    names, which go into the claim's locality)."""
+    names, which go into the claim's locality); ``previous`` is the sentence before when
+    it has no amounts (a heading), which may name what generic counts are about."""
     rules = label_rules()
-    breaks = [m.start() for m in rules.clause_break.finditer(sentence)]
+    # A comma between two quotations lists them (“学习教育”，“查摆问题”): no clause ends there.
+    breaks = [m.start() for m in rules.clause_break.finditer(sentence)
+              if not (sentence[m.start() - 1:m.start()] in CLOSING and sentence[m.end():m.end() + 1] in OPENING)]
     clauses, parts = [], []
     for index, amount in enumerate(amounts):
         clause_start = max((b + 1 for b in breaks if b < amount.start), default=0)
@@ -271,6 +280,9 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
     labels: list[Label] = []
     level: int | None = None
     base = ""
+    bounds = [0] + [b + 1 for b in breaks if amounts and b < amounts[0].start]
+    frame = frame_topic([sentence[start:end - 1] for start, end in zip(bounds, bounds[1:])])
+    heading = heading_topic(previous, rules.lead, rules.clause_break)
     for index, amount in enumerate(amounts):
         clause_start, start = clauses[index]
         head = rules.lead.sub("", sentence[clause_start:amount.start].strip()).strip()
@@ -290,10 +302,35 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
                                 -1 if rules.decrease.search(verb) else 1))
             continue
         label = _level_label(parts[index], amount, rules)
+        if amount.family == "count" and not amount.item:
+            label = _with_topic(label, parts[index], amount, rules, frame,
+                                title_topic(sentence[:amount.start], rules.lead), heading)
         labels.append(Label(label, "level"))
         if label:
             level, base = index, ""
     return labels
+
+
+def _with_topic(label: str | None, parts: _Parts, amount: Amount, rules: LabelRules,
+                frame: str | None, title: str | None, heading: str | None) -> str | None:
+    """``label`` after the topic a frame clause, a document title or a heading sets for it
+    (tracker/topics.py), where its own words need one and do not name it already."""
+    if frame and not parts.before.startswith(frame):
+        topic = frame  # 在技能大赛上，共有7人获一等奖: the frame covers every count after it.
+    elif not needs_topic(parts.noun, label):
+        return label
+    elif title and not parts.before and not parts.verb and (not parts.noun or parts.noun in rules.document_parts):
+        topic = title  # 印发《工作要点》…共计十个方面42条: the items are the document's.
+    elif heading and not title:
+        topic = heading
+    else:
+        return label
+    if label and topic in label:
+        return label
+    if label:
+        return topic + label
+    # The topic is not the counted thing but what the items belong to: 工作要点 → 工作要点条数.
+    return topic + rules.count_suffix_by_unit.get(amount.unit, amount.unit + rules.count_suffix)
 
 
 def _comparable(amount: Amount, level: Amount) -> bool:
