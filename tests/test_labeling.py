@@ -60,6 +60,13 @@ def labels(sentence: str) -> list[tuple[str, str | None]]:
     # A document title names what its items belong to.
     ("会上印发了《2016年县教育局重点工作要点》，共计八个方面36条",
      [("八个", "县教育局重点工作要点方面数"), ("36条", "县教育局重点工作要点条数")]),
+    # An aside in brackets after an amount does not hide the words that name it.
+    ("力争再有15%(累计65%)的农村小学达到办学标准",
+     [("15%", "达到办学标准的农村小学比例"), ("65%", "达到办学标准的农村小学比例")]),
+    # A list of counts with their nouns shares the verb before the first, not its possessor.
+    ("共表彰了12名“优秀教师”、8名“优秀班主任”", [("12名", "表彰“优秀教师”数"), ("8名", "表彰“优秀班主任”人数")]),
+    ("县教育局及所属5个事业单位、12个党支部", [("5个", "县教育局及所属事业单位数"), ("12个", "党支部数")]),
+    ("范围内的320所学校已全部建档", [("320所", "建档的学校数")]),
     # Comparisons take the level's label, the base and the change.
     ("2015年,全市教育经费拨款29.74亿元,比2011年增加了8.16亿元,增长37.81%,年均递增6.62%", [
         ("29.74亿元", "教育经费拨款"), ("8.16亿元", "教育经费拨款比2011年增加额"),

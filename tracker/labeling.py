@@ -34,6 +34,7 @@ class LabelRules:
     clause_break: regex.Pattern
     lead: regex.Pattern
     quoted_items: regex.Pattern
+    possessor: regex.Pattern
     link: regex.Pattern
     noun_stop: regex.Pattern
     verb_stop: regex.Pattern
@@ -61,6 +62,7 @@ def label_rules() -> LabelRules:
         clause_break=regex.compile("[" + regex.escape(seed["clause_breaks"]) + "]"),
         lead=regex.compile(seed["lead"]),
         quoted_items=regex.compile(seed["quoted_items"]),
+        possessor=regex.compile(seed["possessor"]),
         link=regex.compile(seed["link"]),
         noun_stop=regex.compile(seed["noun_stops"]),
         verb_stop=regex.compile(seed["verb_stops"]),
@@ -83,8 +85,11 @@ def label_rules() -> LabelRules:
 
 HAN_RUN = regex.compile(r"[\p{Han}A-Za-z“”\"‘’、]+")
 QUOTES = "“”\"‘’、 "
+ASIDE = {"(": ")", "（": "）"}
+ASIDE_OPENING = {close: open_ for open_, close in ASIDE.items()}
 OPENING = {"“": "”", "‘": "’", '"': '"'}
 CLOSING = {close: open_ for open_, close in OPENING.items()}
+LIST_JOINERS = regex.compile(r"\s*(?:、|和|及|与|以及)\s*")
 CONJUNCTIONS = regex.compile(r"^(?:和|及|与|或|、|以及)$")
 EDGES = regex.compile(r"^[^\p{Han}A-Za-z0-9“”]+|[^\p{Han}A-Za-z0-9“”]+$")
 # A verb phrase after a counted noun is cut here: a label names the action, not its details.
@@ -115,6 +120,23 @@ class _Parts:
     verb: str
     used: int  # characters of the text after the amount taken by its noun and verb
     listed: str = ""  # the examples before 等, which are what is counted when no noun follows
+
+
+def _after_aside(sentence: str, position: int, clause_end: int) -> int:
+    """Where the words that name the amount ending at ``position`` go on: after an aside in
+    brackets right behind it (再有20%(总数80%)的学校达标), or after the bracket that closes
+    right behind an amount inside an aside (总数80%); else at ``position``."""
+    rest = sentence[position:clause_end]
+    stripped = rest.lstrip()
+    if stripped[:1] in ASIDE:
+        close = rest.find(ASIDE[stripped[0]])
+        if close != -1:
+            return position + close + 1
+    if stripped[:1] in ASIDE.values():
+        opened = sentence.rfind(ASIDE_OPENING[stripped[0]], 0, position)
+        if opened != -1 and sentence.find(stripped[0], opened, position) == -1:
+            return position + len(rest) - len(stripped) + 1
+    return position
 
 
 def _cut(verb: str) -> str:
@@ -188,7 +210,8 @@ def _parts(pre: str, post: str, amount: Amount, rules: LabelRules, runs_on: bool
         # 2所高校毕业生就业率: the count is of 高校, up to its last head.
         found = list(regex.finditer(f"[{regex.escape(heads)}]", noun))
         if found:
-            noun = noun[:found[-1].end()]
+            end = found[-1].end()
+            noun = noun[:end + (noun[end:end + 1] in CLOSING)]  # with its closing quote: “优秀教师”
     if runs_on:
         # A、B等xx个C: what follows the last 、 opens the next amount's item.
         noun = noun.rsplit("、", 1)[0] if "、" in noun else noun
@@ -213,7 +236,7 @@ def _with_suffix(label: str, amount: Amount, rules: LabelRules) -> str:
             return label.removesuffix(amount.unit).removesuffix("人数").removesuffix("数") + amount.unit
         if label.endswith(("数", "人次")):
             return label
-        if label[-1] in rules.count_heads:
+        if label.rstrip("".join(CLOSING))[-1:] in rules.count_heads:
             return label + rules.count_suffix
         return label + rules.count_suffix_by_unit.get(amount.unit, amount.unit + rules.count_suffix)
     if amount.family == "rate" and not label.endswith(rules.rate_heads):
@@ -259,13 +282,21 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
         if index and clause_start <= amounts[index - 1].end <= amount.start:
             # The words right after the previous amount are its noun and verb, not ours.
             start = min(amounts[index - 1].end + parts[-1].used, amount.start)
-        later = [a.start for a in amounts[index + 1:] if amount.end <= a.start < clause_end]
+        resume = _after_aside(sentence, amount.end, clause_end)
+        later = [a.start for a in amounts[index + 1:] if resume <= a.start < clause_end]
         end = min(later, default=clause_end)
         clauses.append((clause_start, start))
-        post = sentence[amount.end:end]
+        post = sentence[resume:end]
         runs_on = bool(later) and end == min(later) and HAN_RUN.fullmatch(post) is not None and not post.endswith("、")
         parts.append(_parts(_blank(sentence[start:amount.start], skip, start),
-                            _blank(post, skip, amount.end), amount, rules, runs_on))
+                            _blank(post, skip, resume), amount, rules, runs_on))
+    # A list of counts with their nouns shares the verb before the first: 评选了14名“名校长”、
+    # 21名“名班主任”、28名“名教师” (the later ones have no words of their own before them).
+    for index in range(1, len(parts)):
+        if clauses[index][0] == clauses[index - 1][0] and not parts[index].before and parts[index - 1].noun \
+                and LIST_JOINERS.fullmatch(sentence[clauses[index][1]:amounts[index].start]) \
+                and not rules.possessor.search(parts[index - 1].before):
+            parts[index].before = parts[index - 1].before
     # Coordinated amounts share the noun and verb of the last: xxx名和xx名学生进入决赛
     # (no noun of their own), xx个县级领导班子、xx个科级领导班子参加… (no verb of their own).
     for index in range(len(parts) - 2, -1, -1):
