@@ -35,6 +35,7 @@ class LabelRules:
     lead: regex.Pattern
     quoted_items: regex.Pattern
     possessor: regex.Pattern
+    existential: regex.Pattern
     link: regex.Pattern
     noun_stop: regex.Pattern
     verb_stop: regex.Pattern
@@ -63,6 +64,7 @@ def label_rules() -> LabelRules:
         lead=regex.compile(seed["lead"]),
         quoted_items=regex.compile(seed["quoted_items"]),
         possessor=regex.compile(seed["possessor"]),
+        existential=regex.compile(seed["existential"]),
         link=regex.compile(seed["link"]),
         noun_stop=regex.compile(seed["noun_stops"]),
         verb_stop=regex.compile(seed["verb_stops"]),
@@ -180,7 +182,7 @@ def _trim(text: str, rules: LabelRules) -> str:
     while previous != text:
         previous = text
         text = rules.link.sub("", rules.lead.sub("", rules.quoted_items.sub("", text.strip())))
-    text = EDGES.sub("", text.strip(QUOTES))
+    text = rules.existential.sub("", EDGES.sub("", text.strip(QUOTES)))
     if len(text) > MAX_BEFORE and "、" in text:
         text = text.rsplit("、", 1)[1]
     return _drop_aspect(text, rules)
@@ -204,8 +206,10 @@ def _parts(pre: str, post: str, amount: Amount, rules: LabelRules, runs_on: bool
     words = run.group().rstrip("、") if run else ""
     stop = rules.noun_stop.search(words)
     whole_noun = words[:stop.start()] if stop else words
-    noun = whole_noun
     heads = rules.unit_heads.get(amount.unit)
+    if heads and amount.family == "count":
+        whole_noun = _with_modifier(words, whole_noun, heads, rules)
+    noun = whole_noun
     if heads and amount.family == "count":
         # 2所高校毕业生就业率: the count is of 高校, up to its last head.
         found = list(regex.finditer(f"[{regex.escape(heads)}]", noun))
@@ -244,6 +248,22 @@ def _with_suffix(label: str, amount: Amount, rules: LabelRules) -> str:
     if amount.family == "area" and not label.endswith(rules.area_suffix):
         return label + rules.area_suffix
     return label
+
+
+def _with_modifier(words: str, noun: str, heads: str, rules: LabelRules) -> str:
+    """The counted noun of ``words`` (after a count) when what stands before its 的 is a
+    modifier, not the counted thing: ``xx名就读普通高中的孤儿`` → ``就读普通高中的孤儿``,
+    ``一所具有一定规模的幼儿园`` → ``具有一定规模的幼儿园``; else ``noun``."""
+    if noun and (noun[-1] in heads or not words.startswith("的", len(noun))):
+        return noun
+    marker = words.find("的", len(noun))
+    if marker == -1:
+        return noun
+    stop = rules.noun_stop.search(words, marker + 1)
+    segment = words[marker + 1:stop.start() if stop else len(words)]
+    # …的残疾学生减免学费: the counted noun ends at its last head (生), a verb may follow.
+    end = max((index for index, char in enumerate(segment) if char in heads), default=-1)
+    return words[:marker + 2 + end] if end != -1 else noun
 
 
 def _level_label(parts: _Parts, amount: Amount, rules: LabelRules) -> str | None:
