@@ -3,6 +3,7 @@ import pytest
 
 from tracker.extracting import extract_amounts
 from tracker.labeling import label_amounts
+from tracker.pipeline import extract_claims
 
 
 def labels(sentence: str) -> list[tuple[str, str | None]]:
@@ -17,12 +18,25 @@ def labels(sentence: str) -> list[tuple[str, str | None]]:
     ("全年受理市长公开电话120件", [("120件", "受理市长公开电话件数")]),
     ("公开招聘教师35名", [("35名", "公开招聘教师数")]),
     ("全局性会议压缩30%", [("30%", "全局性会议压缩比例")]),
+    # A label ending in the counted thing takes 数 alone, not its measure word again.
+    ("全县共排查校舍建筑物1200栋", [("1200栋", "排查校舍建筑物数")]),
+    ("受理群众来信来访案件56件", [("56件", "受理群众来信来访案件数")]),
+    # 达到或超过 links the noun to a bound like 达到.
+    ("全区义务教育巩固率达到或超过95%", [("超过95%", "义务教育巩固率")]),
     ("维修改造城乡校舍10万平方米", [("10万平方米", "维修改造城乡校舍面积")]),
     ("投入资金3亿元,启动实施15所城区公办高中提升改造", [("3亿元", "投入资金"), ("15所", "启动实施城区公办高中提升改造学校数")]),
     # A count's noun after the amount; the verb after a subject count.
     ("选派4名校长到农村学校任职", [("4名", "选派到农村学校任职的校长数")]),
     ("12家教育网站获省教育厅前置审批", [("12家", "获省教育厅前置审批的教育网站数")]),
     ("对29所学校的校舍进行了维修改造", [("29所", "校舍维修改造的学校数")]),
+    # A share with no noun after it is the share of what its verb does.
+    ("全县中小学100%接入宽带网络", [("100%", "中小学接入宽带网络比例")]),
+    ("全区100%实行“阳光招生、均衡编班”政策", [("100%", "实行“阳光招生、均衡编班”比例")]),
+    ("高中阶段毛入学率达到92%以上的要求全部落实", [("92%以上", "高中阶段毛入学率")]),
+    # A quotation inside a label keeps both its marks.
+    ("评选表彰了12个“先进基层党组织”", [("12个", "评选表彰“先进基层党组织”数")]),
+    # 就近, 就业, 就读 are verbs of their own, not 就 "then" ending the verb phrase.
+    ("98%的适龄儿童实现了就近入学", [("98%", "实现就近入学的适龄儿童比例")]),
     ("市属2所高校毕业生就业率达89.4%", [("2所", "市属高校数"), ("89.4%", "毕业生就业率")]),
     # Coordinated amounts share the noun and the verb of the last.
     ("中高职分别有300名和45名学生进入决赛", [("300名", "中高职进入决赛的学生数"), ("45名", "进入决赛的学生数")]),
@@ -30,6 +44,37 @@ def labels(sentence: str) -> list[tuple[str, str | None]]:
     # Examples before 等 are not the measured thing.
     ("煤化工等5个示范专业、畜牧兽医等3个骨干专业得到重点支持",
      [("5个", "示范专业数"), ("3个", "得到重点支持的骨干专业数")]),
+    # With no noun after the amount, the examples before 等 are what it counts.
+    ("培训校长、骨干教师等1500人次", [("1500人次", "培训校长、骨干教师人次")]),
+    # A count of attendances is labelled in 人次 whatever noun the sentence uses.
+    ("组织专家送教下乡,受益人数3000人次", [("3000人次", "受益人次")]),
+    ("对保留的9项审批项目实行网上办理", [("9项", "保留实行网上办理的审批项目数")]),
+    # Two or more quotations before a count name its items; 各学校要 addresses, it does not measure.
+    ("各学校要认真落实“课前预习”、“课堂互动”和“课后反思”三个环节", [("三个", "认真落实环节数")]),
+    ("全区主要有四项任务", [("四项", "任务项数")]),
+    # A frame clause (在…上, 围绕…) names the topic of the counts after it; a vague one does not.
+    ("在全省中小学生艺术展演上，我县共有12人获一等奖、20人获二等奖",
+     [("12人", "全省中小学生艺术展演获一等奖人数"), ("20人", "全省中小学生艺术展演获二等奖人数")]),
+    ("2016年,要围绕推进教育信息化,重点做好五项工作", [("五项", "推进教育信息化重点做好工作项数")]),
+    ("在具体工作中，要重点落实四个方面", [("四个", "重点落实方面数")]),
+    # A document title names what its items belong to.
+    ("会上印发了《2016年县教育局重点工作要点》，共计八个方面36条",
+     [("八个", "县教育局重点工作要点方面数"), ("36条", "县教育局重点工作要点条数")]),
+    # An aside in brackets after an amount does not hide the words that name it.
+    ("力争再有15%(累计65%)的农村小学达到办学标准",
+     [("15%", "达到办学标准的农村小学比例"), ("65%", "达到办学标准的农村小学比例")]),
+    # A list of counts with their nouns shares the verb before the first, not its possessor.
+    ("共表彰了12名“优秀教师”、8名“优秀班主任”", [("12名", "表彰“优秀教师”数"), ("8名", "表彰“优秀班主任”人数")]),
+    ("县教育局及所属5个事业单位、12个党支部", [("5个", "县教育局及所属事业单位数"), ("12个", "党支部数")]),
+    ("范围内的320所学校已全部建档", [("320所", "建档的学校数")]),
+    # 有 between owner and owned is not part of the label.
+    ("全县各乡镇现有代课教师120人", [("120人", "各乡镇代课教师数")]),
+    ("部分学校尚有债务86万元", [("86万元", "部分学校债务")]),
+    # Words before 的 after a count modify the counted noun after it.
+    ("为全县35名就读职业学校的残疾学生减免学费", [("35名", "减免学费的就读职业学校的残疾学生数")]),
+    ("谋划建设一所具有一定规模的示范性幼儿园", [("一所", "谋划建设具有一定规模的示范性幼儿园数")]),
+    # 初中 and 高中 are schools, not 中 "in".
+    ("新建3所寄宿制初中", [("3所", "新建寄宿制初中学校数")]),
     # Comparisons take the level's label, the base and the change.
     ("2015年,全市教育经费拨款29.74亿元,比2011年增加了8.16亿元,增长37.81%,年均递增6.62%", [
         ("29.74亿元", "教育经费拨款"), ("8.16亿元", "教育经费拨款比2011年增加额"),
@@ -44,6 +89,21 @@ def labels(sentence: str) -> list[tuple[str, str | None]]:
 ])
 def test_labels(sentence, expected):
     assert labels(sentence) == expected
+
+
+@pytest.mark.parametrize("previous,sentence,expected", [
+    # A one-clause heading before a count of generic items names their topic.
+    ("三是扎实推进校园安全工作", "全县重点抓好四项工作", ["扎实推进校园安全工作重点抓好工作项数"]),
+    # An announced event is the topic of the counts of its places.
+    ("成功举办全县中小学教师基本功大赛", "全县共有320名教师参赛,评出一等奖25名",
+     ["成功举办全县中小学教师基本功大赛参赛的教师数", "成功举办全县中小学教师基本功大赛评出一等奖人数"]),
+    # A passage of several clauses is no heading; a count with a noun of its own needs none.
+    ("今年以来，我们扎实推进校园安全工作", "重点抓好四项工作", ["重点抓好工作项数"]),
+    ("三是扎实推进校园安全工作", "全县新建学校4所", ["新建学校数"]),
+])
+def test_a_heading_names_what_generic_counts_are_about(previous, sentence, expected):
+    amounts = extract_amounts(sentence)
+    assert [label.text for label in label_amounts(sentence, amounts, previous=previous)] == expected
 
 
 def test_place_names_are_left_to_the_locality():
@@ -71,3 +131,9 @@ def test_a_level_reached_from_another_points_back_to_it():
     sentence = "教师的课题参与率由年前的43%提高到65%"
     amounts = extract_amounts(sentence)
     assert [(label.aspect, label.origin) for label in label_amounts(sentence, amounts)] == [("level", None), ("level", 0)]
+
+
+def test_the_pipeline_passes_a_sentence_without_amounts_as_the_heading_of_the_next():
+    text = "县教育局工作报告\n三是扎实推进校园安全工作。全县重点抓好四项工作。全县新建学校4所，重点抓好三项工作。"
+    assert [(claim.text, claim.metric_label) for claim in extract_claims(text)] == [
+        ("四项", "扎实推进校园安全工作重点抓好工作项数"), ("4所", "新建学校数"), ("三项", "重点抓好工作项数")]

@@ -24,6 +24,7 @@ import regex
 
 from tracker.extracting import Amount
 from tracker.rules import load_seed
+from tracker.topics import frame_topic, heading_topic, needs_topic, title_topic
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,9 @@ class LabelRules:
 
     clause_break: regex.Pattern
     lead: regex.Pattern
+    quoted_items: regex.Pattern
+    possessor: regex.Pattern
+    existential: regex.Pattern
     link: regex.Pattern
     noun_stop: regex.Pattern
     verb_stop: regex.Pattern
@@ -39,6 +43,8 @@ class LabelRules:
     count_heads: str
     count_suffix_by_unit: dict[str, str]
     count_suffix: str
+    document_parts: frozenset[str]
+    named_count_units: tuple[str, ...]
     rate_heads: tuple[str, ...]
     rate_suffix: str
     area_suffix: str
@@ -56,6 +62,9 @@ def label_rules() -> LabelRules:
     return LabelRules(
         clause_break=regex.compile("[" + regex.escape(seed["clause_breaks"]) + "]"),
         lead=regex.compile(seed["lead"]),
+        quoted_items=regex.compile(seed["quoted_items"]),
+        possessor=regex.compile(seed["possessor"]),
+        existential=regex.compile(seed["existential"]),
         link=regex.compile(seed["link"]),
         noun_stop=regex.compile(seed["noun_stops"]),
         verb_stop=regex.compile(seed["verb_stops"]),
@@ -63,6 +72,8 @@ def label_rules() -> LabelRules:
         count_heads=seed["count_heads"],
         count_suffix_by_unit=seed["count_suffix_by_unit"],
         count_suffix=seed["count_suffix"],
+        document_parts=frozenset(seed["document_parts"]),
+        named_count_units=tuple(seed["named_count_units"]),
         rate_heads=tuple(seed["rate_heads"]),
         rate_suffix=seed["rate_suffix"],
         area_suffix=seed["area_suffix"],
@@ -76,6 +87,11 @@ def label_rules() -> LabelRules:
 
 HAN_RUN = regex.compile(r"[\p{Han}A-Za-z“”\"‘’、]+")
 QUOTES = "“”\"‘’、 "
+ASIDE = {"(": ")", "（": "）"}
+ASIDE_OPENING = {close: open_ for open_, close in ASIDE.items()}
+OPENING = {"“": "”", "‘": "’", '"': '"'}
+CLOSING = {close: open_ for open_, close in OPENING.items()}
+LIST_JOINERS = regex.compile(r"\s*(?:、|和|及|与|以及)\s*")
 CONJUNCTIONS = regex.compile(r"^(?:和|及|与|或|、|以及)$")
 EDGES = regex.compile(r"^[^\p{Han}A-Za-z0-9“”]+|[^\p{Han}A-Za-z0-9“”]+$")
 # A verb phrase after a counted noun is cut here: a label names the action, not its details.
@@ -105,6 +121,34 @@ class _Parts:
     noun: str
     verb: str
     used: int  # characters of the text after the amount taken by its noun and verb
+    listed: str = ""  # the examples before 等, which are what is counted when no noun follows
+
+
+def _after_aside(sentence: str, position: int, clause_end: int) -> int:
+    """Where the words that name the amount ending at ``position`` go on: after an aside in
+    brackets right behind it (再有20%(总数80%)的学校达标), or after the bracket that closes
+    right behind an amount inside an aside (总数80%); else at ``position``."""
+    rest = sentence[position:clause_end]
+    stripped = rest.lstrip()
+    if stripped[:1] in ASIDE:
+        close = rest.find(ASIDE[stripped[0]])
+        if close != -1:
+            return position + close + 1
+    if stripped[:1] in ASIDE.values():
+        opened = sentence.rfind(ASIDE_OPENING[stripped[0]], 0, position)
+        if opened != -1 and sentence.find(stripped[0], opened, position) == -1:
+            return position + len(rest) - len(stripped) + 1
+    return position
+
+
+def _cut(verb: str) -> str:
+    """``verb`` cut to MAX_VERB characters, but not inside a quotation (实施“阳光分班、合理排座”)."""
+    cut = verb[:MAX_VERB]
+    opened = cut.rfind("“")
+    if opened > cut.rfind("”"):
+        closed = verb.find("”", opened)
+        cut = verb[:closed + 1] if closed != -1 else cut[:opened]
+    return cut
 
 
 def _blank(text: str, spans: Sequence[tuple[int, int]], offset: int) -> str:
@@ -116,13 +160,29 @@ def _blank(text: str, spans: Sequence[tuple[int, int]], offset: int) -> str:
     return "".join(ch for ch, kept in zip(text, keep) if kept)
 
 
+def _unquote(text: str) -> str:
+    """``text`` without the list commas and stray quotation marks at its edges; a
+    quotation it holds whole keeps both marks (实施“阳光分班”)."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = text.strip("、 ")
+        if text and (text[0] in CLOSING and text[0] not in OPENING
+                     or text[0] in OPENING and OPENING[text[0]] not in text[1:]):
+            text = text[1:]
+        if text and (text[-1] in OPENING and text[-1] not in CLOSING
+                     or text[-1] in CLOSING and CLOSING[text[-1]] not in text[:-1]):
+            text = text[:-1]
+    return text
+
+
 def _trim(text: str, rules: LabelRules) -> str:
     """The clause words without their opening and their link to the amount."""
     previous = None
     while previous != text:
         previous = text
-        text = rules.link.sub("", rules.lead.sub("", text.strip()))
-    text = EDGES.sub("", text.strip(QUOTES))
+        text = rules.link.sub("", rules.lead.sub("", rules.quoted_items.sub("", text.strip())))
+    text = rules.existential.sub("", EDGES.sub("", text.strip(QUOTES)))
     if len(text) > MAX_BEFORE and "、" in text:
         text = text.rsplit("、", 1)[1]
     return _drop_aspect(text, rules)
@@ -137,30 +197,37 @@ def _parts(pre: str, post: str, amount: Amount, rules: LabelRules, runs_on: bool
     """The words before the amount, the counted noun after it and the verb after that noun;
     ``runs_on`` when ``post`` runs straight into another amount, whose words the rest are
     (54所实项目学校|预算投入资金6001万)."""
-    # 煤化工等xx个示范专业: the words before 等 are examples, not the measured thing.
-    before = "" if pre.rstrip().endswith("等") else _trim(pre, rules)
+    # 煤化工等xx个示范专业: the words before 等 are examples, not the measured thing;
+    # 培训校长、教师等600人次 (no noun after): they are all the sentence names of it.
+    listed = _trim(pre, rules) if pre.rstrip().endswith("等") else ""
+    before = "" if listed else _trim(pre, rules)
     prefix = len(post) - len(post.removeprefix("的"))
     run = HAN_RUN.match(post, prefix)
     words = run.group().rstrip("、") if run else ""
     stop = rules.noun_stop.search(words)
     whole_noun = words[:stop.start()] if stop else words
-    noun = whole_noun
     heads = rules.unit_heads.get(amount.unit)
+    if heads and amount.family == "count":
+        whole_noun = _with_modifier(words, whole_noun, heads, rules)
+    noun = whole_noun
     if heads and amount.family == "count":
         # 2所高校毕业生就业率: the count is of 高校, up to its last head.
         found = list(regex.finditer(f"[{regex.escape(heads)}]", noun))
         if found:
-            noun = noun[:found[-1].end()]
+            end = found[-1].end()
+            noun = noun[:end + (noun[end:end + 1] in CLOSING)]  # with its closing quote: “优秀教师”
     if runs_on:
         # A、B等xx个C: what follows the last 、 opens the next amount's item.
         noun = noun.rsplit("、", 1)[0] if "、" in noun else noun
-        return _Parts(before, noun.strip(QUOTES), "", prefix + len(noun))
+        return _Parts(before, _unquote(noun), "", prefix + len(noun), listed)
     verb = words[len(whole_noun):].removeprefix("的")
+    if prefix and not whole_noun:
+        verb = ""  # 达到90%以上的要求: what follows 的 is not done by the amount.
     verb_stop = rules.verb_stop.search(verb, 1)
     verb = verb[:verb_stop.start()] if verb_stop else verb
     used = prefix + len(whole_noun) + len(verb)
-    verb = rules.link.sub("", _drop_aspect(verb, rules))[:MAX_VERB]
-    return _Parts(before, noun.strip(QUOTES), verb.strip(QUOTES), used)
+    verb = _cut(rules.link.sub("", _drop_aspect(verb, rules)))
+    return _Parts(before, _unquote(noun), _unquote(verb), used, listed)
 
 
 def _with_suffix(label: str, amount: Amount, rules: LabelRules) -> str:
@@ -168,9 +235,12 @@ def _with_suffix(label: str, amount: Amount, rules: LabelRules) -> str:
     if not label:
         return label
     if amount.family == "count":
+        if amount.unit in rules.named_count_units:
+            # 受益人数4000人次: a count of attendances is one whatever the sentence calls it.
+            return label.removesuffix(amount.unit).removesuffix("人数").removesuffix("数") + amount.unit
         if label.endswith(("数", "人次")):
             return label
-        if label[-1] in rules.count_heads:
+        if label.rstrip("".join(CLOSING))[-1:] in rules.count_heads:
             return label + rules.count_suffix
         return label + rules.count_suffix_by_unit.get(amount.unit, amount.unit + rules.count_suffix)
     if amount.family == "rate" and not label.endswith(rules.rate_heads):
@@ -188,10 +258,28 @@ def counted_nouns(label: str, unit: str) -> list[str]:
     return [label[: -len(suffix)] for suffix in suffixes if suffix and label.endswith(suffix) and len(label) > len(suffix)]
 
 
+def _with_modifier(words: str, noun: str, heads: str, rules: LabelRules) -> str:
+    """The counted noun of ``words`` (after a count) when what stands before its 的 is a
+    modifier, not the counted thing: ``xx名就读普通高中的孤儿`` → ``就读普通高中的孤儿``,
+    ``一所具有一定规模的幼儿园`` → ``具有一定规模的幼儿园``; else ``noun``."""
+    if noun and (noun[-1] in heads or not words.startswith("的", len(noun))):
+        return noun
+    marker = words.find("的", len(noun))
+    if marker == -1:
+        return noun
+    stop = rules.noun_stop.search(words, marker + 1)
+    segment = words[marker + 1:stop.start() if stop else len(words)]
+    # …的残疾学生减免学费: the counted noun ends at its last head (生), a verb may follow.
+    end = max((index for index, char in enumerate(segment) if char in heads), default=-1)
+    return words[:marker + 2 + end] if end != -1 else noun
+
+
 def _level_label(parts: _Parts, amount: Amount, rules: LabelRules) -> str | None:
     if amount.item:
         return _with_suffix(_trim(amount.item, rules), amount, rules) or None
     noun, verb = parts.noun, parts.verb
+    if parts.listed and not noun:
+        return _with_suffix(parts.listed, amount, rules) or None
     if amount.family == "money" and parts.before:
         noun, verb = "", ""  # 投入资金3亿元,启动…: the money is named before its amount.
     if amount.family not in ("count", "rate", "money", "area"):
@@ -199,16 +287,21 @@ def _level_label(parts: _Parts, amount: Amount, rules: LabelRules) -> str | None
     if noun:
         label = parts.before + (verb + "的" if verb else "") + noun
     else:
-        label = parts.before + (verb if amount.family == "count" else "")
+        # 100%实施阳光分班, 工程质量百分之百达标: a share of what the verb after it does.
+        label = parts.before + (verb if amount.family in ("count", "rate") else "")
     return _with_suffix(label, amount, rules) or None
 
 
-def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple[int, int]] = ()) -> list[Label]:
+def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple[int, int]] = (),
+                  previous: str | None = None) -> list[Label]:
     """The metric label of each of ``amounts`` (in sentence order), with what it states
     of an earlier level of the sentence; ``skip`` holds spans left out of labels (place
-    names, which go into the claim's locality)."""
+    names, which go into the claim's locality); ``previous`` is the sentence before when
+    it has no amounts (a heading), which may name what generic counts are about."""
     rules = label_rules()
-    breaks = [m.start() for m in rules.clause_break.finditer(sentence)]
+    # A comma between two quotations lists them (“学习教育”，“查摆问题”): no clause ends there.
+    breaks = [m.start() for m in rules.clause_break.finditer(sentence)
+              if not (sentence[m.start() - 1:m.start()] in CLOSING and sentence[m.end():m.end() + 1] in OPENING)]
     clauses, parts = [], []
     for index, amount in enumerate(amounts):
         clause_start = max((b + 1 for b in breaks if b < amount.start), default=0)
@@ -217,13 +310,21 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
         if index and clause_start <= amounts[index - 1].end <= amount.start:
             # The words right after the previous amount are its noun and verb, not ours.
             start = min(amounts[index - 1].end + parts[-1].used, amount.start)
-        later = [a.start for a in amounts[index + 1:] if amount.end <= a.start < clause_end]
+        resume = _after_aside(sentence, amount.end, clause_end)
+        later = [a.start for a in amounts[index + 1:] if resume <= a.start < clause_end]
         end = min(later, default=clause_end)
         clauses.append((clause_start, start))
-        post = sentence[amount.end:end]
+        post = sentence[resume:end]
         runs_on = bool(later) and end == min(later) and HAN_RUN.fullmatch(post) is not None and not post.endswith("、")
         parts.append(_parts(_blank(sentence[start:amount.start], skip, start),
-                            _blank(post, skip, amount.end), amount, rules, runs_on))
+                            _blank(post, skip, resume), amount, rules, runs_on))
+    # A list of counts with their nouns shares the verb before the first: 评选了14名“名校长”、
+    # 21名“名班主任”、28名“名教师” (the later ones have no words of their own before them).
+    for index in range(1, len(parts)):
+        if clauses[index][0] == clauses[index - 1][0] and not parts[index].before and parts[index - 1].noun \
+                and LIST_JOINERS.fullmatch(sentence[clauses[index][1]:amounts[index].start]) \
+                and not rules.possessor.search(parts[index - 1].before):
+            parts[index].before = parts[index - 1].before
     # Coordinated amounts share the noun and verb of the last: xxx名和xx名学生进入决赛
     # (no noun of their own), xx个县级领导班子、xx个科级领导班子参加… (no verb of their own).
     for index in range(len(parts) - 2, -1, -1):
@@ -238,6 +339,9 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
     labels: list[Label] = []
     level: int | None = None
     base = ""
+    bounds = [0] + [b + 1 for b in breaks if amounts and b < amounts[0].start]
+    frame = frame_topic([sentence[start:end - 1] for start, end in zip(bounds, bounds[1:])])
+    heading = heading_topic(previous, rules.lead, rules.clause_break)
     for index, amount in enumerate(amounts):
         clause_start, start = clauses[index]
         head = rules.lead.sub("", sentence[clause_start:amount.start].strip()).strip()
@@ -257,10 +361,35 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
                                 -1 if rules.decrease.search(verb) else 1))
             continue
         label = _level_label(parts[index], amount, rules)
+        if amount.family == "count" and not amount.item:
+            label = _with_topic(label, parts[index], amount, rules, frame,
+                                title_topic(sentence[:amount.start], rules.lead), heading)
         labels.append(Label(label, "level"))
         if label:
             level, base = index, ""
     return labels
+
+
+def _with_topic(label: str | None, parts: _Parts, amount: Amount, rules: LabelRules,
+                frame: str | None, title: str | None, heading: str | None) -> str | None:
+    """``label`` after the topic a frame clause, a document title or a heading sets for it
+    (tracker/topics.py), where its own words need one and do not name it already."""
+    if frame and not parts.before.startswith(frame):
+        topic = frame  # 在技能大赛上，共有7人获一等奖: the frame covers every count after it.
+    elif not needs_topic(parts.noun, label):
+        return label
+    elif title and not parts.before and not parts.verb and (not parts.noun or parts.noun in rules.document_parts):
+        topic = title  # 印发《工作要点》…共计十个方面42条: the items are the document's.
+    elif heading and not title:
+        topic = heading
+    else:
+        return label
+    if label and topic in label:
+        return label
+    if label:
+        return topic + label
+    # The topic is not the counted thing but what the items belong to: 工作要点 → 工作要点条数.
+    return topic + rules.count_suffix_by_unit.get(amount.unit, amount.unit + rules.count_suffix)
 
 
 def _comparable(amount: Amount, level: Amount) -> bool:

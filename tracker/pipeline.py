@@ -91,17 +91,19 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
         home = homes[section_index]
         known = (home,) if home is not None else ()
         section_first = len(sentences)
+        heading = None  # the sentence before, when it has no amounts: it may be a heading
         for sentence in split_sentences(text, section.start, section.end):
             sentence_index = len(sentences)
             sentences.append((section_index, sentence))
             amounts = extract_amounts(sentence.text)
             first = len(claims)
             sentence_claims.append(list(range(first, first + len(amounts))))
+            previous, heading = heading, None if amounts else sentence.text
             if not amounts:
                 continue
             mentions = find_places(sentence.text, gazetteer, known)
             sentence_place = resolve_place(sentence.text, home, gazetteer, known, mentions)
-            labels = label_amounts(sentence.text, amounts, [(m.start, m.end) for m in mentions])
+            labels = label_amounts(sentence.text, amounts, [(m.start, m.end) for m in mentions], previous)
             for amount, label in zip(amounts, labels):
                 claim_place = resolve_claim_place(sentence.text, amount, sentence_place, gazetteer)
                 start, end = sentence.start + amount.start, sentence.start + amount.end
