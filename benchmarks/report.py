@@ -9,6 +9,8 @@ import json
 import sys
 from pathlib import Path
 
+NOTES = Path(__file__).resolve().parent / "notes.md"
+
 TARGETS = {
     "extract": 1 / 10,
     "ingest_sqlite": 1 / 20,
@@ -29,6 +31,7 @@ def throughput_rows(sizes: list[dict]) -> list[str]:
             "|---|---|---:|---:|---:|---|---:|"]
     steps = [("regex", "regex pass (reference)"), ("extract", "extraction alone, 1 process"),
              ("ingest_sqlite", "`tracker ingest` → SQLite, whole process"),
+             ("ingest_sqlite_jobs2", "`tracker ingest --jobs 2` → SQLite (extra: 2 extracting processes)"),
              ("ingest_pg_jobs1", "`tracker ingest --jobs 1` → PostgreSQL"),
              ("ingest_pg_jobs2", "`tracker ingest --jobs 2` → PostgreSQL")]
     for size in sizes:
@@ -122,6 +125,8 @@ def render(results: dict) -> str:
         *database_rows(results["database"]),
         "",
     ]
+    if NOTES.exists():
+        lines += ["## Notes", "", NOTES.read_text(encoding="utf-8").strip(), ""]
     return "\n".join(lines)
 
 

@@ -81,7 +81,8 @@ def claim_count(url: str) -> int:
     return count
 
 
-def measure_size(size_mb: float, workdir: Path, pg_url: str | None, pg_jobs1_max: float) -> dict:
+def measure_size(size_mb: float, workdir: Path, pg_url: str | None, pg_jobs1_max: float,
+                 sqlite_jobs2_max: float = 0) -> dict:
     """Every per-size measurement on one corpus of ``size_mb`` MB."""
     corpus = workdir / f"corpus-{size_mb:g}MB"
     files = build_corpus(corpus, size_mb)
@@ -95,6 +96,12 @@ def measure_size(size_mb: float, workdir: Path, pg_url: str | None, pg_jobs1_max
     result["sqlite_url"] = f"sqlite:///{sqlite_path}"
     result["ingest_sqlite"] = _ingest(result["sqlite_url"], corpus, size_bytes)
     result["claims"] = claim_count(result["sqlite_url"])
+    if size_mb <= sqlite_jobs2_max:
+        # extraction in two worker processes: an extra line, not the single-process headline
+        parallel = workdir / f"tracker-{size_mb:g}MB-jobs2.db"
+        for leftover in workdir.glob(f"{parallel.name}*"):
+            leftover.unlink()
+        result["ingest_sqlite_jobs2"] = _ingest(f"sqlite:///{parallel}", corpus, size_bytes, "--jobs", "2")
     if pg_url:
         name = f"tracker_bench_{size_mb:g}mb".replace(".", "_")
         result["ingest_pg_jobs2"] = _ingest(fresh_postgres(pg_url, name), corpus, size_bytes, "--jobs", "2")
@@ -148,6 +155,8 @@ def main(argv: list[str] | None = None) -> None:
                         help="a PostgreSQL server (role allowed to create databases); default $TRACKER_BENCH_PG_URL")
     parser.add_argument("--pg-jobs1-max", type=float, default=100,
                         help="measure PostgreSQL with --jobs 1 up to this size (MB)")
+    parser.add_argument("--sqlite-jobs2-max", type=float, default=100,
+                        help="also measure SQLite ingest with --jobs 2 up to this size (MB)")
     parser.add_argument("--repeats", type=int, default=3, help="runs of each query")
     parser.add_argument("--results", type=Path, default=RESULTS)
     parser.add_argument("--docs", type=Path, default=DOCS)
@@ -156,7 +165,8 @@ def main(argv: list[str] | None = None) -> None:
     results = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine(),
                "sizes": []}
     for size in [float(s) for s in args.sizes.split(",")]:
-        results["sizes"].append(measure_size(size, args.workdir, args.pg_url, args.pg_jobs1_max))
+        results["sizes"].append(measure_size(size, args.workdir, args.pg_url, args.pg_jobs1_max,
+                                             args.sqlite_jobs2_max))
         print(json.dumps(results["sizes"][-1], ensure_ascii=False), flush=True)
     largest = results["sizes"][-1]
     results["database"] = measure_database(largest["sqlite_url"], args.workdir, args.repeats)
