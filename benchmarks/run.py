@@ -168,6 +168,8 @@ def main(argv: list[str] | None = None) -> None:
         results["sizes"].append(measure_size(size, args.workdir, args.pg_url, args.pg_jobs1_max,
                                              args.sqlite_jobs2_max))
         print(json.dumps(results["sizes"][-1], ensure_ascii=False), flush=True)
+        # kept as it goes: a run of an hour that fails late keeps what it measured
+        args.results.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     largest = results["sizes"][-1]
     results["database"] = measure_database(largest["sqlite_url"], args.workdir, args.repeats)
     results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]

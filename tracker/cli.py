@@ -326,7 +326,8 @@ def check(state: AppState, doc, place, only, fail_on, full, fmt) -> None:
 
     Flags are stored; a flag raised before keeps its id and its review.
     After documents are added, only they and the metrics and places they
-    touch are checked again (--full checks everything).
+    touch are checked again, and the flags printed are theirs (--full checks
+    and prints everything; `tracker flags` lists every stored flag).
     """
     with state.sessions().begin() as session:
         flags = checking.check_database(session, only, full)

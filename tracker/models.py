@@ -20,7 +20,6 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -219,8 +218,6 @@ class Flag(Base):
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    # Whether the last check of its scope raised it (a reviewed flag stays when no longer raised).
-    raised: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     # What a change must touch for the flag to be checked again: its document, or for
     # checks across documents its metric, place and unit (see tracker.checking).
     scope: Mapped[str | None] = mapped_column(String(64))

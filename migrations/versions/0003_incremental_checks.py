@@ -1,4 +1,4 @@
-"""Incremental checks: flags.raised and flags.scope, and check_state (how far the last complete run went)
+"""Incremental checks: flags.scope, and check_state (how far the last complete run went)
 
 Revision ID: 0003
 Revises: 0002
@@ -23,7 +23,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('id', name=op.f('pk_check_state')),
     )
     with op.batch_alter_table('flags', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('raised', sa.Boolean(), server_default=sa.true(), nullable=False))
         batch_op.add_column(sa.Column('scope', sa.String(length=64), nullable=True))
         batch_op.create_index('ix_flags_scope', ['scope'], unique=False)
 
@@ -32,5 +31,4 @@ def downgrade() -> None:
     with op.batch_alter_table('flags', schema=None) as batch_op:
         batch_op.drop_index('ix_flags_scope')
         batch_op.drop_column('scope')
-        batch_op.drop_column('raised')
     op.drop_table('check_state')
