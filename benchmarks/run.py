@@ -61,6 +61,13 @@ def _ingest(url: str, corpus: Path, size_bytes: int, *options: str) -> dict:
     return {"seconds": run.seconds, "mb_per_s": size_bytes / 1e6 / run.seconds, "peak_mb": run.peak_mb}
 
 
+def fresh_sqlite(path: Path) -> str:
+    """The URL of a new empty SQLite database at ``path`` (an earlier run's file and its WAL removed)."""
+    for leftover in path.parent.glob(f"{path.name}*"):
+        leftover.unlink()
+    return f"sqlite:///{path}"
+
+
 def fresh_postgres(url: str, name: str) -> str:
     """A new empty database ``name`` on the server of ``url``; its URL."""
     admin = make_url(url)
@@ -90,18 +97,13 @@ def measure_size(size_mb: float, workdir: Path, pg_url: str | None, pg_jobs1_max
     result = {"size_mb": size_mb, "files": len(files), "bytes": size_bytes}
     result["regex"] = _pass("regex", corpus)
     result["extract"] = _pass("extract", corpus)
-    sqlite_path = workdir / f"tracker-{size_mb:g}MB.db"
-    for leftover in workdir.glob(f"{sqlite_path.name}*"):
-        leftover.unlink()
-    result["sqlite_url"] = f"sqlite:///{sqlite_path}"
+    result["sqlite_url"] = fresh_sqlite(workdir / f"tracker-{size_mb:g}MB.db")
     result["ingest_sqlite"] = _ingest(result["sqlite_url"], corpus, size_bytes)
     result["claims"] = claim_count(result["sqlite_url"])
     if size_mb <= sqlite_jobs2_max:
         # extraction in two worker processes: an extra line, not the single-process headline
-        parallel = workdir / f"tracker-{size_mb:g}MB-jobs2.db"
-        for leftover in workdir.glob(f"{parallel.name}*"):
-            leftover.unlink()
-        result["ingest_sqlite_jobs2"] = _ingest(f"sqlite:///{parallel}", corpus, size_bytes, "--jobs", "2")
+        parallel = fresh_sqlite(workdir / f"tracker-{size_mb:g}MB-jobs2.db")
+        result["ingest_sqlite_jobs2"] = _ingest(parallel, corpus, size_bytes, "--jobs", "2")
     if pg_url:
         name = f"tracker_bench_{size_mb:g}mb".replace(".", "_")
         result["ingest_pg_jobs2"] = _ingest(fresh_postgres(pg_url, name), corpus, size_bytes, "--jobs", "2")
