@@ -42,6 +42,10 @@ def amount_in(sentence: str, text: str):
     ("去年底,对94所项目学校中的78所进行了评估验收", "94所", 2015),
     ("明年全市将新建幼儿园12所", "12所", 2017),
     ("20xx年高考录取率达96.5%", "96.5%", None),
+    # 上年 after 比/较 is the base of a comparison, not the amount's year: the frame decides.
+    ("全县现有小学52所,较上年减少4所", "4所", 2016),
+    ("在校生8.3万人,比去年同期增加1200人,其中寄宿生9600人", "9600人", 2016),
+    ("去年全市共招聘教师300名", "300名", 2015),
 ])
 def test_resolve_year(sentence, text, year):
     context = Context(year=2016, frames=(Frame(0, "plan", 2016),), reviewed_year=2015)

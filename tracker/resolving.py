@@ -81,7 +81,7 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
 
 
 def _is_base_year(sentence: str, match: regex.Match) -> bool:
-    # 比2011年 / 较2010年 / 2011年以来: a base or a start, not the amount's own year.
+    # 比2011年 / 较上年 / 2011年以来: a base or a start, not the amount's own year.
     rules = load_rules()
     return sentence[:match.start()].endswith(rules.base_year_before) or bool(
         rules.base_year_after.search(sentence[match.end():]))
@@ -99,7 +99,9 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
         return _year_value(chosen.group(1))
     if rules.hidden_year.search(sentence):
         return None
-    relative = [m for m in rules.relative_year_pattern.finditer(sentence, 0, amount.start)]
+    # 比上年增加37所: 上年 after 比 is the base of a comparison, as 比2011年 is.
+    relative = [m for m in rules.relative_year_pattern.finditer(sentence, 0, amount.start)
+                if not _is_base_year(sentence, m)]
     if relative and context.year is not None:
         return context.year + rules.relative_years[relative[-1].group()]
     frame = frame_at(context, position)
