@@ -117,3 +117,15 @@ def test_a_stated_place_is_used_where_the_text_names_none():
     raw = "今天,我们召开2016年全县教育工作会议。全县新建幼儿园3所。"
     assert [(c.text, c.locality) for c in extract_document(raw, place=place).claims] == [("3所", "绥中县")]
     assert [(c.text, c.locality) for c in extract_document(raw).claims] == [("3所", None)]
+
+
+@pytest.mark.parametrize("title,year", [
+    ("2016年工作总结", 2016),
+    ("兴城市教育局2016年工作总结", 2016),
+    ("葫芦岛市2014年教育事业发展统计公报", 2014),
+    ("绥中县人民政府二〇一五年度工作报告", 2015),
+])
+def test_a_report_title_gives_its_year_after_the_place_or_organ_that_issues_it(title, year):
+    # The summary reviews its own year and plans the next: the title's year is the report's.
+    text = f"{title}\n\n一、主要工作\n全县新建幼儿园3所。\n二、2017年工作打算\n新建幼儿园4所。"
+    assert section_context(text).year == year
