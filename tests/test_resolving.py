@@ -46,6 +46,9 @@ def amount_in(sentence: str, text: str):
     ("全县现有小学52所,较上年减少4所", "4所", 2016),
     ("在校生8.3万人,比去年同期增加1200人,其中寄宿生9600人", "9600人", 2016),
     ("去年全市共招聘教师300名", "300名", 2015),
+    # From one dated level to another: each takes its own year.
+    ("全县小学专任教师学历合格率由2013年的96.4%提高到2015年的98.7%", "96.4%", 2013),
+    ("全县小学专任教师学历合格率由2013年的96.4%提高到2015年的98.7%", "98.7%", 2015),
 ])
 def test_resolve_year(sentence, text, year):
     context = Context(year=2016, frames=(Frame(0, "plan", 2016),), reviewed_year=2015)
@@ -86,6 +89,11 @@ def test_resolve_period(sentence, text, expected):
     ("review", "各地要巩固成果,全市新建幼儿园12所", "12所", "actual"),
     (None, "区委、区政府决定在两年内通过市场运作,谋划建设一所具有一定规模的普通高中", "一所", "target"),
     (None, "全市共有幼儿园581所", "581所", "actual"),
+    # 到+year is a goal's horizon only when that year is not yet past (the meeting is in 2016).
+    ("review", "全县小学专任教师学历合格率由2013年的96.4%提高到2015年的98.7%", "98.7%", "actual"),
+    ("review", "到2015年底,全县普惠性幼儿园达到45所", "45所", "actual"),
+    (None, "到2018年,全县普惠性幼儿园达到60所", "60所", "target"),
+    ("plan", "小学专任教师学历合格率由2015年的98.7%提高到2020年的100%", "100%", "target"),
 ])
 def test_resolve_kind(frame, sentence, text, kind):
     context = Context(year=2016, frames=(Frame(0, frame, 2016),) if frame else ())

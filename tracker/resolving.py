@@ -126,13 +126,20 @@ def resolve_period(sentence: str, amount: Amount, target: bool = False) -> tuple
 @cache
 def _cue_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     rules = load_rules()
-    strong = "|".join([alternation(rules.target_cues), *rules.target_cue_patterns])
+    strong = "|".join([alternation(rules.target_cues), *rules.target_cue_patterns, rules.target_horizon])
     return regex.compile(strong), regex.compile(alternation(rules.plan_cues))
 
 
 def frame_at(context: Context, position: int) -> Frame | None:
     """The frame a position of the text stands in, if the speech has frames."""
     return next((f for f in reversed(context.frames) if f.start <= position), None)
+
+
+def _past_horizon(match: regex.Match, context: Context | None) -> bool:
+    # 到2015年 said in 2016 dates a level already reached (提高到2015年的92.1%), not a goal.
+    written = match.groupdict().get("horizon")
+    year = _year_value(written)
+    return year is not None and context is not None and context.year is not None and year < context.year
 
 
 def resolve_kind(sentence: str, amount: Amount, context: Context | None = None, position: int = 0) -> str:
@@ -149,7 +156,8 @@ def resolve_kind(sentence: str, amount: Amount, context: Context | None = None, 
     def last_cue(pattern: regex.Pattern) -> int:
         return max((m.end() for m in pattern.finditer(head)
                     if not rules.cue_not_followed_by.search(head[m.end():])
-                    and not rules.cue_not_preceded_by.search(head[:m.start()])), default=-1)
+                    and not rules.cue_not_preceded_by.search(head[:m.start()])
+                    and not _past_horizon(m, context)), default=-1)
 
     cue = last_cue(strong)
     if frame is None or frame.kind == "plan":

@@ -89,6 +89,7 @@ class Rules:
     section_opening: regex.Pattern
     target_cues: list[str]
     target_cue_patterns: list[str]
+    target_horizon: str
     plan_cues: list[str]
     cue_not_followed_by: regex.Pattern
     cue_not_preceded_by: regex.Pattern
@@ -175,6 +176,7 @@ def load_rules() -> Rules:
         section_opening=regex.compile(cue_seed["sections"]["opening"], regex.MULTILINE),
         target_cues=cue_seed["target"]["cues"],
         target_cue_patterns=cue_seed["target"]["cue_patterns"],
+        target_horizon=cue_seed["target"]["horizon"],
         plan_cues=cue_seed["target"]["plan_cues"],
         cue_not_followed_by=regex.compile(cue_seed["target"]["not_followed_by"]),
         cue_not_preceded_by=regex.compile(cue_seed["target"]["not_preceded_by"]),
