@@ -244,7 +244,11 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
         between = sentence[start:amount.start].strip()
         change = rules.change.match(head)
         level_label = labels[level].text if level is not None else None
-        if level_label and amount.item is None and (rules.to_level.match(between) or rules.to_level.match(head)):
+        # 由2014年的83.2%提高到2015年的92.1%: the verb right after the level may have been
+        # taken as its verb (the year keeps the two from running on), so look there too.
+        after_level = sentence[amounts[level].end:amount.start].strip() if level == index - 1 else ""
+        if level_label and amount.item is None and any(
+                rules.to_level.match(words) for words in (between, head, after_level)):
             labels.append(Label(level_label, "level", origin=level))
             continue
         if change and level_label and amount.item is None and _comparable(amount, amounts[level]):
