@@ -137,3 +137,18 @@ def test_a_report_title_gives_its_year_after_the_place_or_organ_that_issues_it(t
     # The summary reviews its own year and plans the next: the title's year is the report's.
     text = f"{title}\n\n一、主要工作\n全县新建幼儿园3所。\n二、2017年工作打算\n新建幼儿园4所。"
     assert section_context(text).year == year
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # 分别 after a list of places: the i-th amount of the run is of the i-th place.
+    ("兴城市、绥中县义务教育巩固率分别达到98.2%和97.5%", [("98.2%", "兴城市"), ("97.5%", "绥中县")]),
+    ("连山区、南票区和建昌县分别新建幼儿园3所、2所、4所",
+     [("3所", "连山区"), ("2所", "南票区"), ("4所", "建昌县")]),
+    # counts that do not match pair nothing: the places together
+    ("兴城市、绥中县、建昌县分别新建幼儿园3所和5所", [("3所", "葫芦岛市"), ("5所", "葫芦岛市")]),
+    # a breakdown by place: each clause names the place of its amount
+    ("分县(市)区看,兴城市在校生4.2万人,绥中县在校生5.1万人", [("4.2万人", "兴城市"), ("5.1万人", "绥中县")]),
+])
+def test_amounts_take_the_place_listed_for_them(sentence, expected):
+    raw = f"今天,我们召开2016年葫芦岛市教育工作会议。\n{sentence}。"
+    assert [(c.text, c.locality) for c in extract_claims(raw)] == expected

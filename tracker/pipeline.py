@@ -11,6 +11,7 @@ from tracker.relating import ExtractedLink, comparison_links, sentence_part_link
 from tracker.places import PlaceRecord, find_places, infer_home_place, load_gazetteer
 from tracker.resolving import (
     Context,
+    resolve_amount_places,
     resolve_claim_place,
     resolve_kind,
     resolve_place,
@@ -102,8 +103,9 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
             mentions = find_places(sentence.text, gazetteer, known)
             sentence_place = resolve_place(sentence.text, home, gazetteer, known, mentions)
             labels = label_amounts(sentence.text, amounts, [(m.start, m.end) for m in mentions])
-            for amount, label in zip(amounts, labels):
-                claim_place = resolve_claim_place(sentence.text, amount, sentence_place, gazetteer)
+            amount_places = resolve_amount_places(sentence.text, amounts, mentions, sentence_place, gazetteer)
+            for amount, label, amount_place in zip(amounts, labels, amount_places):
+                claim_place = resolve_claim_place(sentence.text, amount, amount_place, gazetteer)
                 start, end = sentence.start + amount.start, sentence.start + amount.end
                 raw_start, raw_end = clean.raw_span(start, end)
                 kind = resolve_kind(sentence.text, amount, context, start)

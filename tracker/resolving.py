@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Sequence
 
 import regex
 
@@ -187,6 +188,71 @@ def resolve_place(sentence: str, home: PlaceRecord | None, gazetteer: Gazetteer,
     if len(towns) == 1:
         return next(iter(towns.values()))
     return home
+
+
+def _place_named(mentions: list[PlaceMention], gazetteer: Gazetteer) -> PlaceRecord | None:
+    """The place several mentions name together: the smallest division holding the
+    divisions among them, else a lone town; None when they name neither."""
+    divisions = [m.record for m in mentions if m.record.code is not None]
+    if divisions:
+        return gazetteer.smallest_common(divisions)
+    towns = {m.record.name: m.record for m in mentions if m.record.level == "town"}
+    return next(iter(towns.values())) if len(towns) == 1 else None
+
+
+def _listed_before(sentence: str, mentions: list[PlaceMention], position: int) -> list[PlaceMention]:
+    """The places listed last before ``position`` in its clause (建平县、喀左县…分别): a run
+    of two or more names joined only by list words, with no clause break up to ``position``."""
+    rules = load_rules()
+    before = [m for m in mentions if m.end <= position and (m.record.code is not None or m.record.level == "town")]
+    if not before or CLAUSE_BREAK.search(sentence, before[-1].end, position):
+        return []
+    run = [before[-1]]
+    for mention in reversed(before[:-1]):
+        if sentence[mention.end:run[0].start].strip() not in rules.distributive_separators:
+            break
+        run.insert(0, mention)
+    return run if len(run) > 1 else []
+
+
+def _respective_run(sentence: str, amounts: Sequence[Amount], position: int) -> list[int]:
+    """The amounts that follow ``position`` (a 分别) in one run: the first in the same
+    clause, each next joined to the one before by a list word only."""
+    rules = load_rules()
+    run: list[int] = []
+    for index, amount in enumerate(amounts):
+        if amount.start < position:
+            continue
+        if not run:
+            if CLAUSE_BREAK.search(sentence, position, amount.start):
+                break
+        elif sentence[amounts[run[-1]].end:amount.start].strip() not in rules.respectively_joins:
+            break
+        run.append(index)
+    return run
+
+
+def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: list[PlaceMention],
+                          sentence_place: PlaceRecord | None, gazetteer: Gazetteer) -> list[PlaceRecord | None]:
+    """The place of each amount of a sentence. After a list of places and 分别, the i-th
+    amount of the run that follows is of the i-th place when the counts match
+    (建平县、喀左县…分别达到8.62亿元和5.47亿元); else the places named in the amount's own
+    clause (分县看,建平县108所,喀左县74所); else the sentence's place."""
+    rules = load_rules()
+    places: list[PlaceRecord | None] = []
+    for amount in amounts:
+        clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, amount.start)), default=0)
+        clause_end = CLAUSE_BREAK.search(sentence, amount.end)
+        stop = clause_end.start() if clause_end else len(sentence)
+        in_clause = [m for m in mentions if clause_start <= m.start and m.end <= stop]
+        places.append(_place_named(in_clause, gazetteer) or sentence_place)
+    for match in regex.finditer(regex.escape(rules.respectively), sentence):
+        listed = _listed_before(sentence, mentions, match.start())
+        run = _respective_run(sentence, amounts, match.end())
+        if listed and len(listed) == len(run):
+            for mention, index in zip(listed, run):
+                places[index] = _place_named([mention], gazetteer)
+    return places
 
 
 def resolve_claim_place(sentence: str, amount: Amount, sentence_place: PlaceRecord | None,

@@ -69,6 +69,8 @@ class Rules:
     rate_without_percent: regex.Pattern
     distributive_separators: list[str]
     distributive_determiners: str
+    respectively: str
+    respectively_joins: tuple[str, ...]
     cheng_not_followed_by: str
     year: regex.Pattern
     meeting: regex.Pattern
@@ -156,6 +158,8 @@ def load_rules() -> Rules:
         rate_without_percent=regex.compile(cue_seed["rate_without_percent"]["before"]),
         distributive_separators=cue_seed["distributive"]["list_separators"],
         distributive_determiners=cue_seed["distributive"]["determiner_followers"],
+        respectively=cue_seed["distributive"]["respectively"],
+        respectively_joins=tuple(cue_seed["distributive"]["respectively_joins"]),
         cheng_not_followed_by=cue_seed["cheng"]["not_followed_by"],
         year=regex.compile(cue_seed["years"]["year"]),
         meeting=regex.compile(cue_seed["years"]["meeting"]),
