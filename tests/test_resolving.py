@@ -94,6 +94,8 @@ def test_resolve_period(sentence, text, expected):
     ("review", "到2015年底,全县普惠性幼儿园达到45所", "45所", "actual"),
     (None, "到2018年,全县普惠性幼儿园达到60所", "60所", "target"),
     ("plan", "小学专任教师学历合格率由2015年的98.7%提高到2020年的100%", "100%", "target"),
+    # 到 before an amount that is not a year is no horizon
+    (None, "全县寄宿制学校学生比例提高到20%", "20%", "actual"),
 ])
 def test_resolve_kind(frame, sentence, text, kind):
     context = Context(year=2016, frames=(Frame(0, frame, 2016),) if frame else ())
