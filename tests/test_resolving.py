@@ -154,3 +154,13 @@ def test_a_report_title_gives_its_year_after_the_place_or_organ_that_issues_it(t
 def test_amounts_take_the_place_listed_for_them(sentence, expected):
     raw = f"今天,我们召开2016年葫芦岛市教育工作会议。\n{sentence}。"
     assert [(c.text, c.locality) for c in extract_claims(raw)] == expected
+
+
+def test_a_breakdown_by_place_measures_what_the_sentence_before_counted():
+    raw = ("今天,我们召开2016年葫芦岛市教育工作会议。\n全市共有普通高中18所,其中民办高中3所。"
+           "分县(市)区看,兴城市5所,绥中县4所。在校生3.2万人,兴城市0.9万人。")
+    found = [(c.text, c.metric_label, c.locality) for c in extract_claims(raw)]
+    total = found[0][1]
+    assert total and found[2:4] == [("5所", total, "兴城市"), ("4所", total, "绥中县")]
+    # in the same sentence as its whole, or with no whole of its unit before it, nothing is carried
+    assert found[5] == ("0.9万人", None, "兴城市")

@@ -6,11 +6,12 @@ from decimal import Decimal
 
 from tracker.cleaning import CleanText, clean_text
 from tracker.extracting import extract_amounts
-from tracker.labeling import label_amounts
+from tracker.labeling import Label, label_amounts
 from tracker.relating import ExtractedLink, comparison_links, sentence_part_links, step_links
 from tracker.places import PlaceRecord, find_places, infer_home_place, load_gazetteer
 from tracker.resolving import (
     Context,
+    breakdown_label,
     resolve_amount_places,
     resolve_claim_place,
     resolve_kind,
@@ -104,6 +105,12 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
             sentence_place = resolve_place(sentence.text, home, gazetteer, known, mentions)
             labels = label_amounts(sentence.text, amounts, [(m.start, m.end) for m in mentions])
             amount_places = resolve_amount_places(sentence.text, amounts, mentions, sentence_place, gazetteer)
+            if sentence_index > section_first:
+                previous = [(claims[i].metric_label, claims[i].unit, claims[i].aspect)
+                            for i in sentence_claims[sentence_index - 1]]
+                labels = [Label(breakdown_label(sentence.text, amount, mentions, previous), "level")
+                          if label.text is None and label.aspect == "level" else label
+                          for amount, label in zip(amounts, labels)]
             for amount, label, amount_place in zip(amounts, labels, amount_places):
                 claim_place = resolve_claim_place(sentence.text, amount, amount_place, gazetteer)
                 start, end = sentence.start + amount.start, sentence.start + amount.end

@@ -255,6 +255,26 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
     return places
 
 
+def breakdown_label(sentence: str, amount: Amount, mentions: list[PlaceMention],
+                    previous: Sequence[tuple[str | None, str, str]]) -> str | None:
+    """What an amount with no words of its own measures when its clause is only a place
+    and the amount (分县区看,建平县108所,喀左县74所): a breakdown by place of the first
+    level of its unit in the sentence before (全市共有幼儿园531所), given as ``previous``
+    ``(label, unit, aspect)`` of that sentence's claims; None for any other clause."""
+    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, amount.start)), default=0)
+    clause_end = CLAUSE_BREAK.search(sentence, amount.end)
+    stop = clause_end.start() if clause_end else len(sentence)
+    named = [m for m in mentions if clause_start <= m.start and m.end <= stop]
+    if not named:
+        return None
+    rest = [ch for index, ch in enumerate(sentence[clause_start:stop], clause_start)
+            if not amount.start <= index < amount.end and not any(m.start <= index < m.end for m in named)]
+    if "".join(rest).strip():
+        return None
+    return next((label for label, unit, aspect in previous if label and unit == amount.unit and aspect == "level"),
+                None)
+
+
 def resolve_claim_place(sentence: str, amount: Amount, sentence_place: PlaceRecord | None,
                         gazetteer: Gazetteer) -> PlaceRecord | None:
     """An amount's place: the country where its clause speaks of 全国 (全国平均水平为75%),
