@@ -1,8 +1,12 @@
-"""Giving each amount its context: year, kind (actual or target) and metric label.
+"""Giving each amount its context: year, kind (actual or target), place and metric label.
 
-First version: explicit years in the sentence, else the document's year;
-target cues before the amount in its clause; the measured noun phrase
-around the amount as the metric label.
+Years: explicit in the sentence (not a base of comparison, 比2011年, 比上年),
+else 今年/去年 against the meeting year, else the frame's year. Kind: target
+cues before the amount in its clause (a horizon 到2020年 only when not yet
+past). Place: the i-th place of a list before 分别 for the i-th amount after
+it, else the places of the amount's clause, else the sentence's. The label
+itself is built in tracker.labeling; here only a breakdown by place borrows
+the label of the whole counted in the sentence before.
 """
 from __future__ import annotations
 
@@ -190,6 +194,13 @@ def resolve_place(sentence: str, home: PlaceRecord | None, gazetteer: Gazetteer,
     return home
 
 
+def _clause_of(sentence: str, amount: Amount) -> tuple[int, int]:
+    """Where the clause holding ``amount`` starts and ends in its sentence."""
+    start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, amount.start)), default=0)
+    end = CLAUSE_BREAK.search(sentence, amount.end)
+    return start, end.start() if end else len(sentence)
+
+
 def _place_named(mentions: list[PlaceMention], gazetteer: Gazetteer) -> PlaceRecord | None:
     """The place several mentions name together: the smallest division holding the
     divisions among them, else a lone town; None when they name neither."""
@@ -241,9 +252,7 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
     rules = load_rules()
     places: list[PlaceRecord | None] = []
     for amount in amounts:
-        clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, amount.start)), default=0)
-        clause_end = CLAUSE_BREAK.search(sentence, amount.end)
-        stop = clause_end.start() if clause_end else len(sentence)
+        clause_start, stop = _clause_of(sentence, amount)
         in_clause = [m for m in mentions if clause_start <= m.start and m.end <= stop]
         places.append(_place_named(in_clause, gazetteer) or sentence_place)
     for match in regex.finditer(regex.escape(rules.respectively), sentence):
@@ -261,9 +270,7 @@ def breakdown_label(sentence: str, amount: Amount, mentions: list[PlaceMention],
     and the amount (分县区看,建平县108所,喀左县74所): a breakdown by place of the first
     level of its unit in the sentence before (全市共有幼儿园531所), given as ``previous``
     ``(label, unit, aspect)`` of that sentence's claims; None for any other clause."""
-    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, amount.start)), default=0)
-    clause_end = CLAUSE_BREAK.search(sentence, amount.end)
-    stop = clause_end.start() if clause_end else len(sentence)
+    clause_start, stop = _clause_of(sentence, amount)
     named = [m for m in mentions if clause_start <= m.start and m.end <= stop]
     if not named:
         return None
@@ -279,7 +286,6 @@ def resolve_claim_place(sentence: str, amount: Amount, sentence_place: PlaceReco
                         gazetteer: Gazetteer) -> PlaceRecord | None:
     """An amount's place: the country where its clause speaks of 全国 (全国平均水平为75%),
     else its sentence's place."""
-    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, amount.start)), default=0)
-    clause_end = CLAUSE_BREAK.search(sentence, amount.end)
-    clause = sentence[clause_start:clause_end.start() if clause_end else len(sentence)]
+    clause_start, clause_end = _clause_of(sentence, amount)
+    clause = sentence[clause_start:clause_end]
     return gazetteer.country if national_marker().search(clause) else sentence_place
