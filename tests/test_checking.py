@@ -1,6 +1,8 @@
 """Checks on a real database: the sample corpus and small reports written in the same style."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from click.testing import CliRunner
 from sqlalchemy import select
 
@@ -39,6 +41,11 @@ def test_the_sample_corpus_raises_its_real_inconsistencies_and_no_others(session
         ("sum", "info", ("76处", "4处", "1处", "4处", "28处", "31处", "4处", "1处", "1处", "1处", "1处", "4处")),
         ("target_below_actual", "warning", ("接近90%", "77.2%")),
     ]
+
+
+def test_the_multi_year_fixture_raises_its_planted_conflict_and_nothing_else(sessions):
+    ingest_paths(sessions, [Path(__file__).resolve().parent / "data" / "series"])
+    assert flags_of(sessions) == [("conflict", "warning", ("93.4%", "92.1%"))]
 
 
 def test_the_cagr_flag_says_which_period_count_fits(sessions):
@@ -130,9 +137,10 @@ def test_parts_after_qizhong_may_leave_some_out_but_not_exceed_the_total(session
 
 
 def test_a_smaller_target_for_an_amount_done_each_year_is_no_going_back(sessions, tmp_path):
-    first = SPEECH + "2015年,葫芦岛市新建、改扩建公办幼儿园42所,学前三年毛入园率达到92%。\n"
+    first = SPEECH + ("2015年,葫芦岛市新建、改扩建公办幼儿园42所,学前三年毛入园率达到92%。"
+                      "葫芦岛市有24所学校被认定为省级示范校。\n")
     later = ("今天,我们召开2017年葫芦岛市教育工作会议。\n二、2017年工作安排\n"
-             "葫芦岛市新建、改扩建公办幼儿园30所,力争学前三年毛入园率达到90%。\n")
+             "葫芦岛市新建、改扩建公办幼儿园30所,力争学前三年毛入园率达到90%。葫芦岛市力争创建省级示范校20所。\n")
     ingest_paths(sessions, [write(tmp_path, "a.txt", first), write(tmp_path, "b.txt", later)])
     assert flags_of(sessions) == [("target_below_actual", "warning", ("92%", "90%"))]
 

@@ -12,6 +12,7 @@ from tracker.places import (
     find_places,
     infer_home_place,
     load_gazetteer,
+    place_rules,
 )
 
 CORPUS = Path(__file__).resolve().parent.parent / "seeds" / "corpus"
@@ -75,6 +76,12 @@ BY_NAME = [
     ("新宾县", [("新宾满族自治县", "county", "210422", "抚顺市")]),  # colloquial full name
     ("清原", [("清原满族自治县", "county", "210423", "抚顺市")]),
     ("延边州", [("延边朝鲜族自治州", "prefecture", "222400", "吉林省")]),
+    # conventional abbreviations no suffix rule derives (seeds: names.conventional)
+    ("喀左县", [("喀喇沁左翼蒙古族自治县", "county", "211324", "朝阳市")]),
+    ("喀左", [("喀喇沁左翼蒙古族自治县", "county", "211324", "朝阳市")]),
+    ("阜蒙县", [("阜新蒙古族自治县", "county", "210921", "阜新市")]),
+    ("本溪县", [("本溪满族自治县", "county", "210521", "本溪市")]),  # the base name and 县
+    ("科左中旗", [("科尔沁左翼中旗", "county", "150521", "通辽市")]),
     ("河北", [("河北省", "province", "130000", "中国")]),  # not 天津's 河北区
     ("辽宁省", [("辽宁省", "province", "210000", "中国")]),
     ("随县", [("随县", "county", "421321", "随州市")]),
@@ -158,7 +165,13 @@ FIND = [
     ("桑树坪镇中心幼儿园", [("桑树坪镇", "桑树坪镇", "town")]),
     ("改、扩建了芝川镇西少幼儿园", [("芝川镇", "芝川镇", "town")]),
     ("建昌县谷杖子乡中心校", [("建昌县", "建昌县", "county"), ("谷杖子乡", "谷杖子乡", "town")]),
+    ("桓仁县、宽甸县和岫岩县的农村学校", [("桓仁县", "桓仁满族自治县", "county"), ("宽甸县", "宽甸满族自治县", "county"),
+                                     ("岫岩县", "岫岩满族自治县", "county")]),
+    ("喀左县、阜蒙县两县", [("喀左县", "喀喇沁左翼蒙古族自治县", "county"), ("阜蒙县", "阜新蒙古族自治县", "county")]),
+    ("在准旗、达旗召开现场会", [("准旗", "准格尔旗", "county"), ("达旗", "达拉特旗", "county")]),
     # no false hits inside ordinary words
+    ("考察县级示范校，督察县区工作", []),
+    ("对准旗帜鲜明，到达旗舰店", []),
     ("拓展优质学前教育资源，", []),
     ("全部顺利通过省验收", []),
     ("全市教育工作会议", []),
@@ -207,6 +220,21 @@ def test_short_county_name_needs_its_city(gaz):
     assert find_places(sentence, gaz) == []
     [mention] = find_places(sentence, gaz, known=[one(gaz, "葫芦岛市")])
     assert (mention.text, mention.record.code, mention.form) == ("绥中", "211421", "short")
+
+
+def test_conventional_forms_name_places_of_the_gazetteer(gaz):
+    # A form under a name the gazetteer lacks (a typo, a renamed unit) would never be read.
+    gazetteer = gaz
+    conventional = place_rules()["names"]["conventional"]
+    assert [name for name in conventional if not gazetteer.by_name(name)] == []
+    forms = [form for forms in conventional.values() for form in forms]
+    assert len(forms) == len(set(forms))
+
+
+def test_conventional_short_name_needs_licence_or_context(gaz):
+    assert find_places("喀左的民族教育", gaz) == []
+    [mention] = find_places("喀左的民族教育", gaz, known=[one(gaz, "朝阳市")])
+    assert (mention.text, mention.record.name, mention.form) == ("喀左", "喀喇沁左翼蒙古族自治县", "short")
 
 
 def test_short_name_licensed_by_its_full_name(gaz):

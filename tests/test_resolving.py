@@ -42,6 +42,13 @@ def amount_in(sentence: str, text: str):
     ("去年底,对94所项目学校中的78所进行了评估验收", "94所", 2015),
     ("明年全市将新建幼儿园12所", "12所", 2017),
     ("20xx年高考录取率达96.5%", "96.5%", None),
+    # 上年 after 比/较 is the base of a comparison, not the amount's year: the frame decides.
+    ("全县现有小学52所,较上年减少4所", "4所", 2016),
+    ("在校生8.3万人,比去年同期增加1200人,其中寄宿生9600人", "9600人", 2016),
+    ("去年全市共招聘教师300名", "300名", 2015),
+    # From one dated level to another: each takes its own year.
+    ("全县小学专任教师学历合格率由2013年的96.4%提高到2015年的98.7%", "96.4%", 2013),
+    ("全县小学专任教师学历合格率由2013年的96.4%提高到2015年的98.7%", "98.7%", 2015),
 ])
 def test_resolve_year(sentence, text, year):
     context = Context(year=2016, frames=(Frame(0, "plan", 2016),), reviewed_year=2015)
@@ -82,6 +89,13 @@ def test_resolve_period(sentence, text, expected):
     ("review", "各地要巩固成果,全市新建幼儿园12所", "12所", "actual"),
     (None, "区委、区政府决定在两年内通过市场运作,谋划建设一所具有一定规模的普通高中", "一所", "target"),
     (None, "全市共有幼儿园581所", "581所", "actual"),
+    # 到+year is a goal's horizon only when that year is not yet past (the meeting is in 2016).
+    ("review", "全县小学专任教师学历合格率由2013年的96.4%提高到2015年的98.7%", "98.7%", "actual"),
+    ("review", "到2015年底,全县普惠性幼儿园达到45所", "45所", "actual"),
+    (None, "到2018年,全县普惠性幼儿园达到60所", "60所", "target"),
+    ("plan", "小学专任教师学历合格率由2015年的98.7%提高到2020年的100%", "100%", "target"),
+    # 到 before an amount that is not a year is no horizon
+    (None, "全县寄宿制学校学生比例提高到20%", "20%", "actual"),
 ])
 def test_resolve_kind(frame, sentence, text, kind):
     context = Context(year=2016, frames=(Frame(0, frame, 2016),) if frame else ())
@@ -113,3 +127,40 @@ def test_a_stated_place_is_used_where_the_text_names_none():
     raw = "今天,我们召开2016年全县教育工作会议。全县新建幼儿园3所。"
     assert [(c.text, c.locality) for c in extract_document(raw, place=place).claims] == [("3所", "绥中县")]
     assert [(c.text, c.locality) for c in extract_document(raw).claims] == [("3所", None)]
+
+
+@pytest.mark.parametrize("title,year", [
+    ("2016年工作总结", 2016),
+    ("兴城市教育局2016年工作总结", 2016),
+    ("葫芦岛市2014年教育事业发展统计公报", 2014),
+    ("绥中县人民政府二〇一五年度工作报告", 2015),
+])
+def test_a_report_title_gives_its_year_after_the_place_or_organ_that_issues_it(title, year):
+    # The summary reviews its own year and plans the next: the title's year is the report's.
+    text = f"{title}\n\n一、主要工作\n全县新建幼儿园3所。\n二、2017年工作打算\n新建幼儿园4所。"
+    assert section_context(text).year == year
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # 分别 after a list of places: the i-th amount of the run is of the i-th place.
+    ("兴城市、绥中县义务教育巩固率分别达到98.2%和97.5%", [("98.2%", "兴城市"), ("97.5%", "绥中县")]),
+    ("连山区、南票区和建昌县分别新建幼儿园3所、2所、4所",
+     [("3所", "连山区"), ("2所", "南票区"), ("4所", "建昌县")]),
+    # counts that do not match pair nothing: the places together
+    ("兴城市、绥中县、建昌县分别新建幼儿园3所和5所", [("3所", "葫芦岛市"), ("5所", "葫芦岛市")]),
+    # a breakdown by place: each clause names the place of its amount
+    ("分县(市)区看,兴城市在校生4.2万人,绥中县在校生5.1万人", [("4.2万人", "兴城市"), ("5.1万人", "绥中县")]),
+])
+def test_amounts_take_the_place_listed_for_them(sentence, expected):
+    raw = f"今天,我们召开2016年葫芦岛市教育工作会议。\n{sentence}。"
+    assert [(c.text, c.locality) for c in extract_claims(raw)] == expected
+
+
+def test_a_breakdown_by_place_measures_what_the_sentence_before_counted():
+    raw = ("今天,我们召开2016年葫芦岛市教育工作会议。\n全市共有普通高中18所,其中民办高中3所。"
+           "分县(市)区看,兴城市5所,绥中县4所。在校生3.2万人,兴城市0.9万人。")
+    found = [(c.text, c.metric_label, c.locality) for c in extract_claims(raw)]
+    total = found[0][1]
+    assert total and found[2:4] == [("5所", total, "兴城市"), ("4所", total, "绥中县")]
+    # in the same sentence as its whole, or with no whole of its unit before it, nothing is carried
+    assert found[5] == ("0.9万人", None, "兴城市")

@@ -76,6 +76,20 @@ def test_a_city_and_its_counties_with_derived_years_a_disagreement_and_the_count
     assert by_year[("建平县", 2014)]["values"] == ["7.85亿元", "7.85亿元 (derived)"]
 
 
+def test_two_reports_stating_one_year_differently_are_marked_and_the_rate_changes_in_points(db_url):
+    ingest(db_url, FIXTURE)
+    rows = series(db_url, "学前三年毛入园率", "--place", "朝阳市")
+    assert [(r["year"], r["text"], r["derived"], r["conflict"], r["change_text"]) for r in rows] == [
+        (2012, "72.5%", True, False, ""),
+        (2013, "78.5%", False, False, "+6个百分点 since 2012"),
+        (2014, "83.2%", False, False, "+4.7个百分点 since 2013"),
+        (2015, "93.4%", False, True, "+10.2个百分点 since 2014"),
+        (2016, "94.8%", False, False, "+1.4个百分点 since 2015"),
+    ]
+    assert rows[3]["values"] == ["93.4%", "92.1%"]
+    assert [s["doc"] for s in rows[3]["sources"]] == ["02_chaoyang_2015_bulletin.txt", "03_chaoyang_2016_speech.txt"]
+
+
 def test_years_and_kinds_can_be_chosen(db_url):
     ingest(db_url, FIXTURE)
     rows = series(db_url, "preschool_gross_enrolment_rate", "--place", "朝阳市", "--kind", "target", "--from", "2016")

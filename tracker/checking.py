@@ -44,7 +44,7 @@ from tracker.labeling import counted_nouns
 from tracker.models import CheckState, Claim, ClaimLink, Document, Flag, Metric, Sentence
 from tracker.querying import json_number
 from tracker.rules import unit_family
-from tracker.vocabulary import load_vocabulary
+from tracker.vocabulary import IGNORED, load_vocabulary
 
 CHECKS = ("growth", "cagr", "pp_change", "sum", "share", "part_of_whole", "target_below_actual", "conflict",
           "carried_over", "redacted")
@@ -536,13 +536,23 @@ def check_conflict(figures: dict[int, Figure]) -> list[FlagDraft]:
 
 
 def check_target_below_actual(figures: dict[int, Figure]) -> list[FlagDraft]:
-    """A target for a later year below a level already reached (above, where lower is better);
-    not for amounts done in a period (新建幼儿园30所 after 42 last year is no going back)."""
-    flows = {e.key: e.flow for e in load_vocabulary().entries}
+    """A target for a later year below a level already reached (above, where lower is better).
+
+    Only levels: not amounts done in a period (新建幼儿园30所 after 42 last year is no going
+    back), and a count, sum or area only where its label is the metric's own wording (示范校数,
+    not 被认定为示范校的学校数: what a verb did in a year is an amount of that year).
+    """
+    vocabulary = load_vocabulary()
+    flows = {e.key: e.flow for e in vocabulary.entries}
+    wordings = {e.key: {IGNORED.sub("", w) for w in (e.name, *e.aliases)} for e in vocabulary.entries}
+
+    def level(f: Figure) -> bool:
+        return f.unit == "%" or IGNORED.sub("", f.label or "") in wordings.get(f.metric, ())
+
     drafts = []
     for (metric, place, unit), members in _level_groups(figures).items():
-        actuals = [f for f in members if f.kind == "actual" and f.year is not None]
-        targets = [f for f in members if f.kind == "target" and f.year is not None]
+        actuals = [f for f in members if f.kind == "actual" and f.year is not None and level(f)]
+        targets = [f for f in members if f.kind == "target" and f.year is not None and level(f)]
         for target in targets:
             better = target.higher_is_better
             if better is None or flows.get(target.metric, False):

