@@ -10,7 +10,7 @@ import os
 import signal
 from collections import Counter
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 
 from tracker import db
 from tracker.models import Claim, Document, Section, Sentence
@@ -75,6 +75,11 @@ def assert_intact(url: str, clean: dict[str, Counter]) -> None:
     """The database passes its integrity checks and holds only whole documents of the clean run."""
     engine = db.make_engine(url)
     try:
+        if db.current_revision(engine) is None:
+            # Killed before its schema was committed (a slow start under load):
+            # the migration's transaction left nothing, which is intact.
+            assert "documents" not in inspect(engine).get_table_names()
+            return
         with engine.connect() as connection:
             if connection.dialect.name == "sqlite":
                 assert connection.exec_driver_sql("PRAGMA integrity_check").scalars().all() == ["ok"]

@@ -21,6 +21,7 @@ from tracker.models import Base
 from conftest import ROOT
 
 TABLES = {"documents", "sections", "sentences", "places", "metrics", "claims", "claim_links", "flags",
+          "check_state",
           "alembic_version"}
 
 

@@ -317,17 +317,21 @@ def _flag_rows(flags, fmt: str, doc: str | None = None, place: str | None = None
 @click.option("--check", "only", type=click.Choice(checking.CHECKS), help="Run only this check.")
 @click.option("--fail-on", type=click.Choice(["error", "warning"]), default=None,
               help="Exit with status 1 when flags at or above this severity exist.")
+@click.option("--full", is_flag=True,
+              help="Check every claim again, not only the documents added since the last check.")
 @output_options
 @click.pass_obj
-def check(state: AppState, doc, place, only, fail_on, fmt) -> None:
+def check(state: AppState, doc, place, only, fail_on, full, fmt) -> None:
     """Recompute stated relations and flag those that cannot hold.
 
     Flags are stored; a flag raised before keeps its id and its review.
+    After documents are added, only they and the metrics and places they
+    touch are checked again, and the flags printed are theirs (--full checks
+    and prints everything; `tracker flags` lists every stored flag).
     """
     with state.sessions().begin() as session:
-        drafts = checking.run_checks(session, only)
-        flags = checking.store_flags(session, drafts, only)
-        rows = _flag_rows(sorted(flags, key=lambda f: f.id), fmt, doc, place, session)
+        flags = checking.check_database(session, only, full)
+        rows = _flag_rows(flags, fmt, doc, place, session)
     columns = FLAG_TABLE_COLUMNS if fmt == "table" else None
     click.echo(render_rows(rows, fmt, columns), nl=False)
     if fail_on and any(checking.severity_at_least(r["severity"], fail_on) for r in rows):

@@ -12,6 +12,10 @@ from decimal import Decimal
 import regex
 
 WRITTEN_NUMBER = regex.compile(r"[0-9０-９][0-9０-９,，\s]*(?:[.．][0-9０-９]+)?")
+# Compiled once: regex's lookup of a pattern given as a string cost more than the
+# substitution (a tenth of a full check at a million claims).
+GROUPING = regex.compile(r"[,，\s]")
+FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # How far a qualifier widens a figure, as a share of it.
 WIDEN = {"more_than": (0.0, 0.5), "at_least": (0.0, 0.5), "nearly": (0.1, 0.0), "less_than": (0.2, 0.0),
          "about": (0.1, 0.1)}
@@ -23,8 +27,7 @@ def written_number(text: str) -> tuple[Decimal, int, int] | None:
     found = WRITTEN_NUMBER.search(text)
     if not found:
         return None
-    digits = regex.sub(r"[,，\s]", "", found.group()).replace("．", ".")
-    digits = digits.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    digits = GROUPING.sub("", found.group()).replace("．", ".").translate(FULL_WIDTH_DIGITS)
     try:
         number = Decimal(digits)
     except ArithmeticError:

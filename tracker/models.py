@@ -206,7 +206,7 @@ class Flag(Base):
     """
 
     __tablename__ = "flags"
-    __table_args__ = (Index("ix_flags_status_check", "status", "check"),)
+    __table_args__ = (Index("ix_flags_status_check", "status", "check"), Index("ix_flags_scope", "scope"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
@@ -218,3 +218,18 @@ class Flag(Base):
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # What a change must touch for the flag to be checked again: its document, or for
+    # checks across documents its metric, place and unit (see tracker.checking).
+    scope: Mapped[str | None] = mapped_column(String(64))
+
+
+class CheckState(Base):
+    """How far the last complete run of every check went: the documents it covered
+    (ids up to ``last_document_id``, ``documents`` of them), so the next run checks
+    only what came after."""
+
+    __tablename__ = "check_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    last_document_id: Mapped[int] = mapped_column(Integer)
+    documents: Mapped[int] = mapped_column(Integer)

@@ -9,8 +9,6 @@ from __future__ import annotations
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-import cn2an
-
 CHINESE_DIGITS = "零〇○Ｏ一二两兩三四五六七八九十百千万萬亿億点點"
 # cn2an reads simplified forms and 零 only.
 _TO_CN2AN = str.maketrans({"兩": "两", "萬": "万", "億": "亿", "點": "点", "〇": "零", "○": "零", "Ｏ": "零"})
@@ -36,6 +34,10 @@ def parse_chinese(text: str) -> Decimal:
     if normal[0] in "十百千万亿":
         # 百名, 千人: a leading unit place means one of it.
         normal = "一" + normal
+    # Imported here: cn2an compiles its patterns on import (a third of a
+    # second of every command's start-up, most of which never reads a numeral).
+    import cn2an
+
     try:
         value = cn2an.cn2an(normal, "smart")
     except (ValueError, KeyError) as exc:

@@ -75,7 +75,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
-import ahocorasick
+import ahocorasick_rs
 
 COUNTRY = "country"
 PROVINCE = "province"
@@ -253,16 +253,15 @@ class Gazetteer:
         self._followers = re.compile("|".join(map(re.escape, sorted(short_rules["followers"], key=len, reverse=True))))
         self._preceders = tuple(short_rules["preceders"])
 
-        automaton = ahocorasick.Automaton()
-        keys = set(self._full) | set(self._short)
-        for name in keys:
-            automaton.add_word(name, (name, self._full.get(name, ()), self._short.get(name, ()), False))
-        for word in full_rules["blockers"]:
-            if word not in keys:
-                automaton.add_word(word, (word, (), (), True))
-        automaton.make_automaton()
-        self._automaton = automaton
+        keys = sorted(set(self._full) | set(self._short))
+        self._names = [(name, self._full.get(name, ()), self._short.get(name, ()), False) for name in keys]
+        self._names += [(word, (), (), True) for word in dict.fromkeys(full_rules["blockers"])
+                        if word not in self._full and word not in self._short]
+        # Every match, overlapping ones included, in order of their end (the longest first at one end).
+        self._automaton = ahocorasick_rs.AhoCorasick([entry[0] for entry in self._names],
+                                                     matchkind=ahocorasick_rs.MatchKind.Standard)
         self._towns = _town_pattern(rules["towns"])
+        self._town_suffixes = tuple(rules["towns"]["suffixes"])
         self._town_rules = rules["towns"]
         self._town_stop = frozenset(rules["towns"]["stem_words"])
 
@@ -380,12 +379,24 @@ class Gazetteer:
 
     def find(self, sentence: str, known: Iterable[PlaceRecord] = ()) -> list[PlaceMention]:
         """See :func:`find_places`."""
+        return self.read(sentence, self.scan(sentence), known)
+
+    def scan(self, sentence: str) -> tuple[list[tuple], list[tuple[int, int, str]]]:
+        """The names and the towns a sentence holds, before they are judged (see :meth:`read`)."""
         if not sentence:
+            return [], []
+        names = self._names
+        raw = [(start, end, *names[index])
+               for index, start, end in self._automaton.find_matches_as_indexes(sentence, overlapping=True)]
+        return raw, self._find_towns(sentence)
+
+    def read(self, sentence: str, scanned: tuple[list[tuple], list[tuple[int, int, str]]],
+             known: Iterable[PlaceRecord] = ()) -> list[PlaceMention]:
+        """The places of ``sentence`` from what :meth:`scan` found in it (see :func:`find_places`)."""
+        raw, towns = scanned
+        if not raw and not towns:
             return []
         known = [r for r in known if r.code is not None and r.code in self._records]
-        raw = []
-        for end_index, (key, fulls, shorts, blocks) in self._automaton.iter(sentence):
-            raw.append((end_index + 1 - len(key), end_index + 1, key, fulls, shorts, blocks))
         fulls_at_end: dict[int, list[tuple]] = {}
         for item in raw:
             if item[3]:
@@ -401,7 +412,7 @@ class Gazetteer:
                 if records:
                     form = "alias" if key in self._alias_names else "full"
                     candidates.append((start, end, 0, form, records, key))
-        for start, end, name in self._find_towns(sentence):
+        for start, end, name in towns:
             candidates.append((start, end, 1, "town", (), name))
         candidates.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
         taken = bytearray(len(sentence))
@@ -564,6 +575,9 @@ class Gazetteer:
         return records[scores.index(top)]
 
     def _find_towns(self, sentence: str) -> list[tuple[int, int, str]]:
+        # Most sentences name no town: the pattern, tried at every character, is the slow part.
+        if not any(suffix in sentence for suffix in self._town_suffixes):
+            return []
         towns = []
         rules = self._town_rules
         for match in self._towns.finditer(sentence):
@@ -624,16 +638,18 @@ def document_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
         spans.append((position, len(text)))
     known = {}
     first = []
-    for start, end in spans:
-        found = gazetteer.find(text[start:end])
+    # Each sentence is scanned once; the second reading, with the places known, reuses the scan.
+    scans = [gazetteer.scan(text[start:end]) for start, end in spans]
+    for (start, end), scanned in zip(spans, scans):
+        found = gazetteer.read(text[start:end], scanned)
         first.append(found)
         for mention in found:
             if mention.form in ("full", "alias") and mention.record.code is not None:
                 known[mention.record] = None
     mentions = []
-    for (start, end), found in zip(spans, first):
+    for (start, end), found, scanned in zip(spans, first, scans):
         if known:
-            found = gazetteer.find(text[start:end], known)
+            found = gazetteer.read(text[start:end], scanned, known)
         for m in found:
             mentions.append(PlaceMention(m.start + start, m.end + start, m.text, m.record, m.form, m.candidates))
     return mentions

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -75,7 +75,8 @@ class PlaceStore:
     def __init__(self, session: Session):
         self.session = session
         self.gazetteer = load_gazetteer()
-        self._ids: dict[tuple, int] = {}
+        self._ids: dict[tuple, int] = {}  # (name, parent id) → id
+        self._found: dict[tuple, int] = {}  # (record, home of a town) → id
 
     def place_id(self, record: PlaceRecord | None, home: PlaceRecord | None = None) -> int | None:
         """The id of ``record``'s row, inserting it and its ancestors as needed.
@@ -85,14 +86,27 @@ class PlaceStore:
         """
         if record is None:
             return None
+        key = (record, home if record.level == "town" else None)
+        if key not in self._found:
+            parent_id = None
+            for node in reversed(self._chain(record, home)):
+                parent_id = self._row(node, parent_id)
+            self._found[key] = parent_id
+        return self._found[key]
+
+    def preload(self, records: Iterable[tuple[PlaceRecord | None, PlaceRecord | None]]) -> None:
+        """Read the rows of every place of ``records`` ((record, home) pairs) and of their
+        ancestors in one query, rather than one query per place and ancestor."""
+        names = {node.name for record, home in records if record is not None for node in self._chain(record, home)}
+        if names:
+            for place_id, name, parent_id in self.session.execute(
+                    select(Place.id, Place.name, Place.parent_id).where(Place.name.in_(sorted(names)))):
+                self._ids[(name, parent_id)] = place_id
+
+    def _chain(self, record: PlaceRecord, home: PlaceRecord | None) -> list[PlaceRecord]:
         if record.level == "town" and home is not None and home.level != "town":
-            chain = [record, home, *self.gazetteer.ancestors(home)]
-        else:
-            chain = [record, *self.gazetteer.ancestors(record)]
-        parent_id = None
-        for node in reversed(chain):
-            parent_id = self._row(node, parent_id)
-        return parent_id
+            return [record, home, *self.gazetteer.ancestors(home)]
+        return [record, *self.gazetteer.ancestors(record)]
 
     def _row(self, record: PlaceRecord, parent_id: int | None) -> int:
         key = (record.name, parent_id)
@@ -121,10 +135,30 @@ def metric_ids(session: Session) -> dict[str, int]:
     return present
 
 
+def reserve_ids(session: Session, table: Table, count: int) -> list[int]:
+    """``count`` primary keys for rows of ``table`` that this transaction is about to insert.
+
+    Rows inserted with their keys go in by a plain ``executemany``: asking
+    the database for the keys it made (RETURNING, row by row in order) cost
+    more than all of extraction. The caller is the one writer
+    (:func:`tracker.db.begin_writing`), so on SQLite no other row can take
+    the keys after the largest; on PostgreSQL they come from the table's
+    own sequence, which stays in step.
+    """
+    if count == 0:
+        return []
+    if session.get_bind().dialect.name == "postgresql":
+        sequence = func.pg_get_serial_sequence(table.name, "id")
+        return list(session.scalars(select(func.nextval(sequence)).select_from(func.generate_series(1, count))))
+    first = session.scalar(select(func.coalesce(func.max(table.c.id), 0))) + 1
+    return list(range(first, first + count))
+
+
 def store_document(session: Session, source: SourceText, extracted: ExtractedDocument) -> Document:
     """Insert one extracted document and everything found in it (inside the caller's transaction)."""
     places = PlaceStore(session)
     homes = extracted.section_places
+    places.preload([(home, None) for home in homes] + [(c.place, homes[c.section]) for c in extracted.claims])
     section_place_ids = [places.place_id(home) for home in homes]
     known_homes = [pid for pid in section_place_ids if pid is not None]
     document = Document(
@@ -150,20 +184,21 @@ def store_document(session: Session, source: SourceText, extracted: ExtractedDoc
             for index, (section, context) in enumerate(zip(extracted.sections, extracted.section_contexts))
         ],
     ).all()
-    sentence_ids = session.scalars(
-        insert(Sentence).returning(Sentence.id, sort_by_parameter_order=True),
-        [
-            {"document_id": document.id, "section_id": section_ids[section_index], "ordinal": index,
-             "start": sentence.start, "end": sentence.end, "text": sentence.text}
+    sentence_ids = reserve_ids(session, Sentence.__table__, len(extracted.sentences))
+    if extracted.sentences:
+        session.execute(insert(Sentence.__table__), [
+            {"id": sentence_ids[index], "document_id": document.id, "section_id": section_ids[section_index],
+             "ordinal": index, "start": sentence.start, "end": sentence.end, "text": sentence.text}
             for index, (section_index, sentence) in enumerate(extracted.sentences)
-        ],
-    ).all() if extracted.sentences else []
+        ])
     if extracted.claims:
         metrics = metric_ids(session)
-        claim_ids = session.scalars(
-            insert(Claim).returning(Claim.id, sort_by_parameter_order=True),
+        claim_ids = reserve_ids(session, Claim.__table__, len(extracted.claims))
+        session.execute(
+            insert(Claim.__table__),
             [
                 {
+                    "id": claim_ids[index],
                     "document_id": document.id,
                     "section_id": section_ids[claim.section],
                     "sentence_id": sentence_ids[claim.sentence],
@@ -190,9 +225,9 @@ def store_document(session: Session, source: SourceText, extracted: ExtractedDoc
                 }
                 for index, claim in enumerate(extracted.claims)
             ],
-        ).all()
+        )
         if extracted.links:
-            session.execute(insert(ClaimLink), [
+            session.execute(insert(ClaimLink.__table__), [
                 {"relation": link.relation, "head_claim_id": claim_ids[link.head],
                  "tail_claim_id": claim_ids[link.tail], "base_year": link.base_year, "detail": link.detail or None}
                 for link in extracted.links])

@@ -1,0 +1,75 @@
+"""The two passes over a corpus that touch no database, one per process.
+
+``python -m benchmarks.passes regex FOLDER``: the physical reference, one
+compiled regular expression (a number, an optional scale, one of tracker's
+units) run with ``finditer`` over each file as it is read.
+
+``python -m benchmarks.passes extract FOLDER``: tracker's extraction alone
+(read, clean, split, extract, resolve, label, relate), file by file, with
+no database.
+
+Each prints one line of JSON: bytes, seconds of the pass (after start-up:
+the interpreter, the imports and the gazetteer are loaded before the clock
+starts) and what it found.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+
+def corpus_files(folder: Path) -> list[Path]:
+    """The text files of a corpus folder, in name order."""
+    return sorted(Path(folder).glob("*.txt"))
+
+
+def reference_pattern() -> re.Pattern:
+    """Number + optional scale + unit, with tracker's own unit and scale words."""
+    from tracker.rules import alternation, load_rules
+
+    rules = load_rules()
+    return re.compile(rf"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:{alternation(rules.scales)})?"
+                      rf"(?:{alternation(rules.units)})")
+
+
+def regex_pass(files: list[Path]) -> dict:
+    """Read each file and run the reference pattern over it."""
+    pattern = reference_pattern()
+    size = matches = 0
+    started = time.perf_counter()
+    for path in files:
+        data = path.read_bytes()
+        size += len(data)
+        matches += sum(1 for _ in pattern.finditer(data.decode("utf-8")))
+    return {"bytes": size, "seconds": time.perf_counter() - started, "matches": matches}
+
+
+def extraction_pass(files: list[Path]) -> dict:
+    """Read and extract each file as ``tracker ingest`` does, without storing anything."""
+    from tracker.pipeline import extract_document
+    from tracker.reading import read_source
+
+    extract_document("2016年全市有幼儿园581所。")  # load the rules and the gazetteer first
+    size = claims = 0
+    started = time.perf_counter()
+    for path in files:
+        source = read_source(path)
+        size += source.byte_size
+        claims += len(extract_document(source.text).claims)
+    return {"bytes": size, "seconds": time.perf_counter() - started, "claims": claims}
+
+
+PASSES = {"regex": regex_pass, "extract": extraction_pass}
+
+
+def main(argv: list[str]) -> None:
+    """Run the pass named by ``argv[0]`` over the folder ``argv[1]``; print its JSON line."""
+    name, folder = argv
+    print(json.dumps(PASSES[name](corpus_files(Path(folder)))))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

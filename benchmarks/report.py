@@ -1,0 +1,143 @@
+"""docs/performance.md, written from the benchmark's results (``benchmarks/results.json``).
+
+``python -m benchmarks.report`` rewrites the page from the stored results
+without measuring again.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+NOTES = Path(__file__).resolve().parent / "notes.md"
+
+TARGETS = {
+    "extract": 1 / 10,
+    "ingest_sqlite": 1 / 20,
+}
+
+
+def _ratio(speed: float, reference: float) -> str:
+    return f"1/{reference / speed:.0f}" if speed < reference else f"{speed / reference:.1f}x"
+
+
+def _met(ok: bool | None) -> str:
+    return "n/a" if ok is None else ("met" if ok else "**missed**")
+
+
+def throughput_rows(sizes: list[dict]) -> list[str]:
+    """One table row per measured step and size: MB/s, ratio to the regex pass, peak memory."""
+    rows = ["| corpus | step | time (s) | MB/s | ratio to regex pass | target | peak memory (MB) |",
+            "|---|---|---:|---:|---:|---|---:|"]
+    steps = [("regex", "regex pass (reference)"), ("extract", "extraction alone, 1 process"),
+             ("ingest_sqlite", "`tracker ingest` → SQLite, whole process"),
+             ("ingest_sqlite_jobs2", "`tracker ingest --jobs 2` → SQLite (extra: 2 extracting processes)"),
+             ("ingest_pg_jobs1", "`tracker ingest --jobs 1` → PostgreSQL"),
+             ("ingest_pg_jobs2", "`tracker ingest --jobs 2` → PostgreSQL")]
+    for size in sizes:
+        reference = size["regex"]["mb_per_s"]
+        for key, name in steps:
+            step = size.get(key)
+            if step is None:
+                continue
+            target = TARGETS.get(key)
+            verdict = f"≥ 1/{1 / target:.0f}: {_met(step['mb_per_s'] >= target * reference)}" if target else ""
+            rows.append(f"| {size['size_mb']:g} MB ({size['files']} files) | {name} | {step['seconds']:.1f} "
+                        f"| {step['mb_per_s']:.2f} | {_ratio(step['mb_per_s'], reference) if key != 'regex' else '1'} "
+                        f"| {verdict} | {step['peak_mb']:.0f} |")
+    return rows
+
+
+def linearity_rows(sizes: list[dict]) -> list[str]:
+    """Seconds per MB of each step at each size: flat means linear cost."""
+    rows = ["| step | " + " | ".join(f"{s['size_mb']:g} MB" for s in sizes) + " |",
+            "|---|" + "---:|" * len(sizes)]
+    for key in ("extract", "ingest_sqlite", "ingest_pg_jobs2"):
+        if all(key in s for s in sizes):
+            rows.append(f"| {key} (s/MB) | " + " | ".join(f"{s[key]['seconds'] / (s['bytes'] / 1e6):.3f}"
+                                                          for s in sizes) + " |")
+    rows.append("| peak memory of SQLite ingest (MB) | " + " | ".join(f"{s['ingest_sqlite']['peak_mb']:.0f}"
+                                                                    for s in sizes) + " |")
+    return rows
+
+
+def database_rows(database: dict) -> list[str]:
+    """Latency of the reading commands and the checks on the largest database."""
+    latency = database["latency"]
+    claims, series = latency["claims"], latency["series"]
+    rows = ["| what | median | 95th percentile | target | peak memory (MB) |", "|---|---:|---:|---|---:|",
+            f"| `tracker claims --metric --place --year` (in a warm process; {claims['runs']} runs, "
+            f"{claims['rows_median']:g} rows median) | {claims['median_ms']:.1f} ms | {claims['p95_ms']:.1f} ms "
+            f"| median ≤ 50 ms: {_met(claims['median_ms'] <= 50)} | |",
+            f"| the same, a whole `tracker claims` process (interpreter start-up included) "
+            f"| {database['claims_process']['median_ms']:.0f} ms | | | {database['claims_process']['peak_mb']:.0f} |"]
+    if series.get("available", True):
+        rows.append(f"| `tracker series METRIC --place` (warm process) | {series['median_ms']:.1f} ms "
+                    f"| {series['p95_ms']:.1f} ms | median ≤ 50 ms: {_met(series['median_ms'] <= 50)} | |")
+    else:
+        rows.append("| `tracker series` | not available on this branch when measured | | | |")
+    full, again = database["check_full"], database["check_after_one"]
+    rows.append(f"| `tracker check`, full | {full['seconds']:.1f} s | | ≤ 60 s: {_met(full['seconds'] <= 60)} "
+                f"| {full['peak_mb']:.0f} |")
+    rows.append(f"| `tracker ingest` of one more document | {database['ingest_one']['seconds']:.1f} s | | "
+                f"| {database['ingest_one']['peak_mb']:.0f} |")
+    rows.append(f"| `tracker check` after it | {again['seconds']:.1f} s | | about 1 s: "
+                f"{_met(again['seconds'] <= 1.5)} | {again['peak_mb']:.0f} |")
+    return rows
+
+
+def render(results: dict) -> str:
+    """The whole page."""
+    m = results["machine"]
+    largest = results["sizes"][-1]
+    lines = [
+        "# Performance",
+        "",
+        "Measured by `python -m benchmarks.run --sizes "
+        + ",".join(f"{s['size_mb']:g}" for s in results["sizes"])
+        + "` (see `benchmarks/`); this page is written from `benchmarks/results.json` by "
+        "`python -m benchmarks.report`.",
+        "",
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, {m['system']}, Python {m['python']}, "
+        f"SQLite {m['sqlite']}. Measured {results['date']}. The cores are shared with other work: load "
+        f"average {m['load_average_at_start']} at the start and {m.get('load_average_at_end', '?')} at the end, "
+        "so single figures can be off by some tens of percent.",
+        "",
+        "The corpus varies the five sample reports (`benchmarks/corpus.py`: digits permuted, years shifted, "
+        "prefectures and counties renamed to other real ones), seeded, so every file differs.",
+        "",
+        "The reference is one compiled regular expression (a number, an optional scale word, one of "
+        "tracker's units; Python's `re`) run with `finditer` over each file as it is read. "
+        "Extraction alone is `extract_document` over each file read as `ingest` reads it, in one "
+        "process, timed after start-up; ingest figures are whole `tracker` processes.",
+        "",
+        "## Throughput",
+        "",
+        *throughput_rows(results["sizes"]),
+        "",
+        "## Cost against corpus size",
+        "",
+        *linearity_rows(results["sizes"]),
+        "",
+        f"## Queries and checks ({results['database']['claims']:,} claims, the {largest['size_mb']:g} MB "
+        "SQLite database)",
+        "",
+        *database_rows(results["database"]),
+        "",
+    ]
+    if NOTES.exists():
+        lines += ["## Notes", "", NOTES.read_text(encoding="utf-8").strip(), ""]
+    return "\n".join(lines)
+
+
+def write_report(results: dict, path: Path) -> None:
+    """Write the page for ``results`` to ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render(results), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    from benchmarks.run import DOCS, RESULTS
+
+    results_path = Path(sys.argv[1]) if len(sys.argv) > 1 else RESULTS
+    write_report(json.loads(results_path.read_text(encoding="utf-8")), DOCS)
