@@ -86,6 +86,47 @@ def database_rows(database: dict) -> list[str]:
     return rows
 
 
+def target_lines(results: dict) -> list[str]:
+    """Each target of issue 8 with its verdict and the figures behind it."""
+    sizes, database = results["sizes"], results["database"]
+
+    def worst(key: str) -> float:
+        return max(s["regex"]["mb_per_s"] / s[key]["mb_per_s"] for s in sizes)
+
+    def spread(key: str) -> tuple[float, float]:
+        per_mb = [s[key]["seconds"] / (s["bytes"] / 1e6) for s in sizes]
+        return min(per_mb), max(per_mb)
+
+    lines = []
+    for key, name in (("extract", "Extraction"), ("ingest_sqlite", "SQLite ingest, end to end")):
+        target = TARGETS[key]
+        lines.append(f"- {name} ≥ 1/{1 / target:.0f} of the regex pass: "
+                     f"{_met(1 / worst(key) >= target)} (1/{worst(key):.0f} at worst).")
+    low, high = spread("extract")
+    lines.append(f"- Cost linear in corpus size: {_met(high <= 1.25 * low)} (extraction {low:.3f} to {high:.3f} s/MB, "
+                 f"SQLite ingest {spread('ingest_sqlite')[0]:.3f} to {spread('ingest_sqlite')[1]:.3f} s/MB).")
+    peaks = [s["ingest_sqlite"]["peak_mb"] for s in sizes]
+    lines.append(f"- Peak memory flat, under 500 MB at the largest size: {_met(max(peaks) < 500)} "
+                 f"(SQLite ingest {min(peaks):.0f} to {max(peaks):.0f} MB; PostgreSQL --jobs 2, three processes, "
+                 f"up to {max(s.get('ingest_pg_jobs2', {}).get('peak_mb', 0) for s in sizes):.0f} MB).")
+    both = [s for s in sizes if "ingest_pg_jobs1" in s and "ingest_pg_jobs2" in s]
+    if both:
+        lines.append("- PostgreSQL with --jobs 2 faster than one job: "
+                     f"{_met(all(s['ingest_pg_jobs2']['seconds'] < s['ingest_pg_jobs1']['seconds'] for s in both))} ("
+                     + "; ".join(f"{s['ingest_pg_jobs2']['seconds']:.0f} s against {s['ingest_pg_jobs1']['seconds']:.0f}"
+                                 f" s at {s['size_mb']:g} MB" for s in both) + ").")
+    claims, series = database["latency"]["claims"], database["latency"]["series"]
+    medians = [claims["median_ms"]] + ([series["median_ms"]] if series.get("available", True) else [])
+    lines.append(f"- Query median ≤ 50 ms at a million claims: {_met(max(medians) <= 50)} "
+                 f"({database['claims']:,} claims; claims {claims['median_ms']:.1f} ms"
+                 + (f", series {series['median_ms']:.1f} ms" if series.get("available", True) else "") + ").")
+    full, again = database["check_full"], database["check_after_one"]
+    lines.append(f"- `tracker check` full ≤ 60 s: {_met(full['seconds'] <= 60)} ({full['seconds']:.0f} s).")
+    lines.append(f"- After one new document, only what it touches re-checked, in about a second: "
+                 f"{_met(again['seconds'] <= 1.5)} ({again['seconds']:.1f} s, a whole process).")
+    return lines
+
+
 def render(results: dict) -> str:
     """The whole page."""
     m = results["machine"]
@@ -123,6 +164,10 @@ def render(results: dict) -> str:
         "SQLite database)",
         "",
         *database_rows(results["database"]),
+        "",
+        "## Targets",
+        "",
+        *target_lines(results),
         "",
     ]
     if NOTES.exists():

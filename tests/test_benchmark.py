@@ -84,6 +84,8 @@ def test_the_report_states_every_figure_and_ratio(tmp_path):
     assert "| 6.00 | 1/17 | ≥ 1/20: met |" in page
     assert "≤ 60 s: **missed**" in page
     assert "`tracker series` | not available" in page
+    assert "- `tracker check` full ≤ 60 s: **missed** (70 s)." in page
+    assert "- Extraction ≥ 1/10 of the regex pass: met (1/8 at worst)." in page
 
 
 def test_latency_percentiles():
