@@ -39,7 +39,7 @@ from itertools import product
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from tracker.figures import interval, meet, written_like
+from tracker.figures import base_of, interval, meet, written_like
 from tracker.labeling import counted_nouns
 from tracker.models import CheckState, Claim, ClaimLink, Document, Flag, Metric, Sentence
 from tracker.querying import json_number
@@ -232,13 +232,11 @@ def _comparisons(figures: dict[int, Figure], links: list[ClaimLink], relation: s
         if any(f.interval is None for f in (level, given, rate)):
             drafts.append(_uncheckable(sorted({level, given, rate}, key=lambda f: f.id), what))
             continue
-        (l0, l1), (g0, g1) = level.interval, given.interval
         if given.aspect == "level":
-            base, base_value = (g0, g1), float(given.value)
-        elif direction > 0:  # base = level - change (+ for a decrease)
-            base, base_value = (l0 - g1, l1 - g0), float(level.value) - float(given.value)
+            base, base_value = given.interval, float(given.value)
         else:
-            base, base_value = (l0 + g0, l1 + g1), float(level.value) + float(given.value)
+            base = base_of(level.interval, given.interval, direction)
+            base_value = float(level.value) - direction * float(given.value)
         if base[0] > 0:
             yield Comparison(link, level, rate, given, base, base_value, base_year)
 

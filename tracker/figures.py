@@ -62,15 +62,21 @@ def meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] + 1e-9 and b[0] <= a[1] + 1e-9
 
 
-def written_like(value: float, text: str, text_value: Decimal, decimals: int | None = None) -> str:
+def base_of(level: tuple[float, float], change: tuple[float, float], direction: int) -> tuple[float, float]:
+    """The values an earlier level can take, from a level and its stated change (a rise
+    when ``direction`` is 1, a fall when -1), each an interval."""
+    if direction > 0:
+        return level[0] - change[1], level[1] - change[0]
+    return level[0] + change[0], level[1] + change[1]
+
+
+def written_like(value: float, text: str, text_value: Decimal) -> str:
     """``value`` written the way ``text`` (whose value is ``text_value``) writes its figure:
     13660.04 万元 beside 13644.78万元, 81% beside 接近90%. Qualifiers before the number are
-    left out; ``decimals`` defaults to the text's own, at least two when it has none."""
+    left out; at least two decimals are kept where they are not zero."""
     written = written_number(text)
     if written is None or written[0] == 0:
         return f"{value:g}"
     number, own, end = written
     scaled = value / (float(text_value) / float(number))
-    places = own if decimals is None else decimals
-    shown = f"{scaled:.{places}f}" if decimals is not None else f"{scaled:.{max(own, 2)}f}".rstrip("0").rstrip(".")
-    return shown + text[end:]
+    return f"{scaled:.{max(own, 2)}f}".rstrip("0").rstrip(".") + text[end:]

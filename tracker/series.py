@@ -18,7 +18,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tracker.figures import interval, written_like, written_number
+from tracker.figures import base_of, interval, written_like, written_number
 from tracker.models import Claim, ClaimLink, Document, Metric, Place, Section, Sentence
 from tracker.querying import json_number
 from tracker.rules import unit_family
@@ -217,32 +217,31 @@ def _derive(level: Claim, relation: str, by: Claim, direction: int) -> tuple[Dec
     if by.value_exact is None or level.value_exact is None:
         return None
     stated, moved = Decimal(level.value_exact), Decimal(by.value_exact)
-    (l0, l1), (m0, m1) = interval(level.text, stated, level.approx), interval(by.text, moved, by.approx)
+    (l0, l1), change = interval(level.text, stated, level.approx), interval(by.text, moved, by.approx)
     written = written_number(level.text)
     if written is None or written[0] == 0:
         return None
-    decimals = written[1]
+    number, decimals, end = written
     if relation == "growth":
-        factor, low, high = 1 + direction * moved / 100, 1 + direction * m0 / 100, 1 + direction * m1 / 100
-        if factor <= 0 or min(low, high) <= 0:
+        factor = 1 + direction * moved / 100
+        low, high = sorted(1 + direction * m / 100 for m in change)
+        if factor <= 0 or low <= 0:
             return None
-        value, span = stated / factor, (l0 / max(low, high), l1 / min(low, high))
-        approx = "about"
+        value, span, approx = stated / factor, (l0 / high, l1 / low), "about"
     else:
         if relation == "pp_change" and level.unit != "%":
             return None
-        value = stated - direction * moved
-        span = (l0 - m1, l1 - m0) if direction > 0 else (l0 + m0, l1 + m1)
+        value, span = stated - direction * moved, base_of((l0, l1), change, direction)
         moved_written = written_number(by.text)
-        if moved_written and by.text[moved_written[2]:].lstrip("个") == level.text[written[2]:]:
+        if moved_written and by.text[moved_written[2]:].lstrip("个") == level.text[end:]:
             decimals = max(decimals, moved_written[1])  # written in the same scale (亿元 and 亿元)
         approx = level.approx if level.approx != "exact" else by.approx
     if value <= 0:
         return None
-    text = written_like(float(value), level.text, stated, decimals)
-    scale = stated / written[0]
-    rounded = Decimal(text[: len(text) - len(level.text[written[2]:])]) * scale
-    return rounded.normalize(), text, approx, span
+    # the base written in the level's scale (46.0 of 亿元), to the digits the figures give
+    scale = stated / number
+    shown = (value / scale).quantize(Decimal(1).scaleb(-decimals))
+    return (shown * scale).normalize(), f"{shown}{level.text[end:]}", approx, span
 
 
 def _derived_points(session: Session, heads: dict[int, tuple]) -> list[tuple[tuple, Point]]:
