@@ -68,6 +68,7 @@ import csv
 import importlib.util
 import re
 import tomllib
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -86,7 +87,7 @@ COUNTRY_NAME = "中国"
 
 _RANK_LEVEL = {1: PROVINCE, 2: PREFECTURE, 3: COUNTY}
 _HAN = "\u4e00-\u9fff"
-_SENTENCE_END = re.compile(r"[。！？；;!?\n]+")
+_SENTENCE_TEXT = re.compile(r"[^。！？；;!?\n]+")  # a sentence: the text between ends
 
 
 @dataclass(frozen=True)
@@ -390,6 +391,26 @@ class Gazetteer:
                for index, start, end in self._automaton.find_matches_as_indexes(sentence, overlapping=True)]
         return raw, self._find_towns(sentence)
 
+    def scan_spans(self, text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[list[tuple], list]]:
+        """:meth:`scan` of each ``text[start:end]`` of ``spans`` (in order, not overlapping,
+        cut at characters no name holds), with the automaton run once over ``text``."""
+        names = self._names
+        starts = [start for start, _end in spans]
+        raws: list[list[tuple]] = [[] for _ in spans]
+        # A match lies inside one span: no name holds the characters between spans.
+        for index, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
+            which = bisect_right(starts, start) - 1
+            offset = starts[which]
+            raws[which].append((start - offset, end - offset, *names[index]))
+        with_town = set()  # the spans a town suffix stands in: most have none
+        for suffix in self._town_suffixes:
+            found = text.find(suffix)
+            while found != -1:
+                with_town.add(bisect_right(starts, found) - 1)
+                found = text.find(suffix, found + 1)
+        return [(raw, self._find_towns(text[start:end]) if which in with_town else [])
+                for which, (raw, (start, end)) in enumerate(zip(raws, spans))]
+
     def read(self, sentence: str, scanned: tuple[list[tuple], list[tuple[int, int, str]]],
              known: Iterable[PlaceRecord] = ()) -> list[PlaceMention]:
         """The places of ``sentence`` from what :meth:`scan` found in it (see :func:`find_places`)."""
@@ -628,26 +649,20 @@ def find_places(sentence: str, gazetteer: Gazetteer, known: Iterable[PlaceRecord
 def document_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     """The places named in a whole text, sentence by sentence, short names
     licensed by the full names named anywhere in it. Spans are into ``text``."""
-    spans = []
-    position = 0
-    for stop in _SENTENCE_END.finditer(text):
-        if stop.start() > position:
-            spans.append((position, stop.start()))
-        position = stop.end()
-    if position < len(text):
-        spans.append((position, len(text)))
+    spans = [match.span() for match in _SENTENCE_TEXT.finditer(text)]
     known = {}
     first = []
     # Each sentence is scanned once; the second reading, with the places known, reuses the scan.
-    scans = [gazetteer.scan(text[start:end]) for start, end in spans]
-    for (start, end), scanned in zip(spans, scans):
+    scans = [(span, scanned) for span, scanned in zip(spans, gazetteer.scan_spans(text, spans))
+             if scanned[0] or scanned[1]]  # most sentences name no place
+    for (start, end), scanned in scans:
         found = gazetteer.read(text[start:end], scanned)
         first.append(found)
         for mention in found:
             if mention.form in ("full", "alias") and mention.record.code is not None:
                 known[mention.record] = None
     mentions = []
-    for (start, end), found, scanned in zip(spans, first, scans):
+    for ((start, end), scanned), found in zip(scans, first):
         if known:
             found = gazetteer.read(text[start:end], scanned, known)
         for m in found:
