@@ -158,9 +158,13 @@ def _excluded(rules: Rules, sentence: str, start: int, end: int, unit: str | Non
     return False
 
 
+LAST_CLAUSE_BREAK = regex.compile(f"[{regex.escape(CLAUSE_BREAKS)}]", regex.REVERSE)
+
+
 def _clause_start(sentence: str, position: int) -> int:
     """Where the clause holding ``position`` starts: after the last clause break before it."""
-    return max(sentence.rfind(mark, 0, position) for mark in CLAUSE_BREAKS) + 1
+    found = LAST_CLAUSE_BREAK.search(sentence, 0, position)
+    return found.end() if found else 0
 
 
 def _unitless_unit(rules: Rules, sentence: str, start: int) -> str | None:

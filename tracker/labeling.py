@@ -212,7 +212,7 @@ def _parts(pre: str, post: str, amount: Amount, rules: LabelRules, runs_on: bool
     noun = whole_noun
     if heads and amount.family == "count":
         # 2所高校毕业生就业率: the count is of 高校, up to its last head.
-        found = list(regex.finditer(f"[{regex.escape(heads)}]", noun))
+        found = list(_any_of(heads).finditer(noun))
         if found:
             end = found[-1].end()
             noun = noun[:end + (noun[end:end + 1] in CLOSING)]  # with its closing quote: “优秀教师”
@@ -230,6 +230,11 @@ def _parts(pre: str, post: str, amount: Amount, rules: LabelRules, runs_on: bool
     used = prefix + len(whole_noun) + len(verb)
     verb = _cut(rules.link.sub("", _drop_aspect(verb, rules)))
     return _Parts(before, _unquote(noun), _unquote(verb), used, listed)
+
+
+@cache
+def _any_of(chars: str) -> regex.Pattern:
+    return regex.compile(f"[{regex.escape(chars)}]")
 
 
 def _with_suffix(label: str, amount: Amount, rules: LabelRules) -> str:

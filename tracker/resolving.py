@@ -22,6 +22,7 @@ from tracker.numerals import NumeralError, parse_chinese, parse_numeral
 from tracker.rules import alternation, load_rules
 
 CLAUSE_BREAK = regex.compile(r"[，,：:；;（(]")
+LAST_CLAUSE_BREAK = regex.compile(CLAUSE_BREAK.pattern, regex.REVERSE)
 
 
 @dataclass(frozen=True)
@@ -194,9 +195,15 @@ def resolve_place(sentence: str, home: PlaceRecord | None, gazetteer: Gazetteer,
     return home
 
 
+@cache
+def _literal(word: str) -> regex.Pattern:
+    return regex.compile(regex.escape(word))
+
+
 def _clause_of(sentence: str, amount: Amount) -> tuple[int, int]:
     """Where the clause holding ``amount`` starts and ends in its sentence."""
-    start = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, amount.start)), default=0)
+    last = LAST_CLAUSE_BREAK.search(sentence, 0, amount.start)
+    start = last.end() if last else 0
     end = CLAUSE_BREAK.search(sentence, amount.end)
     return start, end.start() if end else len(sentence)
 
@@ -255,7 +262,7 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
         clause_start, stop = _clause_of(sentence, amount)
         in_clause = [m for m in mentions if clause_start <= m.start and m.end <= stop]
         places.append(_place_named(in_clause, gazetteer) or sentence_place)
-    for match in regex.finditer(regex.escape(rules.respectively), sentence):
+    for match in _literal(rules.respectively).finditer(sentence):
         listed = _listed_before(sentence, mentions, match.start())
         run = _respective_run(sentence, amounts, match.end())
         if listed and len(listed) == len(run):
