@@ -205,13 +205,14 @@ def _read_main(rules: Rules, sentence: str, match: re.Match) -> Amount | None:
             # "7 篇" in a banner: a measure word sticks to its numeral; units
             # of measure may stand apart (7100 平方米, 96.3 %).
             return None
-    core_end = match.end("unit") if unit_surface else end
-    if _excluded(rules, sentence, match.start("num"), core_end, unit_info.canonical):
-        return None
+    # A lone 一 (一个, 一批) is tested first: it is common, and far cheaper than the exclusions.
     lone_one = num == "一" and num2 is None and not match.group("pre")
     if lone_one and not (
         unit_surface in rules.one_count_units and rules.one_count_cues.search(sentence[max(0, start - 6):start])
     ):
+        return None
+    core_end = match.end("unit") if unit_surface else end
+    if _excluded(rules, sentence, match.start("num"), core_end, unit_info.canonical):
         return None
     redacted = _is_hidden(num) or (num2 is not None and _is_hidden(num2))
     value = value_high = None
