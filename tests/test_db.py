@@ -29,6 +29,21 @@ def test_single_head():
     assert len(ScriptDirectory.from_config(db.alembic_config()).get_heads()) == 1
 
 
+def test_the_recorded_head_is_the_newest_migration():
+    # ensure_current trusts SCHEMA_HEAD to skip Alembic: a new migration must update it.
+    assert db.SCHEMA_HEAD == db.head_revision()
+
+
+def test_opening_a_current_database_does_not_load_alembic(tmp_path):
+    url = f"sqlite:///{tmp_path / 'current.db'}"
+    db.upgrade(db.make_engine(url))
+    opened = subprocess.run(
+        [sys.executable, "-c", "import sys; from tracker import db; "
+         f"print(db.ensure_current(db.make_engine({url!r})), 'alembic' in sys.modules)"],
+        capture_output=True, text=True, check=True)
+    assert opened.stdout.split() == ["None", "False"]
+
+
 def test_upgrade_from_empty_creates_every_table(db_url):
     engine = db.make_engine(db_url)
     assert db.current_revision(engine) is None
@@ -145,6 +160,7 @@ def migrations_with(tmp_path, monkeypatch, body: str, revision: str = "9001") ->
         f"revision = {revision!r}\ndown_revision = {head!r}\nbranch_labels = None\ndepends_on = None\n\n\n"
         f"def upgrade():\n{body}\n\n\ndef downgrade():\n    pass\n")
     monkeypatch.setattr(db, "migrations_dir", lambda: folder)
+    monkeypatch.setattr(db, "SCHEMA_HEAD", revision)
     return head
 
 

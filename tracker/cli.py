@@ -10,7 +10,7 @@ import click
 from sqlalchemy import select
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
-from tracker import checking, db, series, serving, storing
+from tracker import checking, db, series
 from tracker.models import Flag, Place
 from tracker.output import FORMATS, render_rows
 from tracker.querying import (
@@ -25,8 +25,6 @@ from tracker.querying import (
     unmapped_labels,
 )
 from tracker.readers.text import codec_name
-from tracker.reading import collect_paths
-from tracker.storing import ingest_files
 
 CLAIM_COLUMNS = ["id", "doc", "text", "value", "value_high", "unit", "approx", "metric", "year", "place", "kind"]
 
@@ -114,6 +112,9 @@ def ingest(state: AppState, paths, encoding, max_bytes, year, place, jobs, silen
     the same name replaces its earlier version. Each bad file gets one line
     on stderr; the others still go in; the exit status is 1 if any failed.
     """
+    from tracker import storing  # extraction is loaded only by the commands that extract
+    from tracker.reading import collect_paths
+
     factory = state.sessions()
     files, missing = collect_paths(list(paths))
     try:
@@ -122,11 +123,11 @@ def ingest(state: AppState, paths, encoding, max_bytes, year, place, jobs, silen
         raise click.BadParameter(str(error), param_hint="--place") from None
     options = {"encoding": encoding, "max_bytes": max_bytes, "year": year, "place": place, "jobs": jobs}
     if silent:
-        report = ingest_files(factory, files, missing, **options)
+        report = storing.ingest_files(factory, files, missing, **options)
     else:
         with click.progressbar(length=max(1, len(files)), label="ingesting", file=sys.stderr,
                                show_pos=True) as bar:
-            report = ingest_files(factory, files, missing, on_file=lambda _path: bar.update(1), **options)
+            report = storing.ingest_files(factory, files, missing, on_file=lambda _path: bar.update(1), **options)
     for message in report.errors:
         click.echo(f"Error: {message}", err=True)
     click.echo(render_rows(report.summary_rows(), "table"), err=True, nl=False)
@@ -173,8 +174,10 @@ def metrics(state: AppState, unmapped: int, fmt) -> None:
     In csv/json/jsonl only the vocabulary is printed; the unmapped labels go
     to stderr so that stdout stays one table.
     """
+    from tracker.storing import metric_ids
+
     with state.sessions()() as session:
-        storing.metric_ids(session)
+        metric_ids(session)
         session.commit()
         rows = metric_rows(session)
         missing = unmapped_labels(session, unmapped)
@@ -264,8 +267,10 @@ def series_command(state: AppState, metric, place, include_children, year_from, 
     between sources, and the change from the previous year present. METRIC is a metric key, a name or alias of the vocabulary, a wording that holds
     one (学前三年毛入园率), or else a part of claims' labels.
     """
+    from tracker.storing import metric_ids
+
     with state.sessions()() as session:
-        storing.metric_ids(session)
+        metric_ids(session)
         session.commit()
         matched = series.match_metric(session, metric)
         if matched is None:
@@ -424,6 +429,8 @@ def serve(state: AppState, host: str, port: int, print_metadata: bool) -> None:
     Named queries: claims by metric, place and year; a metric year by year;
     open flags.
     """
+    from tracker import serving
+
     try:
         if print_metadata:
             click.echo(json.dumps(serving.metadata(serving.sqlite_path(state.url)), ensure_ascii=False, indent=2))

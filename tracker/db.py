@@ -8,11 +8,7 @@ from contextlib import closing
 from datetime import datetime, timezone
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 DEFAULT_URL = "sqlite:///tracker.db"
@@ -135,6 +131,11 @@ def backup_sqlite(engine: Engine, label: str) -> Path | None:
     return target
 
 
+# The newest migration's revision, so that opening a current database needs no Alembic;
+# tests/test_db.py holds it to the migrations.
+SCHEMA_HEAD = "0003"
+
+
 def migrations_dir() -> Path:
     """Where the Alembic scripts are, in a checkout or in an installed package."""
     import tracker.migrations
@@ -142,8 +143,12 @@ def migrations_dir() -> Path:
     return Path(tracker.migrations.__file__).parent
 
 
-def alembic_config(engine: Engine | None = None) -> Config:
+def alembic_config(engine: Engine | None = None):
     """An Alembic config pointing at the shipped migrations (and at ``engine`` when given)."""
+    # Alembic is imported only where a schema is made or changed: it is a tenth of a
+    # second of every command's start-up otherwise (see ensure_current).
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
     if engine is not None:
@@ -153,11 +158,15 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 def head_revision() -> str:
     """The newest revision of the migrations."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
     """The revision the database is at, or None when it has no schema yet."""
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
@@ -171,6 +180,9 @@ def upgrade(engine: Engine, revision: str = "head") -> Path | None:
     (:func:`begin_writing`), so two tracker processes opening a new database
     at once do not both create it.
     """
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     config = alembic_config(engine)
     backup = None
     current = current_revision(engine)
@@ -186,6 +198,8 @@ def upgrade(engine: Engine, revision: str = "head") -> Path | None:
 
 def downgrade(engine: Engine, revision: str) -> None:
     """Take the database back to ``revision`` (``base`` drops every table)."""
+    from alembic import command
+
     config = alembic_config(engine)
     with engine.begin() as connection:
         config.attributes["connection"] = connection
@@ -197,9 +211,17 @@ def ensure_current(engine: Engine) -> Path | None:
 
     Returns the path of the backup made before the upgrade, if one was made.
     """
-    if current_revision(engine) != head_revision():
-        return upgrade(engine)
-    return None
+    if stamped_revision(engine) == SCHEMA_HEAD or current_revision(engine) == head_revision():
+        return None
+    return upgrade(engine)
+
+
+def stamped_revision(engine: Engine) -> str | None:
+    """The revision stamped in the database, read without Alembic; None with no schema."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
