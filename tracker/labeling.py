@@ -153,11 +153,16 @@ def _cut(verb: str) -> str:
 
 def _blank(text: str, spans: Sequence[tuple[int, int]], offset: int) -> str:
     """``text`` (starting at ``offset`` of its sentence) without the characters of ``spans``."""
-    keep = [True] * len(text)
-    for start, end in spans:
-        for index in range(max(start - offset, 0), min(end - offset, len(text))):
-            keep[index] = False
-    return "".join(ch for ch, kept in zip(text, keep) if kept)
+    cuts = sorted((max(start - offset, 0), min(end - offset, len(text))) for start, end in spans
+                  if start - offset < len(text) and end > offset)
+    if not cuts:
+        return text  # the common case: no place name inside
+    pieces, position = [], 0
+    for start, end in cuts:
+        pieces.append(text[position:max(start, position)])
+        position = max(position, end)
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _unquote(text: str) -> str:
