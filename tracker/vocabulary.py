@@ -7,7 +7,7 @@ level's metric: its aspect says it is a change.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import ahocorasick
@@ -19,6 +19,7 @@ from tracker.rules import load_seed
 IGNORED = regex.compile(r"[\s“”‘’「」《》\"'()（）]")
 # The claim's unit family as the vocabulary writes it.
 FAMILY_OF = {"fraction": "ratio", "age": "duration", "multiple": "ratio"}
+NAMED_CACHE_SIZE = 100_000  # labels kept looked up; bounded, so memory stays flat
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,8 @@ class Vocabulary:
 
     entries: tuple[MetricEntry, ...]
     automaton: ahocorasick.Automaton
+    # Labels repeat across reports (学校数, 毛入园率): each is looked up once.
+    _named: dict[str, tuple[MetricEntry, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def fits(self, entry: MetricEntry, family: str, aspect: str) -> bool:
         """Whether a claim of ``family`` and ``aspect`` can be a value of ``entry``."""
@@ -53,12 +56,16 @@ class Vocabulary:
         """The metric a label names, or None."""
         return next((entry for entry in self.named_in(label) if self.fits(entry, family, aspect)), None)
 
-    def named_in(self, text: str | None) -> list[MetricEntry]:
+    def named_in(self, text: str | None) -> tuple[MetricEntry, ...]:
         """The metrics whose name or an alias stands in ``text``, longest wording first."""
         if not text:
-            return []
-        found = sorted({entry for _, entry in self.automaton.iter(IGNORED.sub("", text))}, key=lambda e: -e[0])
-        return list(dict.fromkeys(self.entries[index] for _, index in found))
+            return ()
+        if text not in self._named:
+            if len(self._named) > NAMED_CACHE_SIZE:
+                self._named.clear()
+            found = sorted({entry for _, entry in self.automaton.iter(IGNORED.sub("", text))}, key=lambda e: -e[0])
+            self._named[text] = tuple(dict.fromkeys(self.entries[index] for _, index in found))
+        return self._named[text]
 
 
 @cache
