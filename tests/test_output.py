@@ -44,3 +44,11 @@ def test_a_table_with_cells_of_several_lines_is_made_at_once():
     rows = [{"a": "one\ntwo", "b": "x"}, {"a": "three", "b": "yy"}, {"a": "four", "b": "z"}]
     assert pieces(rows, "table", batch=1) == [tabulate([[r["a"], r["b"]] for r in rows], headers=["a", "b"],
                                                          disable_numparse=True) + "\n"]
+
+
+def test_json_rows_are_written_as_json_writes_them():
+    odd = {"nan": float("nan"), "inf": [float("inf"), -float("inf")], "keys": {1: "a", 2.5: None, True: [], None: {}},
+           "tuple": (1, "二"), "escapes": "tab\there \"quoted\" \\ \u2028 \x00 \U0001f600", "big": 10**30,
+           "nested": [[[]], [{}], {"x": [0.1, -0.0, 1e300]}]}
+    rows = [{"id": 1, "value": odd}, {"id": 2, "value": []}]
+    assert render_rows(rows, "json") == json.dumps(rows, ensure_ascii=False, indent=2) + "\n"

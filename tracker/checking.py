@@ -97,7 +97,7 @@ class Figure:
     def interval(self) -> tuple[float, float] | None:
         """The values the written figure allows, or None when it is hidden or unread."""
         if self._interval is _UNREAD:
-            self._interval = None if self.redacted else interval(self.text, self.value, self.approx)
+            self._interval = None if self.redacted else _interval(self.text, self.value, self.approx)
         return self._interval
 
     def evidence(self) -> dict:
@@ -109,6 +109,13 @@ class Figure:
     def identity(self) -> str:
         """What the claim is independently of its row id (survives re-ingesting its document)."""
         return f"{self.doc}\x1f{self.sentence}\x1f{self.text}"
+
+
+@lru_cache(maxsize=65_536)
+def _interval(text: str, value: Decimal | None, approx: str) -> tuple[float, float] | None:
+    """:func:`tracker.figures.interval`, remembered: the same figures (12所, 100%) are written
+    over and over, and reading each again was a tenth of a full check."""
+    return interval(text, value, approx)
 
 
 class Link(NamedTuple):
@@ -187,8 +194,13 @@ def load_figures(session: Session, *conditions, order_by=(Claim.id,)) -> Iterato
                     Claim.metric_label, Claim.kind, Claim.aspect)
              .join(Sentence, Claim.sentence_id == Sentence.id)
              .where(*conditions).order_by(*order_by))
+    previous = None
     for (id_, document_id, section_id, sentence, text, value, unit, approx, redacted, year, place_id, metric_id,
          label, kind, aspect) in session.connection().execute(query.execution_options(yield_per=BATCH)):
+        # claims of one sentence follow one another: one copy of its text for all of them
+        if sentence == previous:
+            sentence = previous
+        previous = sentence
         metric, better = metrics.get(metric_id, (None, None))
         yield Figure(id_, documents[document_id], document_id, section_id, sentence, text,
                      Decimal(value) if value is not None else None, unit, approx, redacted, year, place_id,
@@ -561,10 +573,16 @@ def check_share(figures: dict[int, Figure], links: list[Link]) -> list[FlagDraft
 def _set_named(figure: Figure) -> str | None:
     """The set a count counts, when the sentence names it right beside the number
     (54所实项目学校, 实项目学校48所): its label without the counting suffix."""
-    for noun in counted_nouns(figure.label or "", figure.unit):
-        if len(noun) >= 2 and (figure.text + noun in figure.sentence or noun + figure.text in figure.sentence):
+    for noun in _nouns(figure.label or "", figure.unit):
+        if figure.text + noun in figure.sentence or noun + figure.text in figure.sentence:
             return noun
     return None
+
+
+@lru_cache(maxsize=65_536)
+def _nouns(label: str, unit: str) -> tuple[str, ...]:
+    """The nouns of at least two characters a count's label may have been built from."""
+    return tuple(noun for noun in counted_nouns(label, unit) if len(noun) >= 2)
 
 
 def check_carried_over(figures: dict[int, Figure]) -> list[FlagDraft]:
