@@ -128,6 +128,16 @@ def test_counts_of_one_set_in_different_places_or_years_are_not_carried_over(ses
     assert drafts_of(sessions, tmp_path, text, "carried_over") == []
 
 
+def test_only_counts_of_a_set_with_a_value_in_two_sentences_are_read_in_full(sessions, tmp_path):
+    # 中心小学 28, 26, 28 in three sentences may be carried over; 幼儿园 5 and 6 in two sentences may not
+    text = ("去年,全县现有中心小学28所。全县共有中心小学26所。28所中心小学共投入资金300万元。"
+            "全县有幼儿园5所。全县有幼儿园6所。")
+    ingest_paths(sessions, [write(tmp_path, "a.txt", SPEECH + text + "\n")])
+    with sessions() as session:
+        read = [f.text for figures in checking._counts(session) for f in figures.values()]
+    assert read == ["28所", "26所", "28所"]
+
+
 def test_parts_after_qizhong_may_leave_some_out_but_not_exceed_the_total(sessions, tmp_path):
     text = ("全县共有幼儿园81所,其中公办幼儿园29所,普惠性民办幼儿园23所。"
             "全县共有中小学52所,其中高中3所,初中20所,小学31所。")

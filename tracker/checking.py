@@ -45,7 +45,7 @@ from itertools import groupby, product
 from operator import attrgetter
 from typing import NamedTuple
 
-from sqlalchemy import Text, bindparam, cast, delete, exists, func, insert, select, update
+from sqlalchemy import Text, bindparam, cast, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from tracker.figures import base_of, interval, meet, written_like
@@ -213,14 +213,17 @@ def _count_units() -> frozenset[str]:
     return frozenset(info.canonical for info in load_rules().units.values() if unit_family(info.canonical) == "count")
 
 
-def _within_document_claims():
-    """The claims a check within a document can use: those in a stated relation, and
-    exact whole counts of a section (what ``carried_over`` compares)."""
-    linked = (exists().where(ClaimLink.head_claim_id == Claim.id)
-              | exists().where(ClaimLink.tail_claim_id == Claim.id))
-    counted = ((Claim.approx == "exact") & (Claim.aspect == "level") & Claim.section_id.isnot(None)
-               & ~Claim.redacted & Claim.value_exact.isnot(None) & Claim.unit.in_(sorted(_count_units())))
-    return linked | counted
+def _linked():
+    """The claims in a stated relation: what the checks of relations read."""
+    return Claim.id.in_(select(ClaimLink.head_claim_id).union(select(ClaimLink.tail_claim_id)))
+
+
+def _counted():
+    """The counts ``carried_over`` compares: exact, of a section, with a value."""
+    # the unit as an expression: SQLite then reads the counts in document order rather than
+    # unit by unit through ix_claims_unit and sorting them (a second more at 1.7M claims)
+    return (Claim.approx == "exact", Claim.aspect == "level", Claim.section_id.isnot(None), ~Claim.redacted,
+            Claim.value_exact.isnot(None), Claim.unit.concat("").in_(sorted(_count_units())))
 
 
 def _levels():
@@ -241,9 +244,9 @@ def _links_by_document(session: Session, *conditions) -> Iterator[tuple[int, lis
 
 
 def _documents(session: Session, *conditions) -> Iterator[tuple[dict[int, Figure], list[Link]]]:
-    """The claims the checks within documents use (by id, in id order) and the links, of
-    each document whose claims meet ``conditions``."""
-    claims = load_figures(session, _within_document_claims(), *conditions, order_by=(Claim.document_id, Claim.id))
+    """The claims in a relation (by id, in id order) and the links of each document whose
+    claims meet ``conditions``."""
+    claims = load_figures(session, _linked(), *conditions, order_by=(Claim.document_id, Claim.id))
     links = _links_by_document(session, *conditions)
     pending = next(links, None)
     for document_id, members in groupby(claims, key=attrgetter("document_id")):
@@ -254,6 +257,50 @@ def _documents(session: Session, *conditions) -> Iterator[tuple[dict[int, Figure
                 found = pending[1]
             pending = next(links, None)
         yield {f.id: f for f in members}, found
+
+
+def _counts(session: Session, *conditions) -> Iterator[dict[int, Figure]]:
+    """The counts meeting ``conditions`` that ``carried_over`` may flag (by id, in id order),
+    a batch of whole documents at a time.
+
+    It flags a set counted with two values, one of them stated in two sentences. A
+    first pass reads the counts without their sentences and keeps those of a
+    section, place, noun, unit and kind where that can happen (a few in a hundred);
+    only those are read in full.
+    """
+    query = (select(Claim.document_id, Claim.id, Claim.section_id, Claim.place_id, Claim.unit, Claim.kind,
+                    Claim.metric_label, Claim.value_exact, Claim.sentence_id)
+             .where(*_counted(), *conditions).order_by(Claim.document_id, Claim.id))
+    rows = session.connection().execute(query.execution_options(yield_per=BATCH))
+    kept = [_may_be_carried(counts) for _document, counts in groupby(rows, key=lambda row: row[0])]
+    batch: list[int] = []
+    for ids in kept:
+        # a document's counts stay in one batch: a set is counted within a section
+        if batch and len(batch) + len(ids) > BATCH:
+            yield {f.id: f for f in load_figures(session, Claim.id.in_(batch))}
+            batch = []
+        batch += ids
+    if batch:
+        yield {f.id: f for f in load_figures(session, Claim.id.in_(batch))}
+
+
+def _may_be_carried(counts: Iterable) -> list[int]:
+    """The ids of the ``counts`` (rows of one document) counting a set, in one section,
+    place, unit and kind, with two values, one of them in two sentences."""
+    sets: dict[tuple, list[tuple]] = defaultdict(list)
+    for _document, id_, section, place, unit, kind, label, value, sentence in counts:
+        for noun in _nouns(label or "", unit):
+            sets[section, place, noun, unit, kind].append((id_, value, sentence))
+    kept = set()
+    for members in sets.values():
+        if len(members) < 3:
+            continue
+        sentences = defaultdict(set)
+        for _id, value, sentence in members:
+            sentences[Decimal(value)].add(sentence)
+        if len(sentences) > 1 and any(len(ids) > 1 for ids in sentences.values()):
+            kept.update(id_ for id_, _value, _sentence in members)
+    return sorted(kept)
 
 
 def _groups(session: Session, *conditions) -> Iterator[tuple[tuple, list[Figure]]]:
@@ -695,6 +742,7 @@ def check_target_below_actual(members: list[Figure]) -> list[FlagDraft]:
     return drafts
 
 
+# The checks of the relations stated in one document.
 WITHIN_DOCUMENTS = {
     "growth": check_growth,
     "cagr": check_cagr,
@@ -702,7 +750,6 @@ WITHIN_DOCUMENTS = {
     "sum": check_sum,
     "part_of_whole": check_part_of_whole,
     "share": check_share,
-    "carried_over": lambda figures, _links: check_carried_over(figures),
 }
 CHECKS_ACROSS = {"target_below_actual": check_target_below_actual, "conflict": check_conflict}
 
@@ -714,9 +761,10 @@ def _runs(only: str | None) -> list[str]:
 
 
 def _gather(only: str | None, documents: Iterable[tuple[dict[int, Figure], list[Link]]],
-            groups: Iterable[tuple[tuple, list[Figure]]]) -> list[FlagDraft]:
-    """The drafts of every check (or ``only`` one) over ``documents`` and ``groups``, in the
-    order of a run over every claim at once, each flag once."""
+            counts: Iterable[dict[int, Figure]], groups: Iterable[tuple[tuple, list[Figure]]]) -> list[FlagDraft]:
+    """The drafts of every check (or ``only`` one) over ``documents``, ``counts`` and
+    ``groups`` (each read only if a check needs it), in the order of a run over every
+    claim at once, each flag once."""
     runs = _runs(only)
     found: dict[str, list[FlagDraft]] = {name: [] for name in runs}
     within = [name for name in runs if name in WITHIN_DOCUMENTS]
@@ -724,6 +772,9 @@ def _gather(only: str | None, documents: Iterable[tuple[dict[int, Figure], list[
         for figures, links in documents:
             for name in within:
                 found[name] += WITHIN_DOCUMENTS[name](figures, links)
+    if "carried_over" in runs:
+        for figures in counts:
+            found["carried_over"] += check_carried_over(figures)
     across = [name for name in runs if name in CHECKS_ACROSS]
     if across:
         for _key, members in groups:
@@ -739,7 +790,7 @@ def _gather(only: str | None, documents: Iterable[tuple[dict[int, Figure], list[
 
 def run_checks(session: Session, only: str | None = None) -> list[FlagDraft]:
     """Every check (or ``only`` one) over the whole database; nothing is stored."""
-    return _gather(only, _documents(session), _groups(session))
+    return _gather(only, _documents(session), _counts(session), _groups(session))
 
 
 class StoredFlag(NamedTuple):
@@ -835,7 +886,7 @@ def check_database(session: Session, only: str | None = None, full: bool = False
                                                          .where(*_levels(), *new).distinct())}
         checked = session.scalars(select(Claim.document_id).where(*new).distinct())
         scopes = {group_scope(*key) for key in touched} | {f"document:{document_id}" for document_id in checked}
-        drafts = _gather(None, _documents(session, *new), _touched_groups(session, touched))
+        drafts = _gather(None, _documents(session, *new), _counts(session, *new), _touched_groups(session, touched))
         raised = store_flags(session, drafts, scopes=scopes)
     if state is None:
         state = CheckState(id=1)
