@@ -195,6 +195,9 @@ def load_figures(session: Session, *conditions, order_by=(Claim.id,)) -> Iterato
              .join(Sentence, Claim.sentence_id == Sentence.id)
              .where(*conditions).order_by(*order_by))
     previous = None
+    # one copy of each unit, qualifier, kind, aspect and label, not one a row: flags keep
+    # a few hundred thousand figures
+    words: dict[str | None, str | None] = {}
     for (id_, document_id, section_id, sentence, text, value, unit, approx, redacted, year, place_id, metric_id,
          label, kind, aspect) in session.connection().execute(query.execution_options(yield_per=BATCH)):
         # claims of one sentence follow one another: one copy of its text for all of them
@@ -203,8 +206,10 @@ def load_figures(session: Session, *conditions, order_by=(Claim.id,)) -> Iterato
         previous = sentence
         metric, better = metrics.get(metric_id, (None, None))
         yield Figure(id_, documents[document_id], document_id, section_id, sentence, text,
-                     Decimal(value) if value is not None else None, unit, approx, redacted, year, place_id,
-                     metric_id, metric, label, better, kind, aspect)
+                     Decimal(value) if value is not None else None, words.setdefault(unit, unit),
+                     words.setdefault(approx, approx), redacted, year, place_id, metric_id, metric,
+                     words.setdefault(label, label), better, words.setdefault(kind, kind),
+                     words.setdefault(aspect, aspect))
 
 
 @cache
