@@ -52,3 +52,17 @@ def test_json_rows_are_written_as_json_writes_them():
            "nested": [[[]], [{}], {"x": [0.1, -0.0, 1e300]}]}
     rows = [{"id": 1, "value": odd}, {"id": 2, "value": []}]
     assert render_rows(rows, "json") == json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
+@pytest.mark.parametrize("cells", [
+    ["学前三年毛入园率", "  padded  ", "\u3000全角\u3000", "", "True", "1e5", " 3 ", "😀x", "e\u0301", "a\u200db"],
+    ["tab\there", "x", "y"],  # no width for a tab: tabulate's own way
+    ["\x01", "sep", "line"],  # tabulate's separating-line mark
+    ["\x1b[31mred\x1b[0m", "b", "c"],
+])
+def test_a_table_is_what_tabulate_makes(cells):
+    rows = [{"a": cell, "b": cells[(i + 1) % len(cells)], "长列名": i} for i, cell in enumerate(cells)]
+    expected = tabulate([[r["a"], r["b"], str(r["长列名"])] for r in rows], headers=["a", "b", "长列名"],
+                        disable_numparse=True) + "\n"
+    assert render_rows(rows, "table") == expected
+    assert "".join(pieces(rows, "table", batch=1)) == expected
