@@ -26,10 +26,13 @@ fall in, and reports the flags of those (:func:`check_database`); a flag
 records that scope. When a document was removed or replaced since the last
 complete run, or with ``full``, every claim is checked again.
 
-A run reads only the claims some check can use, as a stream: the claims in
-a relation or counted beside a noun, document by document, then the levels
-of each (metric, place, unit) group, group by group. Memory holds one
-document or group and the flags raised, not every claim.
+A run reads only the claims a check can use, as streams: the links of a
+batch of documents with the claims they join; the exact counts, first
+without their sentences, then in full only where ``carried_over`` may flag
+them; the levels of one (metric, place, unit) group at a time. Memory holds
+a batch, a group and the flags raised, not every claim. Drafts are put back
+in the order a run over every claim at once would raise them (their
+``position``), so the flags stored are the same.
 """
 from __future__ import annotations
 
@@ -71,7 +74,8 @@ _UNREAD = object()
 
 @dataclass(slots=True, eq=False)
 class Figure:
-    """A claim as the checks see it (equal only to itself: one object per claim and run)."""
+    """A claim as the checks see it. Figures compare by identity: a check compares claims
+    by their fields, and the figures of one flag come from one read."""
 
     id: int
     doc: str
@@ -260,14 +264,16 @@ def _links_by_document(session: Session, *conditions) -> Iterator[tuple[int, lis
 
 
 def _documents(session: Session, names: Names, *conditions) -> Iterator[tuple[dict[int, Figure], list[Link]]]:
-    """The links of each document whose claims meet ``conditions``, with the claims they
-    join (by id; read by id for a batch of documents at a time)."""
+    """The links of each document whose head claims meet ``conditions``, with the claims
+    they join (by id; read by id, a batch of documents at a time)."""
     batch: list[list[Link]] = []
+    size = 0
     for _document, links in _links_by_document(session, *conditions):
         batch.append(links)
-        if sum(map(len, batch)) >= BATCH:
+        size += len(links)
+        if size >= BATCH:
             yield from _with_claims(session, names, batch)
-            batch = []
+            batch, size = [], 0
     yield from _with_claims(session, names, batch)
 
 
@@ -335,6 +341,7 @@ def _groups(session: Session, names: Names, *conditions) -> Iterator[tuple[tuple
 def _uncheckable(figures: list[Figure], what: str, position: tuple[int, int]) -> FlagDraft:
     return FlagDraft("redacted", "info", f"{what} cannot be checked: digits are hidden", figures,
                      position=position)
+
 
 @dataclass
 class Comparison:
