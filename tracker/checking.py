@@ -330,12 +330,25 @@ def _may_be_carried(counts: Iterable) -> list[int]:
     return sorted(kept)
 
 
-def _groups(session: Session, names: Names, *conditions) -> Iterator[tuple[tuple, list[Figure]]]:
-    """The levels meeting ``conditions``, a (metric, place, unit) group at a time, each in id order."""
-    claims = load_figures(session, *_levels(), *conditions,
+class Group(NamedTuple):
+    """The levels of one (metric, place, unit) that state a year, in id order, and where a
+    run over every claim meets the group: (0, the id of its first level, with a year or not)."""
+
+    key: tuple
+    position: tuple[int, int]
+    members: list[Figure]
+
+
+def _groups(session: Session, names: Names, *conditions) -> Iterator[Group]:
+    """The groups of the levels meeting ``conditions``, one at a time. Only levels of a
+    year are compared (half of them at 1.7M claims), so only they are read as figures."""
+    firsts = {(metric, place, unit): first for metric, place, unit, first in session.connection().execute(
+        select(Claim.metric_id, Claim.place_id, Claim.unit, func.min(Claim.id)).where(*_levels(), *conditions)
+        .group_by(Claim.metric_id, Claim.place_id, Claim.unit))}
+    claims = load_figures(session, *_levels(), Claim.year.isnot(None), *conditions,
                           order_by=(Claim.metric_id, Claim.place_id, Claim.unit, Claim.id), names=names)
     for key, members in groupby(claims, key=attrgetter("metric_id", "place_id", "unit")):
-        yield key, list(members)
+        yield Group(key, (0, firsts[key]), list(members))
 
 
 def _uncheckable(figures: list[Figure], what: str, position: tuple[int, int]) -> FlagDraft:
@@ -692,13 +705,12 @@ def check_carried_over(figures: dict[int, Figure]) -> list[FlagDraft]:
     return drafts
 
 
-def check_conflict(members: list[Figure]) -> list[FlagDraft]:
+def check_conflict(group: Group) -> list[FlagDraft]:
     """One metric, place and year, actual, stated with different values by different
-    documents or sections; the same sentence published twice is a duplicate. ``members``
-    are the levels of one (metric, place, unit) group, in id order."""
+    documents or sections; the same sentence published twice is a duplicate."""
     drafts = []
     by_year: dict[int, list[Figure]] = defaultdict(list)
-    for f in members:
+    for f in group.members:
         if f.kind == "actual" and f.year is not None:
             by_year[f.year].append(f)
     for year, stated in by_year.items():
@@ -711,12 +723,12 @@ def check_conflict(members: list[Figure]) -> list[FlagDraft]:
         first = sources[0]
         others = [f for f in sources[1:] if not meet(f.interval, first.interval) and f.sentence != first.sentence]
         if others:
-            group = [first, *others]
+            stated_as = [first, *others]
             drafts.append(FlagDraft(
                 "conflict", "warning",
                 f"inconsistency: {first.metric} of {year} is stated as "
-                + ", ".join(f"{f.text} ({f.doc})" for f in group),
-                group, float(first.value), [float(f.value) for f in others], position=(0, members[0].id)))
+                + ", ".join(f"{f.text} ({f.doc})" for f in stated_as),
+                stated_as, float(first.value), [float(f.value) for f in others], position=group.position))
     return drafts
 
 
@@ -735,9 +747,8 @@ def _bare(label: str) -> str:
     return IGNORED.sub("", label)
 
 
-def check_target_below_actual(members: list[Figure]) -> list[FlagDraft]:
+def check_target_below_actual(group: Group) -> list[FlagDraft]:
     """A target for a later year below a level already reached (above, where lower is better).
-    ``members`` are the levels of one (metric, place, unit) group, in id order.
 
     Only levels: not amounts done in a period (新建幼儿园30所 after 42 last year is no going
     back), and a count, sum or area only where its label is the metric's own wording (示范校数,
@@ -745,6 +756,7 @@ def check_target_below_actual(members: list[Figure]) -> list[FlagDraft]:
     """
     flows, wordings = _metric_wordings()
     # one metric for the whole group: a metric with no better direction, or a flow, raises nothing
+    members = group.members
     better, metric = members[0].higher_is_better, members[0].metric
     if better is None or flows.get(metric, False):
         return []
@@ -766,7 +778,7 @@ def check_target_below_actual(members: list[Figure]) -> list[FlagDraft]:
                 "target_below_actual", "warning",
                 f"inconsistency: the {target.year} target {target.text} is {word} the {best.text} already "
                 f"reached in {best.year}", [best, target], float(target.value), float(best.value),
-                position=(0, members[0].id)))
+                position=group.position))
     return drafts
 
 
@@ -789,7 +801,7 @@ def _runs(only: str | None) -> list[str]:
 
 
 def _gather(only: str | None, documents: Iterable[tuple[dict[int, Figure], list[Link]]],
-            counts: Iterable[dict[int, Figure]], groups: Iterable[tuple[tuple, list[Figure]]]) -> list[FlagDraft]:
+            counts: Iterable[dict[int, Figure]], groups: Iterable[Group]) -> list[FlagDraft]:
     """The drafts of every check (or ``only`` one) over ``documents``, ``counts`` and
     ``groups`` (each read only if a check needs it), in the order of a run over every
     claim at once, each flag once."""
@@ -805,9 +817,9 @@ def _gather(only: str | None, documents: Iterable[tuple[dict[int, Figure], list[
             found["carried_over"] += check_carried_over(figures)
     across = [name for name in runs if name in CHECKS_ACROSS]
     if across:
-        for _key, members in groups:
+        for group in groups:
             for name in across:
-                found[name] += CHECKS_ACROSS[name](members)
+                found[name] += CHECKS_ACROSS[name](group)
     unique: dict[str, FlagDraft] = {}
     for name in runs:
         for draft in sorted(found[name], key=attrgetter("position")):
@@ -927,15 +939,15 @@ def check_database(session: Session, only: str | None = None, full: bool = False
     return sorted(raised, key=attrgetter("id"))
 
 
-def _touched_groups(session: Session, names: Names, touched: set[tuple]) -> Iterator[tuple[tuple, list[Figure]]]:
+def _touched_groups(session: Session, names: Names, touched: set[tuple]) -> Iterator[Group]:
     """The (metric, place, unit) groups in ``touched``, with their levels of every document."""
     if not touched:
         return
     metrics = sorted({metric for metric, _place, _unit in touched})
     places = sorted({place for _metric, place, _unit in touched})
-    for key, members in _groups(session, names, Claim.metric_id.in_(metrics), Claim.place_id.in_(places)):
-        if key in touched:
-            yield key, members
+    for group in _groups(session, names, Claim.metric_id.in_(metrics), Claim.place_id.in_(places)):
+        if group.key in touched:
+            yield group
 
 
 def flag_row(flag: Flag | StoredFlag) -> dict:
