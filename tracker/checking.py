@@ -320,7 +320,7 @@ def _may_be_carried(counts: Iterable) -> list[int]:
             sets[section, place, noun, unit, kind].append((id_, value, sentence))
     kept = set()
     for members in sets.values():
-        if len(members) < 3:
+        if len(members) < 3:  # two counts of one value and one of another, at least
             continue
         sentences = defaultdict(set)
         for _id, value, sentence in members:
