@@ -1,6 +1,7 @@
 """Checks on a real database: the sample corpus and small reports written in the same style."""
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -128,6 +129,17 @@ def test_counts_of_one_set_in_different_places_or_years_are_not_carried_over(ses
     assert drafts_of(sessions, tmp_path, text, "carried_over") == []
 
 
+def test_only_counts_of_a_set_with_a_value_in_two_sentences_are_read_in_full(sessions, tmp_path):
+    # 中心小学 28, 26, 28 in three sentences may be carried over; 幼儿园 5 and 6 in two sentences may not
+    text = ("去年,全县现有中心小学28所。全县共有中心小学26所。28所中心小学共投入资金300万元。"
+            "全县有幼儿园5所。全县有幼儿园6所。")
+    ingest_paths(sessions, [write(tmp_path, "a.txt", SPEECH + text + "\n")])
+    with sessions() as session:
+        read = [f.text for figures in checking._counts(session, checking.read_names(session))
+                for f in figures.values()]
+    assert read == ["28所", "26所", "28所"]
+
+
 def test_parts_after_qizhong_may_leave_some_out_but_not_exceed_the_total(sessions, tmp_path):
     text = ("全县共有幼儿园81所,其中公办幼儿园29所,普惠性民办幼儿园23所。"
             "全县共有中小学52所,其中高中3所,初中20所,小学31所。")
@@ -196,3 +208,30 @@ def test_check_command_prints_json_and_fails_on_errors(db_url, tmp_path):
     assert [f["id"] for f in json.loads(listed.stdout)] == [flag["id"]]
     shown = runner.invoke(main, ["--db", db_url, "flags", "show", str(flag["id"])])
     assert "【60%】" in shown.output and "note: typo" in shown.output
+
+
+def figure(id_, document, text, value, unit, aspect):
+    return checking.Figure(id_, f"{document}.txt", document, 1, f"sentence {id_ // 10}", text, Decimal(value), unit,
+                           "exact", False, 2015, None, None, None, None, None, "actual", aspect)
+
+
+def growth_errors(document, first, growth_ids):
+    """A level of 30亿元, a rise of 10亿元 and a stated growth of 60% (50% is right) for each
+    growth relation id, in ``document``."""
+    figures, links = {}, []
+    for n, growth_id in enumerate(growth_ids):
+        level, change, rate = (figure(first + 10 * n + k, document, *spec) for k, spec in enumerate(
+            [("30亿元", "3000000000", "元", "level"), ("10亿元", "1000000000", "元", "change"),
+             ("60%", "60", "%", "growth")]))
+        figures |= {f.id: f for f in (level, change, rate)}
+        links += [checking.Link(1000 + growth_id, "change", level.id, change.id, 2011, None),
+                  checking.Link(growth_id, "growth", level.id, rate.id, 2011, None)]
+    return figures, links
+
+
+def test_drafts_found_document_by_document_come_in_the_order_of_one_run_over_everything():
+    # the relations of document 1 (ids 1 and 3) and of document 2 (id 2) interleave
+    documents = [growth_errors(1, 100, [1, 3]), growth_errors(2, 200, [2])]
+    drafts = checking._gather(None, documents, [], [])
+    assert [(d.check, d.position, d.figures[0].document_id) for d in drafts] == [
+        ("growth", (0, 1), 1), ("growth", (0, 2), 2), ("growth", (0, 3), 1)]

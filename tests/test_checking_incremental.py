@@ -39,14 +39,15 @@ def stored_flags(db_url) -> list[tuple]:
 
 
 def count_loaded(monkeypatch) -> list[int]:
-    """Patch load_figures to record how many claims each call loads."""
+    """Patch load_figures to record how many claims each call reads."""
     loaded = []
     real = checking.load_figures
 
-    def counting(session, *conditions):
-        figures = real(session, *conditions)
-        loaded.append(len(figures))
-        return figures
+    def counting(session, *conditions, **options):
+        loaded.append(0)
+        for figure in real(session, *conditions, **options):
+            loaded[-1] += 1
+            yield figure
 
     monkeypatch.setattr(checking, "load_figures", counting)
     return loaded

@@ -25,37 +25,57 @@ only those documents and the (metric, place, unit) groups their claims
 fall in, and reports the flags of those (:func:`check_database`); a flag
 records that scope. When a document was removed or replaced since the last
 complete run, or with ``full``, every claim is checked again.
+
+A run reads only the claims a check can use, as streams: the links of a
+batch of documents with the claims they join; the exact counts, first
+without their sentences, then in full only where ``carried_over`` may flag
+them; the levels of one (metric, place, unit) group at a time. Memory holds
+a batch, a group and the flags raised, not every claim. Drafts are put back
+in the order a run over every claim at once would raise them (their
+``position``), so the flags stored are the same.
 """
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property
-from itertools import product
+from functools import cache, cached_property, lru_cache
+from itertools import groupby, product
+from operator import attrgetter
+from typing import NamedTuple
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Text, bindparam, cast, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from tracker.figures import base_of, interval, meet, written_like
 from tracker.labeling import counted_nouns
 from tracker.models import CheckState, Claim, ClaimLink, Document, Flag, Metric, Sentence
 from tracker.querying import json_number
-from tracker.rules import unit_family
+from tracker.rules import load_rules, unit_family
+from tracker.storing import reserve_ids
 from tracker.vocabulary import IGNORED, load_vocabulary
 
 CHECKS = ("growth", "cagr", "pp_change", "sum", "share", "part_of_whole", "target_below_actual", "conflict",
           "carried_over", "redacted")
 # Checks that compare claims of different documents (by metric, place and unit).
 ACROSS_DOCUMENTS = ("conflict", "target_below_actual")
+# The order the checks run in: new flags are stored, and get their ids, in this order.
+RUN_ORDER = ("growth", "cagr", "pp_change", "sum", "part_of_whole", "target_below_actual", "conflict", "share",
+             "carried_over")
 SEVERITIES = ("info", "warning", "error")
+# Rows fetched at a time from a stream of claims, and flags written or compared at a time.
+BATCH = 10_000
+_UNREAD = object()
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, eq=False)
 class Figure:
-    """A claim as the checks see it."""
+    """A claim as the checks see it. Figures compare by identity: a check compares claims
+    by their fields, and the figures of one flag come from one read."""
 
     id: int
     doc: str
@@ -75,11 +95,14 @@ class Figure:
     higher_is_better: bool | None
     kind: str
     aspect: str
+    _interval: tuple[float, float] | None | object = field(default=_UNREAD, repr=False)
 
-    @cached_property
+    @property
     def interval(self) -> tuple[float, float] | None:
         """The values the written figure allows, or None when it is hidden or unread."""
-        return None if self.redacted else interval(self.text, self.value, self.approx)
+        if self._interval is _UNREAD:
+            self._interval = None if self.redacted else _interval(self.text, self.value, self.approx)
+        return self._interval
 
     def evidence(self) -> dict:
         """The claim as shown in a flag."""
@@ -92,9 +115,34 @@ class Figure:
         return f"{self.doc}\x1f{self.sentence}\x1f{self.text}"
 
 
+@lru_cache(maxsize=65_536)
+def _interval(text: str, value: Decimal | None, approx: str) -> tuple[float, float] | None:
+    """:func:`tracker.figures.interval`, remembered: the same figures (12所, 100%) are written
+    over and over, and reading each again was a tenth of a full check."""
+    return interval(text, value, approx)
+
+
+class Link(NamedTuple):
+    """A stated relation between two claims (a row of ``claim_links``)."""
+
+    id: int
+    relation: str
+    head_claim_id: int
+    tail_claim_id: int
+    base_year: int | None
+    detail: dict | None
+
+
 @dataclass
 class FlagDraft:
-    """A flag before it is stored."""
+    """A flag before it is stored.
+
+    ``position`` is where a run over every claim at once meets the draft among
+    those of its check: (0, the id of its relation or of the first claim of its
+    group), or (1, …) for drafts a check raises after all its others. Drafts
+    found document by document or group by group are put back in that order,
+    so new flags get the ids they always got.
+    """
 
     check: str
     severity: str
@@ -104,6 +152,7 @@ class FlagDraft:
     computed: float | list | None = None
     tolerance: list | None = None
     readings: list[dict] = field(default_factory=list)
+    position: tuple[int, int] = (0, 0)
 
     @property
     def scope(self) -> str:
@@ -114,7 +163,7 @@ class FlagDraft:
             return group_scope(first.metric_id, first.place_id, first.unit)
         return f"document:{first.document_id}"
 
-    @property
+    @cached_property
     def fingerprint(self) -> str:
         """The flag's identity: its check and its claims' identities."""
         key = self.check + "\x1e" + "\x1e".join(sorted(f.identity() for f in self.figures))
@@ -137,28 +186,174 @@ def group_scope(metric_id: int | None, place_id: int | None, unit: str) -> str:
     return f"group:{metric_id}:{place_id}:{unit}"
 
 
-def load_figures(session: Session, *conditions) -> dict[int, Figure]:
-    """Every claim (or those meeting ``conditions``) as a Figure, by id, in id order (the
-    order the checks meet them in)."""
+class Names(NamedTuple):
+    """What figures show of their document and metric: file names, and metric keys with
+    whether higher is better, by id. Read once a run, not joined to every claim."""
+
+    documents: dict[int, str]
+    metrics: dict[int, tuple[str, bool | None]]
+
+
+def read_names(session: Session) -> Names:
+    """The names of every document and metric."""
+    # through the connection: plain rows, three times faster than through the ORM
+    connection = session.connection()
+    return Names(dict(connection.execute(select(Document.id, Document.file_name)).all()),
+                 {id_: (key, better) for id_, key, better in
+                  connection.execute(select(Metric.id, Metric.key, Metric.higher_is_better))})
+
+
+def load_figures(session: Session, *conditions, order_by=(Claim.id,), names: Names | None = None
+                 ) -> Iterator[Figure]:
+    """The claims meeting ``conditions`` as Figures, in ``order_by`` order, read in batches
+    (a stream: the claims need not all be in memory at once)."""
     # Columns rather than Claim objects: a million claims load several times faster.
-    query = (select(Claim.id, Document.file_name, Claim.document_id, Claim.section_id, Sentence.text, Claim.text,
-                    Claim.value_exact, Claim.unit, Claim.approx, Claim.redacted, Claim.year, Claim.place_id,
-                    Claim.metric_id, Metric.key, Claim.metric_label, Metric.higher_is_better, Claim.kind,
-                    Claim.aspect)
-             .join(Document, Claim.document_id == Document.id)
+    documents, metrics = names or read_names(session)
+    query = (select(Claim.id, Claim.document_id, Claim.section_id, Sentence.text, Claim.text, Claim.value_exact,
+                    Claim.unit, Claim.approx, Claim.redacted, Claim.year, Claim.place_id, Claim.metric_id,
+                    Claim.metric_label, Claim.kind, Claim.aspect)
              .join(Sentence, Claim.sentence_id == Sentence.id)
-             .outerjoin(Metric, Claim.metric_id == Metric.id)
-             .where(*conditions).order_by(Claim.id))
-    figures = {}
-    # Through the connection (plain rows, no ORM loading) and in batches: the rows of a
-    # million claims need not all be in memory at once.
-    for row in session.connection().execute(query.execution_options(yield_per=10_000)):
-        figures[row[0]] = Figure(*row[:6], Decimal(row[6]) if row[6] is not None else None, *row[7:])
-    return figures
+             .where(*conditions).order_by(*order_by))
+    previous = None
+    # one copy of each unit, qualifier, kind, aspect and label, not one a row: flags keep
+    # a few hundred thousand figures
+    words: dict[str | None, str | None] = {}
+    for (id_, document_id, section_id, sentence, text, value, unit, approx, redacted, year, place_id, metric_id,
+         label, kind, aspect) in session.connection().execute(query.execution_options(yield_per=BATCH)):
+        # claims of one sentence follow one another: one copy of its text for all of them
+        if sentence == previous:
+            sentence = previous
+        previous = sentence
+        metric, better = metrics.get(metric_id, (None, None))
+        yield Figure(id_, documents[document_id], document_id, section_id, sentence, text,
+                     Decimal(value) if value is not None else None, words.setdefault(unit, unit),
+                     words.setdefault(approx, approx), redacted, year, place_id, metric_id, metric,
+                     words.setdefault(label, label), better, words.setdefault(kind, kind),
+                     words.setdefault(aspect, aspect))
 
 
-def _uncheckable(figures: list[Figure], what: str) -> FlagDraft:
-    return FlagDraft("redacted", "info", f"{what} cannot be checked: digits are hidden", figures)
+@cache
+def _count_units() -> frozenset[str]:
+    """The units whose family is a count (所, 名, 个, ...)."""
+    return frozenset(info.canonical for info in load_rules().units.values() if unit_family(info.canonical) == "count")
+
+
+def _counted():
+    """The counts ``carried_over`` compares: exact, of a section, with a value."""
+    # the unit as an expression: SQLite then reads the counts in document order rather than
+    # unit by unit through ix_claims_unit and sorting them (a second more at 1.7M claims)
+    return (Claim.approx == "exact", Claim.aspect == "level", Claim.section_id.isnot(None), ~Claim.redacted,
+            Claim.value_exact.isnot(None), Claim.unit.concat("").in_(sorted(_count_units())))
+
+
+def _levels():
+    """The claims the checks across documents compare: levels with a value, a metric and a place."""
+    return (Claim.metric_id.isnot(None), Claim.place_id.isnot(None), Claim.aspect == "level", ~Claim.redacted,
+            Claim.value_exact.isnot(None))
+
+
+def _links_by_document(session: Session, *conditions) -> Iterator[tuple[int, list[Link]]]:
+    """The links whose head claim meets ``conditions``, a document at a time, in document order."""
+    query = (select(Claim.document_id, ClaimLink.id, ClaimLink.relation, ClaimLink.head_claim_id,
+                    ClaimLink.tail_claim_id, ClaimLink.base_year, ClaimLink.detail)
+             .join(Claim, ClaimLink.head_claim_id == Claim.id)
+             .where(*conditions).order_by(Claim.document_id, ClaimLink.id))
+    rows = session.connection().execute(query.execution_options(yield_per=BATCH))
+    for document_id, group in groupby(rows, key=lambda row: row[0]):
+        yield document_id, [Link(*row[1:]) for row in group]
+
+
+def _documents(session: Session, names: Names, *conditions) -> Iterator[tuple[dict[int, Figure], list[Link]]]:
+    """The links of each document whose head claims meet ``conditions``, with the claims
+    they join (by id; read by id, a batch of documents at a time)."""
+    batch: list[list[Link]] = []
+    size = 0
+    for _document, links in _links_by_document(session, *conditions):
+        batch.append(links)
+        size += len(links)
+        if size >= BATCH:
+            yield from _with_claims(session, names, batch)
+            batch, size = [], 0
+    yield from _with_claims(session, names, batch)
+
+
+def _with_claims(session: Session, names: Names, documents: list[list[Link]]
+                 ) -> Iterator[tuple[dict[int, Figure], list[Link]]]:
+    """The links of each of ``documents``, with the claims of all of them."""
+    ids = sorted({id_ for links in documents for link in links for id_ in (link.head_claim_id, link.tail_claim_id)})
+    figures = {f.id: f for f in load_figures(session, Claim.id.in_(ids), names=names)} if ids else {}
+    for links in documents:
+        yield figures, links
+
+
+def _counts(session: Session, names: Names, *conditions) -> Iterator[dict[int, Figure]]:
+    """The counts meeting ``conditions`` that ``carried_over`` may flag (by id, in id order),
+    a batch of whole documents at a time.
+
+    It flags a set counted with two values, one of them stated in two sentences. A
+    first pass reads the counts without their sentences and keeps those of a
+    section, place, noun, unit and kind where that can happen (a few in a hundred);
+    only those are read in full.
+    """
+    query = (select(Claim.document_id, Claim.id, Claim.section_id, Claim.place_id, Claim.unit, Claim.kind,
+                    Claim.metric_label, Claim.value_exact, Claim.sentence_id)
+             .where(*_counted(), *conditions).order_by(Claim.document_id, Claim.id))
+    rows = session.connection().execute(query.execution_options(yield_per=BATCH))
+    kept = [_may_be_carried(counts) for _document, counts in groupby(rows, key=lambda row: row[0])]
+    batch: list[int] = []
+    for ids in kept:
+        # a document's counts stay in one batch: a set is counted within a section
+        if batch and len(batch) + len(ids) > BATCH:
+            yield {f.id: f for f in load_figures(session, Claim.id.in_(batch), names=names)}
+            batch = []
+        batch += ids
+    if batch:
+        yield {f.id: f for f in load_figures(session, Claim.id.in_(batch), names=names)}
+
+
+def _may_be_carried(counts: Iterable) -> list[int]:
+    """The ids of the ``counts`` (rows of one document) counting a set, in one section,
+    place, unit and kind, with two values, one of them in two sentences."""
+    sets: dict[tuple, list[tuple]] = defaultdict(list)
+    for _document, id_, section, place, unit, kind, label, value, sentence in counts:
+        for noun in _nouns(label or "", unit):
+            sets[section, place, noun, unit, kind].append((id_, value, sentence))
+    kept = set()
+    for members in sets.values():
+        if len(members) < 3:  # two counts of one value and one of another, at least
+            continue
+        sentences = defaultdict(set)
+        for _id, value, sentence in members:
+            sentences[Decimal(value)].add(sentence)
+        if len(sentences) > 1 and any(len(ids) > 1 for ids in sentences.values()):
+            kept.update(id_ for id_, _value, _sentence in members)
+    return sorted(kept)
+
+
+class Group(NamedTuple):
+    """The levels of one (metric, place, unit) that state a year, in id order, and where a
+    run over every claim meets the group: (0, the id of its first level, with a year or not)."""
+
+    key: tuple
+    position: tuple[int, int]
+    members: list[Figure]
+
+
+def _groups(session: Session, names: Names, *conditions) -> Iterator[Group]:
+    """The groups of the levels meeting ``conditions``, one at a time. Only levels of a
+    year are compared (half of them at 1.7M claims), so only they are read as figures."""
+    firsts = {(metric, place, unit): first for metric, place, unit, first in session.connection().execute(
+        select(Claim.metric_id, Claim.place_id, Claim.unit, func.min(Claim.id)).where(*_levels(), *conditions)
+        .group_by(Claim.metric_id, Claim.place_id, Claim.unit))}
+    claims = load_figures(session, *_levels(), Claim.year.isnot(None), *conditions,
+                          order_by=(Claim.metric_id, Claim.place_id, Claim.unit, Claim.id), names=names)
+    for key, members in groupby(claims, key=attrgetter("metric_id", "place_id", "unit")):
+        yield Group(key, (0, firsts[key]), list(members))
+
+
+def _uncheckable(figures: list[Figure], what: str, position: tuple[int, int]) -> FlagDraft:
+    return FlagDraft("redacted", "info", f"{what} cannot be checked: digits are hidden", figures,
+                     position=position)
 
 
 @dataclass
@@ -166,7 +361,7 @@ class Comparison:
     """A level compared with an earlier one: the base comes from a stated change
     (29.74亿元, 比2011年增加了8.16亿元) or from where a from → to started (由43%提高到65%)."""
 
-    link: ClaimLink
+    link: Link
     level: Figure
     rate: Figure
     given: Figure  # the change, or the starting level
@@ -209,7 +404,7 @@ class Comparison:
         return (low, high) if self.direction > 0 else (-high, -low)
 
 
-def _comparisons(figures: dict[int, Figure], links: list[ClaimLink], relation: str, what: str,
+def _comparisons(figures: dict[int, Figure], links: list[Link], relation: str, what: str,
                  drafts: list[FlagDraft]):
     """Each ``relation`` link (a rate said of a level) whose base is known, as a Comparison;
     one with hidden digits goes to ``drafts`` as uncheckable instead."""
@@ -230,7 +425,7 @@ def _comparisons(figures: dict[int, Figure], links: list[ClaimLink], relation: s
         else:
             continue
         if any(f.interval is None for f in (level, given, rate)):
-            drafts.append(_uncheckable(sorted({level, given, rate}, key=lambda f: f.id), what))
+            drafts.append(_uncheckable(sorted({level, given, rate}, key=lambda f: f.id), what, (0, link.id)))
             continue
         if given.aspect == "level":
             base, base_value = given.interval, float(given.value)
@@ -241,7 +436,7 @@ def _comparisons(figures: dict[int, Figure], links: list[ClaimLink], relation: s
             yield Comparison(link, level, rate, given, base, base_value, base_year)
 
 
-def check_growth(figures: dict[int, Figure], links: list[ClaimLink]) -> list[FlagDraft]:
+def check_growth(figures: dict[int, Figure], links: list[Link]) -> list[FlagDraft]:
     """A growth rate against its level and base; for rates, a change in points written as %."""
     drafts: list[FlagDraft] = []
     for case in _comparisons(figures, links, "growth", "A growth rate", drafts):
@@ -259,17 +454,19 @@ def check_growth(figures: dict[int, Figure], links: list[ClaimLink]) -> list[Fla
                     "growth", "warning",
                     f"inconsistency: {case.given.text} to {case.level.text} is a change of {moved:g} percentage "
                     f"points written as {case.rate.text} (a relative change of {computed:.2f}%)",
-                    case.figures, float(case.rate.value), _round(computed), [_round(v) for v in relative], readings))
+                    case.figures, float(case.rate.value), _round(computed), [_round(v) for v in relative], readings,
+                    (0, case.link.id)))
                 continue
         source = (f"{case.given.text} to {case.level.text}" if case.from_start
                   else f"a change of {case.given.text} on a level of {case.level.text}")
         drafts.append(FlagDraft(
             "growth", "error", f"inconsistency: {source} is a growth of {computed:.2f}%, not {case.rate.text}",
-            case.figures, float(case.rate.value), _round(computed), [_round(v) for v in relative], readings))
+            case.figures, float(case.rate.value), _round(computed), [_round(v) for v in relative], readings,
+            (0, case.link.id)))
     return drafts
 
 
-def check_cagr(figures: dict[int, Figure], links: list[ClaimLink]) -> list[FlagDraft]:
+def check_cagr(figures: dict[int, Figure], links: list[Link]) -> list[FlagDraft]:
     """An average annual rate against its levels and the years between them."""
     drafts: list[FlagDraft] = []
     for case in list(_comparisons(figures, links, "cagr", "An average annual rate", drafts)):
@@ -299,12 +496,13 @@ def check_cagr(figures: dict[int, Figure], links: list[ClaimLink]) -> list[FlagD
             message = (f"inconsistency: {rate.text} a year does not fit {level.text} against {base_year} "
                        f"({rate_for(steps):.2f}% a year over {steps} years)")
             severity = "error"
+        # after every uncheckable one: the list() above raised those first
         drafts.append(FlagDraft("cagr", severity, message, case.figures, float(rate.value),
-                                _round(rate_for(steps), 4), [_round(r0), _round(r1)], readings))
+                                _round(rate_for(steps), 4), [_round(r0), _round(r1)], readings, (1, case.link.id)))
     return drafts
 
 
-def check_pp_change(figures: dict[int, Figure], links: list[ClaimLink]) -> list[FlagDraft]:
+def check_pp_change(figures: dict[int, Figure], links: list[Link]) -> list[FlagDraft]:
     """A change in points against the two rates it joins (由43%提高到65%, 提高了22个百分点);
     a relative change written as points is a warning, not an arithmetic failure."""
     drafts: list[FlagDraft] = []
@@ -325,13 +523,14 @@ def check_pp_change(figures: dict[int, Figure], links: list[ClaimLink]) -> list[
         else:
             message = f"inconsistency: {case.given.text} to {case.level.text} is {computed:g} points, not {case.rate.text}"
         drafts.append(FlagDraft("pp_change", "warning" if relative_fit else "error", message, case.figures,
-                                float(case.rate.value), _round(computed), [_round(v) for v in points], readings))
+                                float(case.rate.value), _round(computed), [_round(v) for v in points], readings,
+                                (0, case.link.id)))
     return drafts
 
 
-def check_sum(figures: dict[int, Figure], links: list[ClaimLink]) -> list[FlagDraft]:
+def check_sum(figures: dict[int, Figure], links: list[Link]) -> list[FlagDraft]:
     """Parts against their total, under each reading of the list."""
-    groups: dict[int, list[ClaimLink]] = defaultdict(list)
+    groups: dict[int, list[Link]] = defaultdict(list)
     for link in links:
         if link.relation == "part":
             groups[link.head_claim_id].append(link)
@@ -341,7 +540,7 @@ def check_sum(figures: dict[int, Figure], links: list[ClaimLink]) -> list[FlagDr
         members = [figures[link.tail_claim_id] for link in parts]
         group = [total, *members]
         if any(f.interval is None for f in group):
-            drafts.append(_uncheckable(group, "A total and its parts"))
+            drafts.append(_uncheckable(group, "A total and its parts", (0, parts[0].id)))
             continue
         form = (parts[0].detail or {}).get("form")
         readings = _sum_readings(parts, members)
@@ -361,7 +560,8 @@ def check_sum(figures: dict[int, Figure], links: list[ClaimLink]) -> list[FlagDr
             drafts.append(FlagDraft(
                 "sum", "info",
                 f"the parts add up to {total.text} only if {fitting[0]['reading']}", group,
-                float(total.value), fitting[0]["sum"], [_round(v, 12) for v in total.interval], shown))
+                float(total.value), fitting[0]["sum"], [_round(v, 12) for v in total.interval], shown,
+                (0, parts[0].id)))
         else:
             # parts after 其中 above their total: an inconsistency, or categories that overlap
             overlap = " (unless the listed categories overlap)" if form == "其中" else ""
@@ -369,11 +569,12 @@ def check_sum(figures: dict[int, Figure], links: list[ClaimLink]) -> list[FlagDr
                 "sum", "warning" if overlap else "error",
                 f"inconsistency: the parts ({form}) add up to {written_like(natural['sum'], total.text, total.value)}, "
                 f"which does not add up to the stated total {total.text}{overlap}",
-                group, float(total.value), natural["sum"], [_round(v, 12) for v in total.interval], shown))
+                group, float(total.value), natural["sum"], [_round(v, 12) for v in total.interval], shown,
+                (0, parts[0].id)))
     return drafts
 
 
-def _sum_readings(parts: list[ClaimLink], members: list[Figure]) -> list[dict]:
+def _sum_readings(parts: list[Link], members: list[Figure]) -> list[dict]:
     """Each way to read a list: distributed items (A、B各1处) as each or as one; after
     其中, the last item inside the total or outside it."""
     spans: dict[tuple, list[int]] = defaultdict(list)
@@ -400,7 +601,7 @@ def _sum_readings(parts: list[ClaimLink], members: list[Figure]) -> list[dict]:
     return readings
 
 
-def check_part_of_whole(figures: dict[int, Figure], links: list[ClaimLink]) -> list[FlagDraft]:
+def check_part_of_whole(figures: dict[int, Figure], links: list[Link]) -> list[FlagDraft]:
     """A part never above its whole; a share never above 100 %."""
     drafts = []
     for link in links:
@@ -409,16 +610,17 @@ def check_part_of_whole(figures: dict[int, Figure], links: list[ClaimLink]) -> l
             if whole.interval and part.interval and part.interval[0] > whole.interval[1]:
                 drafts.append(FlagDraft("part_of_whole", "error",
                                         f"inconsistency: {part.text} is more than the whole of {whole.text}",
-                                        [whole, part], float(part.value), float(whole.value)))
+                                        [whole, part], float(part.value), float(whole.value), position=(0, link.id)))
         if link.relation == "share":
             share = figures[link.tail_claim_id]
             if share.unit == "%" and share.interval and share.interval[0] > 100:
                 drafts.append(FlagDraft("part_of_whole", "error", f"inconsistency: a share of {share.text} is above 100%",
-                                        [figures[link.head_claim_id], share], float(share.value), 100.0))
+                                        [figures[link.head_claim_id], share], float(share.value), 100.0,
+                                        position=(0, link.id)))
     return drafts
 
 
-def check_share(figures: dict[int, Figure], links: list[ClaimLink]) -> list[FlagDraft]:
+def check_share(figures: dict[int, Figure], links: list[Link]) -> list[FlagDraft]:
     """A share against its part and whole (其中高级教师510人,占18.6%); with no whole stated,
     a share of a count must be k/N for some whole N (the GRIM test)."""
     drafts: list[FlagDraft] = []
@@ -432,7 +634,7 @@ def check_share(figures: dict[int, Figure], links: list[ClaimLink]) -> list[Flag
             continue
         group = [part, share] if whole_id is None else [figures[whole_id], part, share]
         if any(f.interval is None for f in group):
-            drafts.append(_uncheckable(group, "A share"))
+            drafts.append(_uncheckable(group, "A share", (0, link.id)))
             continue
         (p0, p1), (s0, s1) = part.interval, share.interval
         if whole_id is not None:
@@ -443,7 +645,7 @@ def check_share(figures: dict[int, Figure], links: list[ClaimLink]) -> list[Flag
                 drafts.append(FlagDraft(
                     "share", "error",
                     f"inconsistency: {part.text} of {whole.text} is {computed:.2f}%, not {share.text}",
-                    group, float(share.value), _round(computed), [_round(v) for v in allowed]))
+                    group, float(share.value), _round(computed), [_round(v) for v in allowed], position=(0, link.id)))
         elif p0 == p1 and part.approx == "exact" and s0 > 0:
             # a whole count of N gives shares k/N: is there a whole N between k/s1 and k/s0?
             low, high = 100 * p0 / s1, 100 * p0 / s0
@@ -452,17 +654,23 @@ def check_share(figures: dict[int, Figure], links: list[ClaimLink]) -> list[Flag
                     "share", "error",
                     f"inconsistency: no whole number N gives {part.text} as {share.text} of N "
                     f"(N would lie between {low:.3f} and {high:.3f})",
-                    group, float(share.value), None, [_round(low), _round(high)]))
+                    group, float(share.value), None, [_round(low), _round(high)], position=(0, link.id)))
     return drafts
 
 
 def _set_named(figure: Figure) -> str | None:
     """The set a count counts, when the sentence names it right beside the number
     (54所实项目学校, 实项目学校48所): its label without the counting suffix."""
-    for noun in counted_nouns(figure.label or "", figure.unit):
-        if len(noun) >= 2 and (figure.text + noun in figure.sentence or noun + figure.text in figure.sentence):
+    for noun in _nouns(figure.label or "", figure.unit):
+        if figure.text + noun in figure.sentence or noun + figure.text in figure.sentence:
             return noun
     return None
+
+
+@lru_cache(maxsize=65_536)
+def _nouns(label: str, unit: str) -> tuple[str, ...]:
+    """The nouns of at least two characters a count's label may have been built from."""
+    return tuple(noun for noun in counted_nouns(label, unit) if len(noun) >= 2)
 
 
 def check_carried_over(figures: dict[int, Figure]) -> list[FlagDraft]:
@@ -473,7 +681,7 @@ def check_carried_over(figures: dict[int, Figure]) -> list[FlagDraft]:
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for f in figures.values():
         # the cheap tests first: reading the interval of every claim cost a fifth of a full check
-        if f.approx != "exact" or f.aspect != "level" or f.section_id is None or unit_family(f.unit) != "count":
+        if f.approx != "exact" or f.aspect != "level" or f.section_id is None or f.unit not in _count_units():
             continue
         if f.interval is not None and f.interval[0] == f.interval[1]:
             noun = _set_named(f)
@@ -493,144 +701,209 @@ def check_carried_over(figures: dict[int, Figure]) -> list[FlagDraft]:
                 "carried_over", "warning",
                 f"inconsistency: {noun} is counted as {a.text} and as {b.text} in one speech; {b.text} is also "
                 f"stated elsewhere, so it may be carried over from another year",
-                [a, b, again[0]], float(b.value), float(a.value)))
+                [a, b, again[0]], float(b.value), float(a.value), position=(0, members[0].id)))
     return drafts
 
 
-def _level_groups(figures: dict[int, Figure]) -> dict[tuple, list[Figure]]:
-    groups: dict[tuple, list[Figure]] = defaultdict(list)
-    for f in figures.values():
-        if f.metric_id is not None and f.place_id is not None and f.aspect == "level" and f.interval:
-            groups[(f.metric_id, f.place_id, f.unit)].append(f)
-    return groups
-
-
-def check_conflict(figures: dict[int, Figure]) -> list[FlagDraft]:
+def check_conflict(group: Group) -> list[FlagDraft]:
     """One metric, place and year, actual, stated with different values by different
     documents or sections; the same sentence published twice is a duplicate."""
     drafts = []
-    for (metric, place, unit), members in _level_groups(figures).items():
-        by_year: dict[int, list[Figure]] = defaultdict(list)
-        for f in members:
-            if f.kind == "actual" and f.year is not None:
-                by_year[f.year].append(f)
-        for year, stated in by_year.items():
-            distinct = {}
-            for f in stated:
-                distinct.setdefault((f.document_id, f.section_id), f)
-            sources = list(distinct.values())
-            if len(sources) < 2:
-                continue
-            first = sources[0]
-            others = [f for f in sources[1:] if not meet(f.interval, first.interval) and f.sentence != first.sentence]
-            if others:
-                group = [first, *others]
-                drafts.append(FlagDraft(
-                    "conflict", "warning",
-                    f"inconsistency: {first.metric} of {year} is stated as "
-                    + ", ".join(f"{f.text} ({f.doc})" for f in group),
-                    group, float(first.value), [float(f.value) for f in others]))
+    by_year: dict[int, list[Figure]] = defaultdict(list)
+    for f in group.members:
+        if f.kind == "actual" and f.year is not None:
+            by_year[f.year].append(f)
+    for year, stated in by_year.items():
+        distinct = {}
+        for f in stated:
+            distinct.setdefault((f.document_id, f.section_id), f)
+        sources = list(distinct.values())
+        if len(sources) < 2:
+            continue
+        first = sources[0]
+        others = [f for f in sources[1:] if not meet(f.interval, first.interval) and f.sentence != first.sentence]
+        if others:
+            stated_as = [first, *others]
+            drafts.append(FlagDraft(
+                "conflict", "warning",
+                f"inconsistency: {first.metric} of {year} is stated as "
+                + ", ".join(f"{f.text} ({f.doc})" for f in stated_as),
+                stated_as, float(first.value), [float(f.value) for f in others], position=group.position))
     return drafts
 
 
-def check_target_below_actual(figures: dict[int, Figure]) -> list[FlagDraft]:
+@cache
+def _metric_wordings() -> tuple[dict[str, bool], dict[str, set[str]]]:
+    """Of each metric of the vocabulary: whether it is an amount done in a period (a flow),
+    and its own wordings."""
+    vocabulary = load_vocabulary()
+    return ({e.key: e.flow for e in vocabulary.entries},
+            {e.key: {IGNORED.sub("", w) for w in (e.name, *e.aliases)} for e in vocabulary.entries})
+
+
+@lru_cache(maxsize=65_536)
+def _bare(label: str) -> str:
+    """A label without what the vocabulary ignores (labels repeat: each is read once)."""
+    return IGNORED.sub("", label)
+
+
+def check_target_below_actual(group: Group) -> list[FlagDraft]:
     """A target for a later year below a level already reached (above, where lower is better).
 
     Only levels: not amounts done in a period (新建幼儿园30所 after 42 last year is no going
     back), and a count, sum or area only where its label is the metric's own wording (示范校数,
     not 被认定为示范校的学校数: what a verb did in a year is an amount of that year).
     """
-    vocabulary = load_vocabulary()
-    flows = {e.key: e.flow for e in vocabulary.entries}
-    wordings = {e.key: {IGNORED.sub("", w) for w in (e.name, *e.aliases)} for e in vocabulary.entries}
+    flows, wordings = _metric_wordings()
+    # one metric for the whole group: a metric with no better direction, or a flow, raises nothing
+    members = group.members
+    better, metric = members[0].higher_is_better, members[0].metric
+    if better is None or flows.get(metric, False):
+        return []
+    own = wordings.get(metric, ())
 
     def level(f: Figure) -> bool:
-        return f.unit == "%" or IGNORED.sub("", f.label or "") in wordings.get(f.metric, ())
+        return f.unit == "%" or _bare(f.label or "") in own
 
     drafts = []
-    for (metric, place, unit), members in _level_groups(figures).items():
-        actuals = [f for f in members if f.kind == "actual" and f.year is not None and level(f)]
-        targets = [f for f in members if f.kind == "target" and f.year is not None and level(f)]
-        for target in targets:
-            better = target.higher_is_better
-            if better is None or flows.get(target.metric, False):
-                continue
-            reached = [a for a in actuals if a.year < target.year
-                       and (target.interval[1] < a.interval[0] if better else target.interval[0] > a.interval[1])]
-            if reached:
-                best = max(reached, key=lambda a: a.year)
-                word = "below" if better else "above"
-                drafts.append(FlagDraft(
-                    "target_below_actual", "warning",
-                    f"inconsistency: the {target.year} target {target.text} is {word} the {best.text} already "
-                    f"reached in {best.year}", [best, target], float(target.value), float(best.value)))
+    actuals = [f for f in members if f.kind == "actual" and f.year is not None and level(f)]
+    targets = [f for f in members if f.kind == "target" and f.year is not None and level(f)]
+    for target in targets:
+        reached = [a for a in actuals if a.year < target.year
+                   and (target.interval[1] < a.interval[0] if better else target.interval[0] > a.interval[1])]
+        if reached:
+            best = max(reached, key=lambda a: a.year)
+            word = "below" if better else "above"
+            drafts.append(FlagDraft(
+                "target_below_actual", "warning",
+                f"inconsistency: the {target.year} target {target.text} is {word} the {best.text} already "
+                f"reached in {best.year}", [best, target], float(target.value), float(best.value),
+                position=group.position))
     return drafts
+
+
+# The checks of the relations stated in one document.
+WITHIN_DOCUMENTS = {
+    "growth": check_growth,
+    "cagr": check_cagr,
+    "pp_change": check_pp_change,
+    "sum": check_sum,
+    "part_of_whole": check_part_of_whole,
+    "share": check_share,
+}
+CHECKS_ACROSS = {"target_below_actual": check_target_below_actual, "conflict": check_conflict}
+
+
+def _runs(only: str | None) -> list[str]:
+    """The checks a run of ``only`` (or of every check) runs: hidden digits are found by
+    the checks of relations, so ``redacted`` runs them all."""
+    return [name for name in RUN_ORDER if only in (None, "redacted", name)]
+
+
+def _gather(only: str | None, documents: Iterable[tuple[dict[int, Figure], list[Link]]],
+            counts: Iterable[dict[int, Figure]], groups: Iterable[Group]) -> list[FlagDraft]:
+    """The drafts of every check (or ``only`` one) over ``documents``, ``counts`` and
+    ``groups`` (each read only if a check needs it), in the order of a run over every
+    claim at once, each flag once."""
+    runs = _runs(only)
+    found: dict[str, list[FlagDraft]] = {name: [] for name in runs}
+    within = [name for name in runs if name in WITHIN_DOCUMENTS]
+    if within:
+        for figures, links in documents:
+            for name in within:
+                found[name] += WITHIN_DOCUMENTS[name](figures, links)
+    if "carried_over" in runs:
+        for figures in counts:
+            found["carried_over"] += check_carried_over(figures)
+    across = [name for name in runs if name in CHECKS_ACROSS]
+    if across:
+        for group in groups:
+            for name in across:
+                found[name] += CHECKS_ACROSS[name](group)
+    unique: dict[str, FlagDraft] = {}
+    for name in runs:
+        for draft in sorted(found[name], key=attrgetter("position")):
+            if only is None or draft.check == only:
+                unique.setdefault(draft.fingerprint, draft)
+    return list(unique.values())
 
 
 def run_checks(session: Session, only: str | None = None) -> list[FlagDraft]:
     """Every check (or ``only`` one) over the whole database; nothing is stored."""
-    figures = load_figures(session)
-    links = list(session.scalars(select(ClaimLink).order_by(ClaimLink.id)))
-    return _drafts(figures, links, figures, only)
+    names = read_names(session)
+    return _gather(only, _documents(session, names), _counts(session, names), _groups(session, names))
 
 
-def _drafts(figures: dict[int, Figure], links: list[ClaimLink], grouped: dict[int, Figure],
-            only: str | None = None) -> list[FlagDraft]:
-    """The drafts of every check (or ``only`` one): checks within documents over ``figures``
-    and ``links``, checks across documents over ``grouped``."""
-    found: list[FlagDraft] = []
-    runs = {
-        "growth": lambda: check_growth(figures, links),
-        "cagr": lambda: check_cagr(figures, links),
-        "pp_change": lambda: check_pp_change(figures, links),
-        "sum": lambda: check_sum(figures, links),
-        "part_of_whole": lambda: check_part_of_whole(figures, links),
-        "target_below_actual": lambda: check_target_below_actual(grouped),
-        "conflict": lambda: check_conflict(grouped),
-        "share": lambda: check_share(figures, links),
-        "carried_over": lambda: check_carried_over(figures),
-    }
-    for name, run in runs.items():
-        # hidden digits are found by the checks of relations, so `redacted` runs them all
-        if only in (None, "redacted", name):
-            found += [d for d in run() if only is None or d.check == only]
-    unique = {}
-    for draft in found:
-        unique.setdefault(draft.fingerprint, draft)
-    return list(unique.values())
+class StoredFlag(NamedTuple):
+    """A flag as a run stored it: the fields :func:`flag_row` prints."""
+
+    id: int
+    check: str
+    severity: str
+    status: str
+    message: str
+    evidence: dict
+    note: str | None
+
+
+def _chunks(items: list, size: int = 1_000) -> Iterator[list]:
+    """``items`` a slice at a time: lists of ids stay within what a statement may bind."""
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
 
 
 def store_flags(session: Session, drafts: list[FlagDraft], only: str | None = None,
-                scopes: set[str] | None = None) -> list[Flag]:
+                scopes: set[str] | None = None) -> list[StoredFlag]:
     """Store ``drafts``: a flag raised before keeps its id and review; open flags no longer
     raised (by the checks run, in the ``scopes`` checked: every one when None) are
-    removed; reviewed ones stay."""
-    if scopes is None:
-        existing = {flag.fingerprint: flag for flag in session.scalars(select(Flag))}
-    else:
-        fingerprints = [d.fingerprint for d in drafts]
-        existing = {flag.fingerprint: flag for flag in session.scalars(select(Flag).where(
-            Flag.scope.in_(sorted(scopes)) | Flag.fingerprint.in_(fingerprints)))}
-    kept = []
-    for draft in drafts:
-        flag = existing.get(draft.fingerprint)
-        if flag is None:
-            flag = Flag(fingerprint=draft.fingerprint, check=draft.check, status="open")
-            session.add(flag)
-        flag.severity, flag.message, flag.evidence = draft.severity, draft.message, draft.evidence()
-        flag.scope = draft.scope
-        kept.append(flag)
+    removed; reviewed ones stay. Returns the flags of ``drafts``, in their order."""
+    query = select(Flag.id, Flag.fingerprint, Flag.check, Flag.status, Flag.note, Flag.scope)
+    if scopes is not None:
+        query = query.where(Flag.scope.in_(sorted(scopes)) | Flag.fingerprint.in_([d.fingerprint for d in drafts]))
+    existing = {row.fingerprint: row for row in session.execute(query)}
+    evidence = [draft.evidence() for draft in drafts]
+    new = [i for i, draft in enumerate(drafts) if draft.fingerprint not in existing]
+    ids = dict(zip(new, reserve_ids(session, Flag.__table__, len(new))))
+    for chunk in _chunks(new, BATCH):
+        session.execute(insert(Flag.__table__), [
+            {"id": ids[i], "fingerprint": drafts[i].fingerprint, "check": drafts[i].check, "status": "open",
+             "severity": drafts[i].severity, "message": drafts[i].message, "evidence": evidence[i],
+             "scope": drafts[i].scope} for i in chunk])
+    _update_flags(session, [(existing[d.fingerprint].id, d, e) for d, e in zip(drafts, evidence)
+                            if d.fingerprint in existing])
     current = {d.fingerprint for d in drafts}
-    stale = [f for f in existing.values() if f.fingerprint not in current and (only is None or f.check == only)
-             and (scopes is None or f.scope in scopes)]
-    gone = [f.id for f in stale if f.status == "open"]
-    if gone:
-        session.execute(delete(Flag).where(Flag.id.in_(gone)))
-    session.flush()
-    return kept
+    gone = [row.id for row in existing.values() if row.fingerprint not in current and row.status == "open"
+            and (only is None or row.check == only) and (scopes is None or row.scope in scopes)]
+    for chunk in _chunks(gone):
+        session.execute(delete(Flag).where(Flag.id.in_(chunk)))
+    stored = []
+    for i, draft in enumerate(drafts):
+        row = existing.get(draft.fingerprint)
+        stored.append(StoredFlag(ids[i] if row is None else row.id, draft.check, draft.severity,
+                                 "open" if row is None else row.status, draft.message, evidence[i],
+                                 None if row is None else row.note))
+    return stored
 
 
-def check_database(session: Session, only: str | None = None, full: bool = False) -> list[Flag]:
+def _update_flags(session: Session, raised: list[tuple[int, FlagDraft, dict]]) -> None:
+    """Write what changed in flags raised again (id, draft, its evidence); most are as stored."""
+    for chunk in _chunks(raised):
+        stored = {row[0]: row[1:] for row in session.execute(
+            select(Flag.id, Flag.severity, Flag.message, Flag.scope, cast(Flag.evidence, Text))
+            .where(Flag.id.in_([flag_id for flag_id, _d, _e in chunk])))}
+        changed = []
+        for flag_id, draft, evidence in chunk:
+            severity, message, scope, text = stored[flag_id]
+            # the stored text is what json.dumps wrote; decoded only when it differs
+            same = text == json.dumps(evidence) or json.loads(text) == evidence
+            if not same or (severity, message, scope) != (draft.severity, draft.message, draft.scope):
+                changed.append({"flag_id": flag_id, "severity": draft.severity, "message": draft.message,
+                                "evidence": evidence, "scope": draft.scope})
+        if changed:
+            session.execute(update(Flag.__table__).where(Flag.__table__.c.id == bindparam("flag_id")), changed)
+
+
+def check_database(session: Session, only: str | None = None, full: bool = False) -> list[StoredFlag]:
     """Run every check (or ``only`` one), store the flags and return those it raised, by id.
 
     Every check, not ``full``, after a complete run that no removed or replaced
@@ -640,43 +913,44 @@ def check_database(session: Session, only: str | None = None, full: bool = False
     (``tracker flags`` lists them all).
     """
     if only is not None:
-        return sorted(store_flags(session, run_checks(session, only), only), key=lambda f: f.id)
+        return sorted(store_flags(session, run_checks(session, only), only), key=attrgetter("id"))
     state = session.get(CheckState, 1)
     last_id, documents = session.execute(select(func.coalesce(func.max(Document.id), 0), func.count(Document.id))).one()
     kept_since = state is not None and session.scalar(
         select(func.count(Document.id)).where(Document.id <= state.last_document_id)) == state.documents
-    raised: list[Flag] = []
+    raised: list[StoredFlag] = []
     if full or not kept_since:
         raised = store_flags(session, run_checks(session))
     elif last_id > state.last_document_id:
-        new = (Document.id > state.last_document_id, Document.id <= last_id)
-        figures = load_figures(session, *new)
-        links = list(session.scalars(select(ClaimLink).join(Claim, ClaimLink.head_claim_id == Claim.id)
-                                     .join(Document, Claim.document_id == Document.id)
-                                     .where(*new).order_by(ClaimLink.id)))
-        groups = {group_scope(*key) for key in _level_groups(figures)}
-        grouped = _group_members(session, _level_groups(figures))
-        scopes = groups | {f"document:{f.document_id}" for f in figures.values()}
-        raised = store_flags(session, _drafts(figures, links, grouped), scopes=scopes)
+        new = (Claim.document_id > state.last_document_id, Claim.document_id <= last_id)
+        touched = {tuple(row) for row in session.execute(select(Claim.metric_id, Claim.place_id, Claim.unit)
+                                                         .where(*_levels(), *new).distinct())}
+        checked = session.scalars(select(Claim.document_id).where(*new).distinct())
+        scopes = {group_scope(*key) for key in touched} | {f"document:{document_id}" for document_id in checked}
+        names = read_names(session)
+        drafts = _gather(None, _documents(session, names, *new), _counts(session, names, *new),
+                         _touched_groups(session, names, touched))
+        raised = store_flags(session, drafts, scopes=scopes)
     if state is None:
         state = CheckState(id=1)
         session.add(state)
     state.last_document_id, state.documents = last_id, documents
     session.flush()
-    return sorted(raised, key=lambda f: f.id)
+    return sorted(raised, key=attrgetter("id"))
 
 
-def _group_members(session: Session, groups: dict[tuple, list[Figure]]) -> dict[int, Figure]:
-    """Every claim, of any document, in the (metric, place, unit) ``groups``."""
-    if not groups:
-        return {}
-    metrics = sorted({metric for metric, _place, _unit in groups})
-    places = sorted({place for _metric, place, _unit in groups})
-    found = load_figures(session, Claim.metric_id.in_(metrics), Claim.place_id.in_(places))
-    return {id_: f for id_, f in found.items() if (f.metric_id, f.place_id, f.unit) in groups}
+def _touched_groups(session: Session, names: Names, touched: set[tuple]) -> Iterator[Group]:
+    """The (metric, place, unit) groups in ``touched``, with their levels of every document."""
+    if not touched:
+        return
+    metrics = sorted({metric for metric, _place, _unit in touched})
+    places = sorted({place for _metric, place, _unit in touched})
+    for group in _groups(session, names, Claim.metric_id.in_(metrics), Claim.place_id.in_(places)):
+        if group.key in touched:
+            yield group
 
 
-def flag_row(flag: Flag) -> dict:
+def flag_row(flag: Flag | StoredFlag) -> dict:
     """A flag as printed: the fields of ``tracker check --format json``."""
     evidence = flag.evidence or {}
     return {"id": flag.id, "check": flag.check, "severity": flag.severity, "status": flag.status,
@@ -688,4 +962,3 @@ def flag_row(flag: Flag) -> dict:
 def severity_at_least(severity: str, threshold: str) -> bool:
     """Whether ``severity`` is ``threshold`` or worse."""
     return SEVERITIES.index(severity) >= SEVERITIES.index(threshold)
-

@@ -12,7 +12,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from tracker import checking, db, series
 from tracker.models import Flag, Place
-from tracker.output import FORMATS, render_rows
+from tracker.output import FORMATS, render_rows, write_rows
 from tracker.querying import (
     EXPORT_FIELDS,
     ClaimFilter,
@@ -297,6 +297,11 @@ def series_command(state: AppState, metric, place, include_children, year_from, 
 FLAG_TABLE_COLUMNS = ["id", "check", "severity", "status", "message", "docs"]
 
 
+def _echo(text: str) -> None:
+    """Print ``text`` as it is (a piece of a long output)."""
+    click.echo(text, nl=False)
+
+
 def _flag_rows(flags, fmt: str, doc: str | None = None, place: str | None = None, session=None) -> list[dict]:
     rows = []
     place_ids = None
@@ -338,7 +343,7 @@ def check(state: AppState, doc, place, only, fail_on, full, fmt) -> None:
         flags = checking.check_database(session, only, full)
         rows = _flag_rows(flags, fmt, doc, place, session)
     columns = FLAG_TABLE_COLUMNS if fmt == "table" else None
-    click.echo(render_rows(rows, fmt, columns), nl=False)
+    write_rows(rows, fmt, _echo, columns)
     if fail_on and any(checking.severity_at_least(r["severity"], fail_on) for r in rows):
         sys.exit(1)
 
@@ -365,7 +370,7 @@ def flags_group(ctx: click.Context, status, only, severity, doc, place, fmt) -> 
         if severity:
             query = query.where(Flag.severity == severity)
         rows = _flag_rows(session.scalars(query), fmt, doc, place, session)
-    click.echo(render_rows(rows, fmt, FLAG_TABLE_COLUMNS if fmt == "table" else None), nl=False)
+    write_rows(rows, fmt, _echo, FLAG_TABLE_COLUMNS if fmt == "table" else None)
 
 
 @flags_group.command("show")
