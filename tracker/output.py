@@ -2,11 +2,9 @@
 from __future__ import annotations
 
 import csv
-import math
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator
-from json.encoder import encode_basestring
 
 import tabulate as tabulate_module
 from tabulate import tabulate
@@ -39,13 +37,12 @@ def write_rows(rows: Iterable[dict], fmt: str, write: Callable[[str], object], c
     columns = columns or (list(rows[0]) if rows else [])
     batches = [rows[start:start + batch] for start in range(0, len(rows), batch)]
     if fmt == "json":
+        # json.dumps of the whole list, a row at a time: each row as json indents it one level down
         write("[" if rows else "[]")
         for index, part in enumerate(batches):
-            pieces: list[str] = []
-            for row in part:
-                pieces.append(",\n  " if pieces or index else "\n  ")
-                _indented({c: row.get(c) for c in columns}, "\n  ", pieces)
-            write("".join(pieces))
+            write(("\n" if index == 0 else ",\n") + ",\n".join(
+                "  " + json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+                for row in part))
         write("\n]\n" if rows else "\n")
     elif fmt == "jsonl":
         for part in batches:
@@ -59,40 +56,6 @@ def write_rows(rows: Iterable[dict], fmt: str, write: Callable[[str], object], c
     else:
         for text in _table(rows, columns, batch):
             write(text)
-
-
-def _indented(value, indent: str, pieces: list[str]) -> None:
-    """Append ``value`` as ``json.dumps(value, ensure_ascii=False, indent=2)`` writes it
-    at the depth ``indent`` (a newline and that depth's spaces): the same text, twice
-    as fast as json's own encoder, which runs in Python when it indents."""
-    if isinstance(value, str):
-        pieces.append(encode_basestring(value))
-    elif value is None or value is True or value is False:
-        pieces.append("null" if value is None else "true" if value else "false")
-    elif isinstance(value, int):
-        pieces.append(int.__repr__(value))
-    elif isinstance(value, float):
-        pieces.append(float.__repr__(value) if math.isfinite(value) else json.dumps(value))
-    elif isinstance(value, (dict, list, tuple)) and value:
-        inner = indent + "  "
-        opening, closing = ("{", "}") if isinstance(value, dict) else ("[", "]")
-        separator = opening + inner
-        for item in value.items() if isinstance(value, dict) else value:
-            pieces.append(separator)
-            if isinstance(value, dict):
-                pieces.append(_key(item[0]) + ": ")
-                item = item[1]
-            _indented(item, inner, pieces)
-            separator = "," + inner
-        pieces.append(indent + closing)
-    else:
-        # empty containers and anything json turns into text its own way
-        pieces.append(json.dumps(value, ensure_ascii=False))
-
-
-def _key(key) -> str:
-    """A dict key as json writes it."""
-    return encode_basestring(key) if isinstance(key, str) else json.dumps({key: 0}, ensure_ascii=False)[1:-4]
 
 
 def _csv(lines: list[list[str]]) -> str:
