@@ -70,3 +70,27 @@ def test_no_report_like_text_crashes_and_spans_are_the_source(text):
 def test_no_text_at_all_crashes_the_extractor(text):
     for claim in extract_claims(text):
         assert text[claim.raw_start:claim.raw_end] == claim.text
+
+
+def _report_sentences():
+    from tracker.cleaning import clean_text
+    from tracker.segmenting import split_sentences
+
+    folders = [Path(__file__).parent.parent / "seeds" / "corpus", Path(__file__).parent / "data" / "series"]
+    for path in sorted(p for folder in folders for p in folder.glob("*.txt")):
+        text = clean_text(path.read_text(encoding="utf-8")).text
+        yield from (sentence.text for sentence in split_sentences(text))
+    yield from (case.values[0]["input"] for case in CASES)
+
+
+def test_the_prefilter_never_hides_an_amount(monkeypatch):
+    import re
+
+    from tracker import extracting
+
+    sentences = list(_report_sentences())
+    filtered = [extract_amounts(sentence) for sentence in sentences]
+    skipped = sum(not extracting.possible_amount().search(sentence) for sentence in sentences)
+    monkeypatch.setattr(extracting, "possible_amount", lambda: re.compile(""))  # every sentence read in full
+    assert [extract_amounts(sentence) for sentence in sentences] == filtered
+    assert skipped > len(sentences) / 2  # and it is worth having: most sentences are skipped

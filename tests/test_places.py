@@ -321,3 +321,16 @@ HOME = [
 def test_infer_home_place(gaz, text, expected):
     home = infer_home_place(text, gaz)
     assert (home.name if home else None) == expected
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.txt")))
+def test_one_scan_of_a_document_finds_what_a_scan_of_each_sentence_finds(name):
+    from tracker.cleaning import clean_text
+    from tracker.places import _SENTENCE_TEXT
+
+    gazetteer = load_gazetteer()
+    text = clean_text((CORPUS / name).read_text(encoding="utf-8")).text
+    spans = [match.span() for match in _SENTENCE_TEXT.finditer(text)]
+    scanned = gazetteer.scan_spans(text, spans)
+    assert scanned == [gazetteer.scan(text[start:end]) for start, end in spans]
+    assert sum(len(names) for names, _towns in scanned) > 10  # the reports name places
