@@ -11,6 +11,8 @@ from pathlib import Path
 
 NOTES = Path(__file__).resolve().parent / "notes.md"
 
+# "About a second" for a check after one new document, a whole process start-up included.
+ABOUT_A_SECOND = 1.2
 TARGETS = {
     "extract": 1 / 10,
     "ingest_sqlite": 1 / 20,
@@ -82,7 +84,7 @@ def database_rows(database: dict) -> list[str]:
     rows.append(f"| `tracker ingest` of one more document | {database['ingest_one']['seconds']:.1f} s | | "
                 f"| {database['ingest_one']['peak_mb']:.0f} |")
     rows.append(f"| `tracker check` after it | {again['seconds']:.1f} s | | about 1 s: "
-                f"{_met(again['seconds'] <= 1.5)} | {again['peak_mb']:.0f} |")
+                f"{_met(again['seconds'] <= ABOUT_A_SECOND)} | {again['peak_mb']:.0f} |")
     return rows
 
 
@@ -123,7 +125,7 @@ def target_lines(results: dict) -> list[str]:
     full, again = database["check_full"], database["check_after_one"]
     lines.append(f"- `tracker check` full ≤ 60 s: {_met(full['seconds'] <= 60)} ({full['seconds']:.0f} s).")
     lines.append(f"- After one new document, only what it touches re-checked, in about a second: "
-                 f"{_met(again['seconds'] <= 1.5)} ({again['seconds']:.1f} s, a whole process).")
+                 f"{_met(again['seconds'] <= ABOUT_A_SECOND)} ({again['seconds']:.1f} s, a whole process).")
     return lines
 
 

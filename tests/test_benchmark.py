@@ -86,6 +86,9 @@ def test_the_report_states_every_figure_and_ratio(tmp_path):
     assert "`tracker series` | not available" in page
     assert "- `tracker check` full ≤ 60 s: **missed** (70 s)." in page
     assert "- Extraction ≥ 1/10 of the regex pass: met (1/8 at worst)." in page
+    assert "in about a second: met (0.8 s, a whole process)." in page
+    database["check_after_one"]["seconds"] = 1.4
+    assert "in about a second: **missed** (1.4 s" in report.render(results)
 
 
 def test_latency_percentiles():
