@@ -384,12 +384,7 @@ class Gazetteer:
 
     def scan(self, sentence: str) -> tuple[list[tuple], list[tuple[int, int, str]]]:
         """The names and the towns a sentence holds, before they are judged (see :meth:`read`)."""
-        if not sentence:
-            return [], []
-        names = self._names
-        raw = [(start, end, *names[index])
-               for index, start, end in self._automaton.find_matches_as_indexes(sentence, overlapping=True)]
-        return raw, self._find_towns(sentence)
+        return self.scan_spans(sentence, [(0, len(sentence))])[0] if sentence else ([], [])
 
     def scan_spans(self, text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[list[tuple], list]]:
         """:meth:`scan` of each ``text[start:end]`` of ``spans`` (in order, not overlapping,
@@ -402,7 +397,9 @@ class Gazetteer:
             which = bisect_right(starts, start) - 1
             offset = starts[which]
             raws[which].append((start - offset, end - offset, *names[index]))
-        with_town = set()  # the spans a town suffix stands in: most have none
+        # Most sentences name no town: the town pattern, tried at every character, is the slow
+        # part, so it runs only in the spans a town suffix stands in.
+        with_town = set()
         for suffix in self._town_suffixes:
             found = text.find(suffix)
             while found != -1:
@@ -596,9 +593,6 @@ class Gazetteer:
         return records[scores.index(top)]
 
     def _find_towns(self, sentence: str) -> list[tuple[int, int, str]]:
-        # Most sentences name no town: the pattern, tried at every character, is the slow part.
-        if not any(suffix in sentence for suffix in self._town_suffixes):
-            return []
         towns = []
         rules = self._town_rules
         for match in self._towns.finditer(sentence):
