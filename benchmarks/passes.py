@@ -1,12 +1,15 @@
 """The two passes over a corpus that touch no database, one per process.
 
-``python -m benchmarks.passes regex FOLDER``: the physical reference, one
+``python -m benchmarks.passes regex FOLDER [MAX_BYTES]``: the physical reference, one
 compiled regular expression (a number, an optional scale, one of tracker's
 units) run with ``finditer`` over each file as it is read.
 
-``python -m benchmarks.passes extract FOLDER``: tracker's extraction alone
+``python -m benchmarks.passes extract FOLDER [MAX_BYTES]``: tracker's extraction alone
 (read, clean, split, extract, resolve, label, relate), file by file, with
 no database.
+
+With ``MAX_BYTES`` a pass reads only the first files of the folder, up to
+that size (the slice a slow peer is measured on, see :mod:`benchmarks.peers`).
 
 Each prints one line of JSON: bytes, seconds of the pass (after start-up:
 the interpreter, the imports and the gazetteer are loaded before the clock
@@ -24,6 +27,20 @@ from pathlib import Path
 def corpus_files(folder: Path) -> list[Path]:
     """The text files of a corpus folder, in name order."""
     return sorted(Path(folder).glob("*.txt"))
+
+
+def first_bytes(files: list[Path], max_bytes: int | None) -> list[Path]:
+    """The first of ``files`` whose sizes add up to ``max_bytes`` (the one that passes it
+    included); all of them when ``max_bytes`` is None."""
+    if max_bytes is None:
+        return files
+    chosen, size = [], 0
+    for path in files:
+        if size >= max_bytes:
+            break
+        chosen.append(path)
+        size += path.stat().st_size
+    return chosen
 
 
 def reference_pattern() -> re.Pattern:
@@ -66,9 +83,10 @@ PASSES = {"regex": regex_pass, "extract": extraction_pass}
 
 
 def main(argv: list[str]) -> None:
-    """Run the pass named by ``argv[0]`` over the folder ``argv[1]``; print its JSON line."""
-    name, folder = argv
-    print(json.dumps(PASSES[name](corpus_files(Path(folder)))))
+    """Run the pass named by ``argv[0]`` over the folder ``argv[1]`` (its first ``argv[2]``
+    bytes); print its JSON line."""
+    name, folder, *limit = argv
+    print(json.dumps(PASSES[name](first_bytes(corpus_files(Path(folder)), int(limit[0]) if limit else None))))
 
 
 if __name__ == "__main__":

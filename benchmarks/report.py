@@ -88,6 +88,35 @@ def database_rows(database: dict) -> list[str]:
     return rows
 
 
+# The peers' speed as issue 8 quotes it: the fraction of the regex pass each reaches.
+ISSUE_PEER_RATIOS = {"jionlp": 14, "recognizers": 3246}
+PEER_NAMES = {"jionlp": "jionlp `ner.extract_money` (money only)",
+              "recognizers": "Recognizers-Text, Chinese currency + dimension + percentage"}
+
+
+def peer_rows(peers: list[dict]) -> list[str]:
+    """Each peer beside the regex pass and tracker's extraction over the same files."""
+    rows = ["| peer | files read | peer MB/s | peer against the regex pass (issue's figure) | found by the peer "
+            "| tracker extraction MB/s | claims found by tracker | tracker against the peer |",
+            "|---|---|---:|---:|---:|---:|---:|---:|"]
+    for peer in peers:
+        speed, reference, ours = (peer[key]["mb_per_s"] for key in ("peer", "regex", "extract"))
+        quoted = ISSUE_PEER_RATIOS.get(peer["name"])
+        rows.append(f"| {PEER_NAMES.get(peer['name'], peer['name'])} | {peer['files']} ({peer['bytes'] / 1e6:.1f} MB) "
+                    f"| {speed:.2f} | {_ratio(speed, reference)}" + (f" (1/{quoted:,})" if quoted else "")
+                    + f" | {peer['peer']['found']:,} | {ours:.2f} | {peer['extract']['claims']:,} "
+                    f"| {f'{speed / ours:.1f}x slower' if ours < speed else f'{ours / speed:.1f}x faster'} |")
+    return rows
+
+
+def peer_line(peers: list[dict]) -> str:
+    """The issue's "faster than all [peers]", for the peers measured."""
+    slower = [peer for peer in peers if peer["extract"]["mb_per_s"] <= peer["peer"]["mb_per_s"]]
+    return (f"- Faster than every peer measured on the same files: {_met(not slower)} ("
+            + "; ".join(f"{peer['name']} {peer['peer']['mb_per_s']:.2f} MB/s, tracker {peer['extract']['mb_per_s']:.2f}"
+                        for peer in peers) + "; duckling, a Haskell server, is not measured).")
+
+
 def target_lines(results: dict) -> list[str]:
     """Each target of issue 8 with its verdict and the figures behind it."""
     sizes, database = results["sizes"], results["database"]
@@ -104,6 +133,8 @@ def target_lines(results: dict) -> list[str]:
         target = TARGETS[key]
         lines.append(f"- {name} ≥ 1/{1 / target:.0f} of the regex pass: "
                      f"{_met(1 / worst(key) >= target)} (1/{worst(key):.0f} at worst).")
+    if results.get("peers"):
+        lines.append(peer_line(results["peers"]))
     low, high = spread("extract")
     lines.append(f"- Cost linear in corpus size: {_met(high <= 1.25 * low)} (extraction {low:.3f} to {high:.3f} s/MB, "
                  f"SQLite ingest {spread('ingest_sqlite')[0]:.3f} to {spread('ingest_sqlite')[1]:.3f} s/MB).")
@@ -158,6 +189,10 @@ def render(results: dict) -> str:
         "",
         *throughput_rows(results["sizes"]),
         "",
+        *(["## Peers on the same files", "",
+           "The peers issue 8 names, run by `benchmarks/peers.py` in an interpreter of their own over the "
+           "first files of the smallest corpus, each beside the regex pass and tracker's extraction "
+           "over the same files.", "", *peer_rows(results["peers"]), ""] if results.get("peers") else []),
         "## Cost against corpus size",
         "",
         *linearity_rows(results["sizes"]),

@@ -12,6 +12,11 @@ reading commands (``claims``, ``series``), ``tracker check`` in full, and
 ``tracker check`` again after one more document. Results go to
 ``benchmarks/results.json``; ``docs/performance.md`` is written from them
 (:mod:`benchmarks.report`).
+
+With ``--peer-python`` (an interpreter holding jionlp and Recognizers-Text,
+see :mod:`benchmarks.peers`) the peers the issue names are run on the
+smallest corpus, each beside the regex pass and tracker's extraction over
+the same files.
 """
 from __future__ import annotations
 
@@ -45,8 +50,14 @@ def machine() -> dict:
             "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
 
 
-def _pass(name: str, corpus: Path) -> dict:
-    run = run_measured(python_step("benchmarks.passes", name, str(corpus)))
+# How much of the smallest corpus each peer reads (None: all of it); Recognizers-Text reads
+# tens of kilobytes a second.
+PEER_BYTES = {"jionlp": None, "recognizers": 1_000_000}
+
+
+def _pass(name: str, corpus: Path, max_bytes: int | None = None) -> dict:
+    limit = [] if max_bytes is None else [str(max_bytes)]
+    run = run_measured(python_step("benchmarks.passes", name, str(corpus), *limit))
     if run.status:
         raise RuntimeError(f"pass {name} failed: {run.stderr}")
     found = run.report()
@@ -112,6 +123,24 @@ def measure_size(size_mb: float, workdir: Path, pg_url: str | None, pg_jobs1_max
     return result
 
 
+def measure_peers(corpus: Path, peer_python: str) -> list[dict]:
+    """Each peer of :mod:`benchmarks.peers` over its share of ``corpus``, with the regex pass
+    and tracker's extraction over the same files."""
+    measured = []
+    for name, max_bytes in PEER_BYTES.items():
+        limit = [] if max_bytes is None else [str(max_bytes)]
+        run = run_measured([peer_python, "-m", "benchmarks.peers", name, str(corpus), *limit])
+        if run.status:
+            raise RuntimeError(f"peer {name} failed: {run.stderr[-2000:]}")
+        found = run.report()
+        measured.append({"name": name, "bytes": found["bytes"], "files": found["files"],
+                         "peer": found | {"mb_per_s": found["bytes"] / 1e6 / found["seconds"],
+                                          "peak_mb": run.peak_mb},
+                         "regex": _pass("regex", corpus, max_bytes),
+                         "extract": _pass("extract", corpus, max_bytes)})
+    return measured
+
+
 def one_more_document(workdir: Path) -> Path:
     """A report that no corpus holds (a variant number past any corpus), for the re-check."""
     folder = workdir / "one-more"
@@ -159,6 +188,9 @@ def main(argv: list[str] | None = None) -> None:
                         help="measure PostgreSQL with --jobs 1 up to this size (MB)")
     parser.add_argument("--sqlite-jobs2-max", type=float, default=100,
                         help="also measure SQLite ingest with --jobs 2 up to this size (MB)")
+    parser.add_argument("--peer-python", default=os.environ.get("TRACKER_BENCH_PEER_PYTHON"),
+                        help="an interpreter with jionlp and recognizers-text-suite: the peers are run "
+                             "on the smallest corpus; default $TRACKER_BENCH_PEER_PYTHON, else no peers")
     parser.add_argument("--repeats", type=int, default=3, help="runs of each query")
     parser.add_argument("--results", type=Path, default=RESULTS)
     parser.add_argument("--docs", type=Path, default=DOCS)
@@ -172,6 +204,9 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(results["sizes"][-1], ensure_ascii=False), flush=True)
         # kept as it goes: a run of an hour that fails late keeps what it measured
         args.results.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    if args.peer_python:
+        smallest = min(results["sizes"], key=lambda size: size["size_mb"])
+        results["peers"] = measure_peers(args.workdir / f"corpus-{smallest['size_mb']:g}MB", args.peer_python)
     largest = results["sizes"][-1]
     results["database"] = measure_database(largest["sqlite_url"], args.workdir, args.repeats)
     results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]

@@ -9,7 +9,7 @@ import pytest
 
 pytest.importorskip("psutil")
 
-from benchmarks import corpus, latency, passes, report, run  # noqa: E402
+from benchmarks import corpus, latency, passes, peers, report, run  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -93,3 +93,40 @@ def test_the_report_states_every_figure_and_ratio(tmp_path):
 
 def test_latency_percentiles():
     assert latency.percentiles([5, 1, 3, 2, 4]) == {"median_ms": 3, "p95_ms": 5, "runs": 5}
+
+
+def test_a_slice_is_the_first_files_up_to_its_size(small_corpus):
+    _folder, files = small_corpus
+    first = files[0].stat().st_size
+    assert passes.first_bytes(files, None) == files
+    assert passes.first_bytes(files, 1) == files[:1]
+    assert passes.first_bytes(files, first) == files[:1]
+    assert passes.first_bytes(files, first + 1) == files[:2]
+
+
+def test_a_peer_reads_the_same_files_as_the_passes(small_corpus, monkeypatch):
+    _folder, files = small_corpus
+    # the real peers need their own interpreter; the machinery around them does not
+    monkeypatch.setitem(peers.PEERS, "lines", lambda: lambda text: text.count("\n"))
+    found = peers.peer_pass("lines", files[:3])
+    assert found["bytes"] == passes.regex_pass(files[:3])["bytes"]
+    assert found["files"] == 3 and found["seconds"] > 0
+    assert found["found"] == sum(path.read_text(encoding="utf-8").count("\n") for path in files[:3])
+    assert set(peers.PEERS) - {"lines"} == set(run.PEER_BYTES) == set(report.ISSUE_PEER_RATIOS)
+
+
+def test_the_report_sets_each_peer_beside_tracker_on_the_same_files():
+    def peer(name, files, size, peer_speed, ours, found, claims):
+        return {"name": name, "bytes": size, "files": files, "regex": {"mb_per_s": 100.0},
+                "peer": {"mb_per_s": peer_speed, "found": found}, "extract": {"mb_per_s": ours, "claims": claims}}
+
+    measured = [peer("jionlp", 192, 10_055_672, 3.0, 2.0, 1735, 16651),
+                peer("recognizers", 19, 1_006_153, 0.05, 1.5, 528, 1601)]
+    rows = report.peer_rows(measured)
+    assert rows[2] == ("| jionlp `ner.extract_money` (money only) | 192 (10.1 MB) | 3.00 | 1/33 (1/14) | 1,735 "
+                       "| 2.00 | 16,651 | 1.5x slower |")
+    assert rows[3].endswith("| 0.05 | 1/2000 (1/3,246) | 528 | 1.50 | 1,601 | 30.0x faster |")
+    assert report.peer_line(measured).startswith("- Faster than every peer measured on the same files: **missed** "
+                                                 "(jionlp 3.00 MB/s, tracker 2.00;")
+    measured[0]["extract"]["mb_per_s"] = 4.0
+    assert report.peer_line(measured).startswith("- Faster than every peer measured on the same files: met")
