@@ -1,6 +1,10 @@
 """Sentence splitting as the claims guide rules."""
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, strategies as st
+
 from tracker.segmenting import split_sentences
 
 
@@ -22,6 +26,33 @@ def test_sentences_are_trimmed_and_spans_point_into_the_text():
     spans = split_sentences(text)
     assert [s.text for s in spans] == ["全市有幼儿园581所", "投资600余万元"]
     assert all(text[s.start:s.end] == s.text for s in spans)
+
+
+# The rule as the guide words it: cut at every end, drop the end, trim, keep what is left.
+END = re.compile(r"[。！？；;!\n]|(?<![0-9０-９])[?？]|[?？](?![0-9０-９])")
+BLANK = " \t\r\u3000\xa0"
+
+
+def cut_and_trim(text, start, end):
+    pieces, position = [], start
+    for stop in [*END.finditer(text, start, end), None]:
+        piece_end = stop.start() if stop else end
+        left, right = position, piece_end
+        while left < right and text[left] in BLANK:
+            left += 1
+        while right > left and text[right - 1] in BLANK:
+            right -= 1
+        if right > left:
+            pieces.append((left, right, text[left:right]))
+        position = stop.end() if stop else end
+    return pieces
+
+
+@given(st.text(alphabet="。！？；;!\n?？ \t\r\u3000\xa0019０a所", max_size=16), st.data())
+def test_one_match_per_sentence_is_cutting_at_the_ends_and_trimming(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert [(s.start, s.end, s.text) for s in split_sentences(text, start, end)] == cut_and_trim(text, start, end)
 
 
 def test_the_seven_speech_file_splits_as_its_labels_say():
