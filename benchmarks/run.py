@@ -55,9 +55,13 @@ def machine() -> dict:
 PEER_BYTES = {"jionlp": None, "recognizers": 1_000_000}
 
 
+def _slice(corpus: Path, max_bytes: int | None) -> list[str]:
+    # the FOLDER [MAX_BYTES] arguments of benchmarks.passes and benchmarks.peers
+    return [str(corpus)] if max_bytes is None else [str(corpus), str(max_bytes)]
+
+
 def _pass(name: str, corpus: Path, max_bytes: int | None = None) -> dict:
-    limit = [] if max_bytes is None else [str(max_bytes)]
-    run = run_measured(python_step("benchmarks.passes", name, str(corpus), *limit))
+    run = run_measured(python_step("benchmarks.passes", name, *_slice(corpus, max_bytes)))
     if run.status:
         raise RuntimeError(f"pass {name} failed: {run.stderr}")
     found = run.report()
@@ -128,8 +132,7 @@ def measure_peers(corpus: Path, peer_python: str) -> list[dict]:
     and tracker's extraction over the same files."""
     measured = []
     for name, max_bytes in PEER_BYTES.items():
-        limit = [] if max_bytes is None else [str(max_bytes)]
-        run = run_measured([peer_python, "-m", "benchmarks.peers", name, str(corpus), *limit])
+        run = run_measured([peer_python, "-m", "benchmarks.peers", name, *_slice(corpus, max_bytes)])
         if run.status:
             raise RuntimeError(f"peer {name} failed: {run.stderr[-2000:]}")
         found = run.report()
