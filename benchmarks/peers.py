@@ -28,11 +28,10 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from pathlib import Path
 from typing import Callable
 
-from benchmarks.passes import corpus_files, first_bytes
+from benchmarks.passes import corpus_files, first_bytes, read_and_count
 
 
 def jionlp_money() -> Callable[[str], int]:
@@ -61,13 +60,8 @@ def peer_pass(name: str, files: list[Path]) -> dict:
     """Read each file and run the peer ``name`` over its text."""
     count = PEERS[name]()
     count("2016年全市投资600余万元，增长37.81%。")  # the models load on first use, before the clock
-    size = found = 0
-    started = time.perf_counter()
-    for path in files:
-        data = path.read_bytes()
-        size += len(data)
-        found += count(data.decode("utf-8"))
-    return {"bytes": size, "files": len(files), "seconds": time.perf_counter() - started, "found": found}
+    size, seconds, found = read_and_count(files, count)
+    return {"bytes": size, "files": len(files), "seconds": seconds, "found": found}
 
 
 def main(argv: list[str]) -> None:

@@ -7,8 +7,9 @@ level's metric: its aspect says it is a change.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import ahocorasick
 import regex
@@ -40,8 +41,11 @@ class Vocabulary:
 
     entries: tuple[MetricEntry, ...]
     automaton: ahocorasick.Automaton
-    # Labels repeat across reports (学校数, 毛入园率): each is looked up once.
-    _named: dict[str, tuple[MetricEntry, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _named: Callable[[str], tuple[MetricEntry, ...]] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # Labels repeat across reports (学校数, 毛入园率): each is looked up once.
+        object.__setattr__(self, "_named", lru_cache(maxsize=NAMED_CACHE_SIZE)(self._look_up))
 
     def fits(self, entry: MetricEntry, family: str, aspect: str) -> bool:
         """Whether a claim of ``family`` and ``aspect`` can be a value of ``entry``."""
@@ -58,14 +62,11 @@ class Vocabulary:
 
     def named_in(self, text: str | None) -> tuple[MetricEntry, ...]:
         """The metrics whose name or an alias stands in ``text``, longest wording first."""
-        if not text:
-            return ()
-        if text not in self._named:
-            if len(self._named) > NAMED_CACHE_SIZE:
-                self._named.clear()
-            found = sorted({entry for _, entry in self.automaton.iter(IGNORED.sub("", text))}, key=lambda e: -e[0])
-            self._named[text] = tuple(dict.fromkeys(self.entries[index] for _, index in found))
-        return self._named[text]
+        return self._named(text) if text else ()
+
+    def _look_up(self, text: str) -> tuple[MetricEntry, ...]:
+        found = sorted({entry for _, entry in self.automaton.iter(IGNORED.sub("", text))}, key=lambda e: -e[0])
+        return tuple(dict.fromkeys(self.entries[index] for _, index in found))
 
 
 @cache
