@@ -309,14 +309,9 @@ def extract_amounts(sentence: str) -> list[Amount]:
     if not possible_amount().search(sentence):
         return []
     rules = load_rules()
-    idiom_spans = None  # found only in a sentence with a candidate: most have none
+    idiom_spans = None  # found only once a candidate reads as an amount: most never do
     found: list[Amount] = []
     for match in amount_pattern().finditer(sentence):
-        if idiom_spans is None:
-            idiom_spans = [m.span() for m in rules.idioms.finditer(sentence)]
-            idiom_spans += [m.span() for m in rules.titles.finditer(sentence)]
-        if any(s < match.end() and match.start() < e for s, e in idiom_spans):
-            continue
         if match.group("den") is not None:
             amount = _read_fraction(rules, sentence, match)
         elif match.group("cheng") is not None:
@@ -325,6 +320,11 @@ def extract_amounts(sentence: str) -> list[Amount]:
             amount = _read_ratio(rules, sentence, match)
         else:
             amount = _read_main(rules, sentence, match)
-        if amount is not None:
+        if amount is None:
+            continue
+        if idiom_spans is None:
+            idiom_spans = [m.span() for m in rules.idioms.finditer(sentence)]
+            idiom_spans += [m.span() for m in rules.titles.finditer(sentence)]
+        if not any(s < match.end() and match.start() < e for s, e in idiom_spans):
             found.extend(_distribute(sentence, amount))
     return _share_list_units(found, sentence)
