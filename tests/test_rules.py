@@ -1,12 +1,14 @@
-"""Rule patterns run under the faster engine only where both engines read them alike."""
+"""Rule patterns run under ``re`` only where both engines read them alike."""
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 
 import regex
 
 from test_extracting import _report_sentences
 from tracker.extracting import amount_pattern
+from tracker.labeling import label_rules
 from tracker.rules import compile_rule, load_rules
 
 
@@ -20,18 +22,26 @@ def test_plain_patterns_go_to_re_and_the_others_to_regex():
     assert isinstance(compile_rule(r"^\p{Han}"), regex.Pattern)
 
 
-def test_exclusions_under_re_find_what_regex_finds_around_every_candidate():
-    windows = []
+def _patterns_under_re():
+    rules, label_patterns = load_rules(), label_rules()
+    found = [(rule.name, pattern) for rule in rules.exclusions
+             for pattern in (rule.before, rule.after, rule.surface)]
+    found += [(f.name, getattr(holder, f.name)) for holder in (rules, label_patterns) for f in fields(holder)]
+    return [(name, pattern) for name, pattern in found if isinstance(pattern, re.Pattern)]
+
+
+def test_patterns_under_re_find_what_regex_finds_in_sentences_and_around_candidates():
+    texts = []
     for sentence in _report_sentences():
+        texts.append(sentence)
         for match in amount_pattern().finditer(sentence):
             start, end = match.span()
-            windows += [sentence[max(0, start - 8):start], sentence[start:end], sentence[end:end + 8]]
-    assert len(windows) > 3000
-    under_re = [(rule.name, pattern) for rule in load_rules().exclusions
-                for pattern in (rule.before, rule.after, rule.surface) if isinstance(pattern, re.Pattern)]
-    assert len(under_re) >= 20
+            texts += [sentence[:start], sentence[max(0, start - 8):start], sentence[start:end], sentence[end:end + 8]]
+    assert len(texts) > 5000
+    under_re = _patterns_under_re()
+    assert len(under_re) >= 35
     for name, pattern in under_re:
         reference = regex.compile(pattern.pattern)
-        for window in windows:
-            found, expected = pattern.search(window), reference.search(window)
-            assert (found and found.span()) == (expected and expected.span()), (name, window)
+        for text in texts:
+            found, expected = pattern.search(text), reference.search(text)
+            assert (found and found.span()) == (expected and expected.span()), (name, text)

@@ -23,7 +23,7 @@ from typing import Sequence
 import regex
 
 from tracker.extracting import Amount
-from tracker.rules import load_seed
+from tracker.rules import compile_rule, load_seed
 from tracker.topics import frame_topic, heading_topic, needs_topic, title_topic
 
 
@@ -60,10 +60,10 @@ def label_rules() -> LabelRules:
     """The label rules, read once."""
     seed = load_seed("labels.toml")
     return LabelRules(
-        clause_break=regex.compile("[" + regex.escape(seed["clause_breaks"]) + "]"),
+        clause_break=compile_rule("[" + regex.escape(seed["clause_breaks"]) + "]"),
         lead=regex.compile(seed["lead"]),
         quoted_items=regex.compile(seed["quoted_items"]),
-        possessor=regex.compile(seed["possessor"]),
+        possessor=compile_rule(seed["possessor"]),
         existential=regex.compile(seed["existential"]),
         link=regex.compile(seed["link"]),
         noun_stop=regex.compile(seed["noun_stops"]),
@@ -77,10 +77,10 @@ def label_rules() -> LabelRules:
         rate_heads=tuple(seed["rate_heads"]),
         rate_suffix=seed["rate_suffix"],
         area_suffix=seed["area_suffix"],
-        change=regex.compile(seed["change"]),
-        decrease=regex.compile(seed["decrease"]),
+        change=compile_rule(seed["change"]),
+        decrease=compile_rule(seed["decrease"]),
         change_suffix=seed["change_suffix"],
-        to_level=regex.compile(seed["to_level"]),
+        to_level=compile_rule(seed["to_level"]),
         unit_heads=seed["unit_heads"],
     )
 
