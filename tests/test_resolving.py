@@ -96,6 +96,10 @@ def test_resolve_period(sentence, text, expected):
     ("plan", "小学专任教师学历合格率由2015年的98.7%提高到2020年的100%", "100%", "target"),
     # 到 before an amount that is not a year is no horizon
     (None, "全县寄宿制学校学生比例提高到20%", "20%", "actual"),
+    # 末 ends a plan period; 年末 in a bulletin dates a stock at the end of the year reported.
+    (None, "争取到“十三五”末,全县高中阶段毛入学率达到95%", "95%", "target"),
+    (None, "规划期末,全县普惠性幼儿园达到80所", "80所", "target"),
+    (None, "年末全市户籍总人口277.8万人", "277.8万人", "actual"),
 ])
 def test_resolve_kind(frame, sentence, text, kind):
     context = Context(year=2016, frames=(Frame(0, frame, 2016),) if frame else ())
