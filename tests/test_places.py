@@ -314,6 +314,9 @@ HOME = [
     ("今天召开全区教育工作会议。区委、区政府高度重视。唐山市教育局", None),  # its own name is missing
     ("全市教育工作会议在xx市召开。海州区、太平区", None),  # the city is hidden
     ("今天天气很好", None),
+    # A county-level city's own bulletin: its title names it, its text says 全市.
+    ("2018年兴城市教育事业发展统计公报\n全市共有各级各类学校215所，全市在校生10.2万人", "兴城市"),
+    ("教育事业发展统计公报\n全市共有各级各类学校215所，全市在校生10.2万人，兴城市学校30所", None),
 ]
 
 

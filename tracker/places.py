@@ -56,7 +56,8 @@ A document's own place (:func:`infer_home_place`)
     names anywhere in it) and how the speaker names his own level (全市/我市
     versus 全县/我县/全区). A city speech gets the city most often named,
     itself or through its counties (it must be named itself or through two
-    of its counties, and hold 60% of the evidence); a county-level city
+    of its counties, or through a place the first line, the report's title,
+    names, and hold 60% of the evidence); a county-level city
     named more often than the rest of its city gets itself. A county speech
     gets the county most often named (60% of the county evidence). A
     document that hides its own level's name (xx市, ****区), names places
@@ -680,11 +681,16 @@ def infer_home_place(text: str, gazetteer: Gazetteer) -> PlaceRecord | None:
     cities: Counter = Counter()
     direct: Counter = Counter()
     spread: dict[PlaceRecord, set] = {}
+    title_end = text.find("\n", len(text) - len(text.lstrip()))
+    title_end = len(text) if title_end == -1 else title_end
+    titled: set[PlaceRecord] = set()  # the places the first line (the report's title) names
     for mention in document_mentions(text, gazetteer):
         record = mention.record
         if record.code is None:
             continue
         city = gazetteer.city_of(record)
+        if mention.start < title_end:
+            titled.add(record)
         if record.level == COUNTY:
             counties[record] += 1
         if city is None:
@@ -709,8 +715,8 @@ def infer_home_place(text: str, gazetteer: Gazetteer) -> PlaceRecord | None:
         return None
     if score < rules["min_share"] * sum(cities.values()):
         return None
-    if direct[city] == 0 and len(spread.get(city, ())) < 2:
-        return None
+    if direct[city] == 0 and len(spread.get(city, ())) < 2 and not titled & spread.get(city, set()):
+        return None  # too little evidence, unless the title names one of its places (兴城市…统计公报)
     # a county-level city speaking of itself (全市) more than of its city
     for county, count in counties.most_common(1):
         if county.name.endswith("市") and gazetteer.city_of(county) is city and count > score - count:
