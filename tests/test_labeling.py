@@ -145,3 +145,18 @@ def test_the_pipeline_passes_a_sentence_without_amounts_as_the_heading_of_the_ne
     text = "县教育局工作报告\n三是扎实推进校园安全工作。全县重点抓好四项工作。全县新建学校4所，重点抓好三项工作。"
     assert [(claim.text, claim.metric_label) for claim in extract_claims(text)] == [
         ("四项", "扎实推进校园安全工作重点抓好工作项数"), ("4所", "新建学校数"), ("三项", "重点抓好工作项数")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("我们教育系统共有9万多名师生，占全市总人口的七分之一",
+     [("9万多名", "教育系统师生数"), ("七分之一", "教育系统师生占全市总人口比例")]),
+    ("其中财政性教育经费10.87亿元，占总投入的88.0%",
+     [("10.87亿元", "财政性教育经费"), ("88.0%", "财政性教育经费占总投入比例")]),
+    # 约 before 占 qualifies the share; 在园 is a word (children enrolled), not 在 "at".
+    ("在园幼儿1.3万人，约占全市在园幼儿的三分之二",
+     [("1.3万人", "在园幼儿数"), ("三分之二", "在园幼儿占全市在园幼儿比例")]),
+    # A share with its own holder's words keeps them.
+    ("优质高中资源占全市普通高中总数的63%", [("63%", "优质高中资源占全市普通高中比例")]),
+])
+def test_a_share_opening_at_zhan_is_labelled_after_its_holder(sentence, expected):
+    assert [(claim.text, claim.metric_label) for claim in extract_claims(sentence)] == expected

@@ -43,6 +43,8 @@ def test_a_debt_paid_in_steps_over_several_sentences():
 def test_part_of_a_whole_and_a_share():
     assert relations("督导室对94所项目学校中的78所进行了评估验收。") == [("part_of_whole", "94所", "78所", None)]
     assert relations("我们教育系统共有9万多名师生,占全市总人口的七分之一。") == [("share", "9万多名", "七分之一", None)]
+    # a qualifier before 占 is no holder of its own
+    assert relations("在园幼儿1.3万人,约占全市在园幼儿的三分之二。") == [("share", "1.3万人", "三分之二", None)]
 
 
 def test_a_change_after_from_to_is_said_of_where_the_level_went():

@@ -47,6 +47,7 @@ class LabelRules:
     named_count_units: tuple[str, ...]
     rate_heads: tuple[str, ...]
     rate_suffix: str
+    share_opening: regex.Pattern
     area_suffix: str
     change: regex.Pattern
     decrease: regex.Pattern
@@ -76,6 +77,7 @@ def label_rules() -> LabelRules:
         named_count_units=tuple(seed["named_count_units"]),
         rate_heads=tuple(seed["rate_heads"]),
         rate_suffix=seed["rate_suffix"],
+        share_opening=regex.compile(seed["share_opening"]),
         area_suffix=seed["area_suffix"],
         change=compile_rule(seed["change"]),
         decrease=compile_rule(seed["decrease"]),
@@ -260,6 +262,21 @@ def _with_suffix(label: str, amount: Amount, rules: LabelRules) -> str:
     if amount.family == "area" and not label.endswith(rules.area_suffix):
         return label + rules.area_suffix
     return label
+
+
+def share_label(label: Label, holder: Label, holder_amount: Amount) -> Label:
+    """The label of a share whose own words start at 占 (``label``), after the noun of the
+    amount it is a share of (``holder``, see relating.sentence_part_links):
+    ``教育系统共有9万多名师生，占全市总人口的七分之一`` → ``教育系统师生占全市总人口比例``."""
+    rules = label_rules()
+    opening = rules.share_opening.match(label.text) if label.text and holder.text else None
+    if opening is None:
+        return label
+    nouns = counted_nouns(holder.text, holder_amount.unit) if holder_amount.family == "count" else []
+    text = (nouns[0] if nouns else holder.text) + label.text[opening.end():]
+    if not text.endswith(rules.rate_heads):
+        text += rules.rate_suffix
+    return Label(text, label.aspect, label.origin, label.base, label.direction)
 
 
 def counted_nouns(label: str, unit: str) -> list[str]:

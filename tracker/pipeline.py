@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from tracker.cleaning import CleanText, clean_text
 from tracker.extracting import extract_amounts
-from tracker.labeling import Label, label_amounts
+from tracker.labeling import Label, label_amounts, share_label
 from tracker.relating import ExtractedLink, comparison_links, sentence_part_links, step_links
 from tracker.places import PlaceRecord, find_places, infer_home_place, load_gazetteer
 from tracker.resolving import (
@@ -113,6 +113,11 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                 labels = [Label(breakdown_label(sentence.text, amount, mentions, earlier), "level")
                           if label.text is None and label.aspect == "level" else label
                           for amount, label in zip(amounts, labels)]
+            part_links = sentence_part_links(sentence.text, amounts, first, [a.family for a in amounts])
+            for link in part_links:
+                if link.relation == "share":
+                    holder, share = link.head - first, link.tail - first
+                    labels[share] = share_label(labels[share], labels[holder], amounts[holder])
             for amount, label, amount_place in zip(amounts, labels, amount_places):
                 claim_place = resolve_claim_place(sentence.text, amount, amount_place, gazetteer)
                 start, end = sentence.start + amount.start, sentence.start + amount.end
@@ -144,7 +149,7 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                     family=amount.family,
                 ))
             links += comparison_links(first, labels, lambda index: claims[index].year)
-            links += sentence_part_links(sentence.text, amounts, first, [a.family for a in amounts])
+            links += part_links
         links += step_links([span for _, span in sentences[section_first:]], sentence_claims[section_first:], claims)
     return ExtractedDocument(clean, document_title(text), doc_year, sections, contexts, homes, sentences, claims,
                              list(dict.fromkeys(links)))
