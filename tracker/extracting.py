@@ -304,6 +304,28 @@ def _share_list_units(amounts: list[Amount], sentence: str) -> list[Amount]:
     return result
 
 
+def _join_ranges(amounts: list[Amount], sentence: str) -> list[Amount]:
+    """``3万元至5万元``: two amounts of one unit joined by 至 or 到 are one range, its text
+    the whole span (not after 从 or 由, where they are a level and where it went, nor when the
+    second is not above the first)."""
+    rules = load_rules()
+    result: list[Amount] = []
+    for amount in amounts:
+        low = result[-1] if result else None
+        if (low is not None and low.value_high is None and amount.value_high is None
+                and low.unit == amount.unit and low.redacted == amount.redacted
+                and low.item is None and amount.item is None
+                and (low.value is None or amount.value is None or low.value < amount.value)
+                and rules.range_joiners.match(sentence[low.end:amount.start])
+                and not rules.range_from_to.search(sentence[_clause_start(sentence, low.start):low.start])):
+            approx = max(low.approx, amount.approx, key=rules.qualifier_rank.__getitem__)
+            result[-1] = replace(low, end=amount.end, text=sentence[low.start:amount.end], value_high=amount.value,
+                                 approx=approx)
+        else:
+            result.append(amount)
+    return result
+
+
 def extract_amounts(sentence: str) -> list[Amount]:
     """Every amount in one sentence, in order, with spans into that sentence."""
     if not possible_amount().search(sentence):
@@ -327,4 +349,4 @@ def extract_amounts(sentence: str) -> list[Amount]:
             idiom_spans += [m.span() for m in rules.titles.finditer(sentence)]
         if not any(s < match.end() and match.start() < e for s, e in idiom_spans):
             found.extend(_distribute(sentence, amount))
-    return _share_list_units(found, sentence)
+    return _share_list_units(_join_ranges(found, sentence), sentence)

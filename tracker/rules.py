@@ -74,6 +74,8 @@ class Rules:
     respectively: str
     respectively_joins: tuple[str, ...]
     cheng_not_followed_by: str
+    range_joiners: regex.Pattern
+    range_from_to: regex.Pattern
     year: regex.Pattern
     meeting: regex.Pattern
     meeting_title: regex.Pattern
@@ -183,6 +185,8 @@ def load_rules() -> Rules:
         respectively=cue_seed["distributive"]["respectively"],
         respectively_joins=tuple(cue_seed["distributive"]["respectively_joins"]),
         cheng_not_followed_by=cue_seed["cheng"]["not_followed_by"],
+        range_joiners=regex.compile(cue_seed["ranges"]["joiners"]),
+        range_from_to=regex.compile(cue_seed["ranges"]["from_to"]),
         year=regex.compile(cue_seed["years"]["year"]),
         meeting=regex.compile(cue_seed["years"]["meeting"]),
         meeting_title=regex.compile(cue_seed["years"]["meeting_title"]),
