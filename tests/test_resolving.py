@@ -145,6 +145,18 @@ def test_a_report_title_gives_its_year_after_the_place_or_organ_that_issues_it(t
     assert section_context(text).year == year
 
 
+@pytest.mark.parametrize("title,reviewed", [
+    ("建昌县2022年上半年工作总结", 2022),
+    ("2018年兴城市教育事业发展统计公报", 2018),
+    ("2016年绥中县人民政府工作报告", 2015),  # given in its year, it reviews the year before
+])
+def test_a_summary_reviews_its_title_year_and_a_work_report_the_year_before(title, reviewed):
+    from tracker.pipeline import extract_claims
+    text = f"{title}\n一、过去一年工作回顾\n全县新建幼儿园3所。"
+    assert section_context(text).reviewed_year == reviewed
+    assert [claim.year for claim in extract_claims(text)] == [reviewed]
+
+
 @pytest.mark.parametrize("sentence,expected", [
     # 分别 after a list of places: the i-th amount of the run is of the i-th place.
     ("兴城市、绥中县义务教育巩固率分别达到98.2%和97.5%", [("98.2%", "兴城市"), ("97.5%", "绥中县")]),

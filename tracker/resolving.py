@@ -59,8 +59,9 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     rules = load_rules()
     end = len(text) if end is None else end
     opening_end = min(end, start + 3000)
-    meeting = (rules.meeting.search(text, start, opening_end) or rules.meeting_title.search(text, start, opening_end)
-               or rules.report_title.search(text, start, min(end, start + 200)))
+    meeting = rules.meeting.search(text, start, opening_end) or rules.meeting_title.search(text, start, opening_end)
+    titled = meeting is None and rules.report_title.search(text, start, min(end, start + 200))
+    meeting = meeting or titled
     meeting_year = year if year is not None else (_year_value(meeting.group(1)) if meeting else None)
     hidden = year is None and meeting is not None and meeting_year is None
     markers = []
@@ -74,7 +75,9 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
         planned = next((_year_value(w) for _, k, w in markers if k == "plan" and _year_value(w)), None)
         meeting_year = planned if planned is not None else (reviewed + 1 if reviewed else None)
     if reviewed is None and meeting_year is not None and any(k == "review" for _, k, _ in markers):
-        reviewed = meeting_year - 1
+        # A meeting reviews the year before it; a summary titled by its year (2022年上半年工作总结) that year.
+        covering = titled and year is None and titled.group().endswith(rules.covering_titles)
+        reviewed = meeting_year if covering else meeting_year - 1
     frames = []
     for position, kind, written in markers:
         if written and any(ch in "xX" for ch in written) or hidden:

@@ -81,6 +81,7 @@ class Rules:
     meeting_title: regex.Pattern
     report_title: regex.Pattern
     hidden_year: regex.Pattern
+    covering_titles: tuple[str, ...]
     base_year_before: tuple[str, ...]
     base_year_after: regex.Pattern
     review_frame: regex.Pattern
@@ -192,6 +193,7 @@ def load_rules() -> Rules:
         meeting_title=regex.compile(cue_seed["years"]["meeting_title"]),
         report_title=regex.compile(cue_seed["years"]["report_title"], regex.MULTILINE),
         hidden_year=regex.compile(cue_seed["years"]["hidden_year"]),
+        covering_titles=tuple(cue_seed["years"]["covering_titles"]),
         base_year_before=tuple(cue_seed["years"]["base_before"]),
         base_year_after=regex.compile(cue_seed["years"]["base_after"]),
         review_frame=regex.compile(cue_seed["years"]["review_frame"]),
