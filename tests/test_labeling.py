@@ -47,6 +47,9 @@ def labels(sentence: str) -> list[tuple[str, str | None]]:
     # 第二批 opens a clause like 第二; 批次 counts visits as 人次 does.
     ("第二批8个乡镇卫生院完成标准化建设", [("8个", "完成标准化建设的乡镇卫生院数")]),
     ("共接待来访群众560批次", [("560批次", "接待来访群众批次")]),
+    # Bare amounts listed after a named one in its unit are counts of the same thing.
+    ("全市新建学校5所、3所", [("5所", "新建学校数"), ("3所", "新建学校数")]),
+    ("分别新建幼儿园3所、2所和4所", [("3所", "新建幼儿园数"), ("2所", "新建幼儿园数"), ("4所", "新建幼儿园数")]),
     # Coordinated amounts share the noun and the verb of the last.
     ("中高职分别有300名和45名学生进入决赛", [("300名", "中高职进入决赛的学生数"), ("45名", "进入决赛的学生数")]),
     ("全年处分违规教师7人、取缔无证办学单位11家", [("7人", "处分违规教师数"), ("11家", "取缔无证办学单位家数")]),

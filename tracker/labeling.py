@@ -365,6 +365,13 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
             parts[index].noun, parts[index].verb = following.noun, following.verb
         elif not parts[index].verb and parts[index].noun and between.endswith(("、", "和", "及", "与")):
             parts[index].verb = following.verb
+    # Bare amounts listed after a named one in its unit share its words: 新建幼儿园3所、2所和4所.
+    for index in range(1, len(parts)):
+        part, named = parts[index], parts[index - 1]
+        if (clauses[index][0] == clauses[index - 1][0] and not (part.before or part.noun or part.verb or part.listed)
+                and amounts[index].unit == amounts[index - 1].unit and amounts[index].item is None
+                and CONJUNCTIONS.match(sentence[amounts[index - 1].end:amounts[index].start].strip())):
+            part.before, part.noun, part.verb = named.before, named.noun, named.verb
     labels: list[Label] = []
     level: int | None = None
     base = ""
