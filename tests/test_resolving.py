@@ -100,6 +100,9 @@ def test_resolve_period(sentence, text, expected):
     (None, "争取到“十三五”末,全县高中阶段毛入学率达到95%", "95%", "target"),
     (None, "规划期末,全县普惠性幼儿园达到80所", "80所", "target"),
     (None, "年末全市户籍总人口277.8万人", "277.8万人", "actual"),
+    # 计划 before a comma names a programme; before its object it plans.
+    ("review", "全市有3.5万名学生享受营养改善计划，资助金额共计4200万元", "4200万元", "actual"),
+    ("review", "全市计划招聘教师600名", "600名", "target"),
 ])
 def test_resolve_kind(frame, sentence, text, kind):
     context = Context(year=2016, frames=(Frame(0, frame, 2016),) if frame else ())
