@@ -23,7 +23,7 @@ from typing import Sequence
 import regex
 
 from tracker.extracting import Amount
-from tracker.rules import compile_rule, load_seed
+from tracker.rules import RulePattern, compile_rule, load_seed
 from tracker.topics import frame_topic, heading_topic, needs_topic, title_topic
 
 
@@ -31,10 +31,10 @@ from tracker.topics import frame_topic, heading_topic, needs_topic, title_topic
 class LabelRules:
     """The compiled rules of seeds/labels.toml."""
 
-    clause_break: regex.Pattern
+    clause_break: RulePattern
     lead: regex.Pattern
     quoted_items: regex.Pattern
-    possessor: regex.Pattern
+    possessor: RulePattern
     existential: regex.Pattern
     link: regex.Pattern
     noun_stop: regex.Pattern
@@ -49,10 +49,10 @@ class LabelRules:
     rate_suffix: str
     share_opening: regex.Pattern
     area_suffix: str
-    change: regex.Pattern
-    decrease: regex.Pattern
+    change: RulePattern
+    decrease: RulePattern
     change_suffix: dict[str, str]
-    to_level: regex.Pattern
+    to_level: RulePattern
     unit_heads: dict[str, str]
 
 

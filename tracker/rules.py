@@ -17,6 +17,8 @@ from pathlib import Path
 
 import regex
 
+RulePattern = re.Pattern | regex.Pattern  # see compile_rule
+
 
 def seeds_dir() -> Path:
     """Where the seed files are, in a checkout or in an installed package."""
@@ -46,9 +48,9 @@ class ExclusionRule:
 
     name: str
     units: frozenset[str] | None
-    before: re.Pattern | regex.Pattern | None
-    after: re.Pattern | regex.Pattern | None
-    surface: re.Pattern | regex.Pattern | None
+    before: RulePattern | None
+    after: RulePattern | None
+    surface: RulePattern | None
 
 
 @dataclass
@@ -62,13 +64,13 @@ class Rules:
     qualifiers_after: dict[str, str]
     qualifier_rank: dict[str, int]
     exclusions: list[ExclusionRule]
-    idioms: regex.Pattern
-    titles: regex.Pattern
-    one_count_cues: regex.Pattern
+    idioms: RulePattern
+    titles: RulePattern
+    one_count_cues: RulePattern
     one_count_units: frozenset[str]
-    unitless_cues: regex.Pattern
+    unitless_cues: RulePattern
     unitless_unit: dict[str, str]
-    rate_without_percent: regex.Pattern
+    rate_without_percent: RulePattern
     distributive_separators: list[str]
     distributive_determiners: str
     respectively: str
@@ -87,19 +89,19 @@ class Rules:
     review_frame: regex.Pattern
     plan_frame: regex.Pattern
     relative_years: dict[str, int]
-    relative_year_pattern: regex.Pattern
+    relative_year_pattern: RulePattern
     period_spans: dict[str, tuple[int, int]]
-    period_pattern: regex.Pattern
-    period_total_after: regex.Pattern
-    period_end_after: regex.Pattern
+    period_pattern: RulePattern
+    period_total_after: RulePattern
+    period_end_after: RulePattern
     section_heading: regex.Pattern
     section_opening: regex.Pattern
     target_cues: list[str]
     target_cue_patterns: list[str]
     target_horizon: str
     plan_cues: list[str]
-    cue_not_followed_by: regex.Pattern
-    cue_not_preceded_by: regex.Pattern
+    cue_not_followed_by: RulePattern
+    cue_not_preceded_by: RulePattern
     actual_markers: regex.Pattern
 
 
@@ -117,7 +119,7 @@ def unit_family(unit: str) -> str:
 _ENGINE_SENSITIVE = regex.compile(r"(?<!\\)(?:\\\\)*\\[sSwWbB]")
 
 
-def compile_rule(pattern: str) -> re.Pattern | regex.Pattern:
+def compile_rule(pattern: str) -> RulePattern:
     """``pattern`` compiled by ``re`` where ``re`` reads it as ``regex`` does, else by ``regex``
     (``\\p{Han}``, variable-width look-behinds, ``\\s``...). For rules run on short windows
     thousands of times a document: ``re`` makes such calls about half as costly, while on
