@@ -161,6 +161,9 @@ def test_the_pipeline_passes_a_sentence_without_amounts_as_the_heading_of_the_ne
     # 约 before 占 qualifies the share; 在园 is a word (children enrolled), not 在 "at".
     ("在园幼儿1.3万人，约占全市在园幼儿的三分之二",
      [("1.3万人", "在园幼儿数"), ("三分之二", "在园幼儿占全市在园幼儿比例")]),
+    # A fraction before 的 and a noun is a share of that noun, as a rate is.
+    ("全市有1/3的学校建成了标准化实验室", [("1/3", "建成标准化实验室的学校比例")]),
+    ("近二分之一的教师参加了国培计划", [("近二分之一", "参加国培计划的教师比例")]),
     # A share with its own holder's words keeps them.
     ("优质高中资源占全市普通高中总数的63%", [("63%", "优质高中资源占全市普通高中比例")]),
 ])

@@ -46,6 +46,8 @@ RATIO_SEPARATORS = "︰∶"
 ALL_DIGITS = regex.compile(DIGITS)
 DIGIT_NEXT = regex.compile(r"\s*[0-9０-９.．]")
 CLAUSE_BREAKS = "，,：:；;。（("
+# A slash fraction's denominator is at most this (1/3, 3/4, 1/100); 12/31 is a date.
+MAX_SLASH_DENOMINATOR = 20
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,10 @@ def amount_pattern() -> re.Pattern:
     ratio = (
         rf"(?P<r_pre>{pre})?(?P<r1>{DIGITS})\s*(?P<rsep>[:：{RATIO_SEPARATORS}])\s*(?P<r2>{DIGITS})"
     )
+    slash = (  # 1/3的学校: a fraction written with a slash (a date or a number like 2017/12 is not)
+        rf"(?P<s_pre>{pre})?(?<![0-9０-９.．/／])(?P<s_num>{DIGIT}{{1,3}})[/／](?P<s_den>{DIGIT}{{1,3}})"
+        rf"(?![0-9０-９.．/／])(?P<s_post>{post})?"
+    )
     main = (
         rf"(?P<pre>{pre})?"
         rf"(?P<num>{NUMBER})"
@@ -98,7 +104,7 @@ def amount_pattern() -> re.Pattern:
     first = set("0123456789０１２３４５６７８９" + HIDDEN_DIGIT + "*＊" + CN_DIGIT + "十百千万")
     first.update(word[0] for word in rules.qualifiers_before)
     guard = "[" + "".join(regex.escape(ch) for ch in sorted(first)) + "]"
-    return re.compile(rf"(?={guard})(?:{fraction}|{cheng}|{ratio}|{main})")
+    return re.compile(rf"(?={guard})(?:{fraction}|{cheng}|{slash}|{ratio}|{main})")
 
 
 @cache
@@ -252,6 +258,18 @@ def _read_cheng(rules: Rules, sentence: str, match: re.Match) -> Amount:
     return Amount(start, end, sentence[start:end], value, None, "%", approx, False, "rate")
 
 
+def _read_slash(rules: Rules, sentence: str, match: re.Match) -> Amount | None:
+    numerator, denominator = parse_numeral(match.group("s_num")), parse_numeral(match.group("s_den"))
+    if not 0 < numerator < denominator <= MAX_SLASH_DENOMINATOR:
+        return None  # 24/7, 12/31: not a share
+    if _excluded(rules, sentence, match.start("s_num"), match.end("s_den"), "fraction"):
+        return None  # 第1/2页
+    value = (numerator / denominator).quantize(Decimal("0.000001"))
+    start, end = match.span()
+    approx = _approx(rules, match.group("s_pre"), match.group("s_post"))
+    return Amount(start, end, sentence[start:end], value, None, "fraction", approx, False, "fraction")
+
+
 def _read_ratio(rules: Rules, sentence: str, match: re.Match) -> Amount | None:
     start, end = match.span()
     written_as_ratio = match.group("rsep") in RATIO_SEPARATORS
@@ -338,6 +356,8 @@ def extract_amounts(sentence: str) -> list[Amount]:
             amount = _read_fraction(rules, sentence, match)
         elif match.group("cheng") is not None:
             amount = _read_cheng(rules, sentence, match)
+        elif match.group("s_num") is not None:
+            amount = _read_slash(rules, sentence, match)
         elif match.group("r1") is not None:
             amount = _read_ratio(rules, sentence, match)
         else:

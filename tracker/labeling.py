@@ -96,6 +96,8 @@ CLOSING = {close: open_ for open_, close in OPENING.items()}
 LIST_JOINERS = regex.compile(r"\s*(?:、|和|及|与|以及)\s*")
 CONJUNCTIONS = regex.compile(r"^(?:和|及|与|或|、|以及)$")
 EDGES = regex.compile(r"^[^\p{Han}A-Za-z0-9“”]+|[^\p{Han}A-Za-z0-9“”]+$")
+# Families that state a share of something: 98%的适龄儿童…, 近二分之一的教师….
+SHARES = ("rate", "fraction")
 # A verb phrase after a counted noun is cut here: a label names the action, not its details.
 MAX_VERB = 12
 # Words before the amount longer than this are a list of actions: the last one is kept.
@@ -257,7 +259,7 @@ def _with_suffix(label: str, amount: Amount, rules: LabelRules) -> str:
         if label.rstrip("".join(CLOSING))[-1:] in rules.count_heads:
             return label + rules.count_suffix
         return label + rules.count_suffix_by_unit.get(amount.unit, amount.unit + rules.count_suffix)
-    if amount.family == "rate" and not label.endswith(rules.rate_heads):
+    if amount.family in SHARES and not label.endswith(rules.rate_heads):
         return label + rules.rate_suffix
     if amount.family == "area" and not label.endswith(rules.area_suffix):
         return label + rules.area_suffix
@@ -311,13 +313,13 @@ def _level_label(parts: _Parts, amount: Amount, rules: LabelRules) -> str | None
         return _with_suffix(parts.listed, amount, rules) or None
     if amount.family == "money" and parts.before:
         noun, verb = "", ""  # 投入资金3亿元,启动…: the money is named before its amount.
-    if amount.family not in ("count", "rate", "money", "area"):
+    if amount.family not in ("count", "money", "area", *SHARES):
         noun, verb = "", ""
     if noun:
         label = parts.before + (verb + "的" if verb else "") + noun
     else:
         # 100%实施阳光分班, 工程质量百分之百达标: a share of what the verb after it does.
-        label = parts.before + (verb if amount.family in ("count", "rate") else "")
+        label = parts.before + (verb if amount.family in ("count", *SHARES) else "")
     return _with_suffix(label, amount, rules) or None
 
 
