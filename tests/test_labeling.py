@@ -50,6 +50,8 @@ def labels(sentence: str) -> list[tuple[str, str | None]]:
     # Bare amounts listed after a named one in its unit are counts of the same thing.
     ("全市新建学校5所、3所", [("5所", "新建学校数"), ("3所", "新建学校数")]),
     ("分别新建幼儿园3所、2所和4所", [("3所", "新建幼儿园数"), ("2所", "新建幼儿园数"), ("4所", "新建幼儿园数")]),
+    # ... and so do bare parts after a total and 其中.
+    ("全县共有中小学85所，其中12所、8所", [("85所", "中小学学校数"), ("12所", "中小学学校数"), ("8所", "中小学学校数")]),
     # Coordinated amounts share the noun and the verb of the last.
     ("中高职分别有300名和45名学生进入决赛", [("300名", "中高职进入决赛的学生数"), ("45名", "进入决赛的学生数")]),
     ("全年处分违规教师7人、取缔无证办学单位11家", [("7人", "处分违规教师数"), ("11家", "取缔无证办学单位家数")]),

@@ -169,6 +169,10 @@ def test_a_summary_reviews_its_title_year_and_a_work_report_the_year_before(titl
     ("兴城市、绥中县、建昌县分别新建幼儿园3所和5所", [("3所", "葫芦岛市"), ("5所", "葫芦岛市")]),
     # a breakdown by place: each clause names the place of its amount
     ("分县(市)区看,兴城市在校生4.2万人,绥中县在校生5.1万人", [("4.2万人", "兴城市"), ("5.1万人", "绥中县")]),
+    # a list of places with their amounts: each amount is of the place named since the one before
+    ("绥中县新建学校3所、兴城市5所", [("3所", "绥中县"), ("5所", "兴城市")]),
+    ("全县共有中小学85所，其中绥中县12所、兴城市8所、建昌县7所",
+     [("85所", "葫芦岛市"), ("12所", "绥中县"), ("8所", "兴城市"), ("7所", "建昌县")]),
 ])
 def test_amounts_take_the_place_listed_for_them(sentence, expected):
     raw = f"今天,我们召开2016年葫芦岛市教育工作会议。\n{sentence}。"

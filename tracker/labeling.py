@@ -48,6 +48,7 @@ class LabelRules:
     rate_heads: tuple[str, ...]
     rate_suffix: str
     share_opening: regex.Pattern
+    part_opening: regex.Pattern
     area_suffix: str
     change: RulePattern
     decrease: RulePattern
@@ -78,6 +79,7 @@ def label_rules() -> LabelRules:
         rate_heads=tuple(seed["rate_heads"]),
         rate_suffix=seed["rate_suffix"],
         share_opening=regex.compile(seed["share_opening"]),
+        part_opening=regex.compile(seed["part_opening"]),
         area_suffix=seed["area_suffix"],
         change=compile_rule(seed["change"]),
         decrease=compile_rule(seed["decrease"]),
@@ -367,12 +369,16 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
             parts[index].noun, parts[index].verb = following.noun, following.verb
         elif not parts[index].verb and parts[index].noun and between.endswith(("、", "和", "及", "与")):
             parts[index].verb = following.verb
-    # Bare amounts listed after a named one in its unit share its words: 新建幼儿园3所、2所和4所.
+    # Bare amounts listed after a named one in its unit share its words: 新建幼儿园3所、2所和4所,
+    # 绥中县新建学校3所、兴城市5所 (a place between them goes to the locality), and so do bare
+    # parts after a total: 共有中小学85所，其中叶柏寿街道12所.
     for index in range(1, len(parts)):
         part, named = parts[index], parts[index - 1]
-        if (clauses[index][0] == clauses[index - 1][0] and not (part.before or part.noun or part.verb or part.listed)
+        between = _blank(sentence[amounts[index - 1].end:amounts[index].start], skip, amounts[index - 1].end)
+        listed = clauses[index][0] == clauses[index - 1][0] and CONJUNCTIONS.match(between.strip())
+        if (not (part.before or part.noun or part.verb or part.listed)
                 and amounts[index].unit == amounts[index - 1].unit and amounts[index].item is None
-                and CONJUNCTIONS.match(sentence[amounts[index - 1].end:amounts[index].start].strip())):
+                and (listed or rules.part_opening.match(between))):
             part.before, part.noun, part.verb = named.before, named.noun, named.verb
     labels: list[Label] = []
     level: int | None = None

@@ -257,14 +257,20 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
                           sentence_place: PlaceRecord | None, gazetteer: Gazetteer) -> list[PlaceRecord | None]:
     """The place of each amount of a sentence. After a list of places and 分别, the i-th
     amount of the run that follows is of the i-th place when the counts match
-    (建平县、喀左县…分别达到8.62亿元和5.47亿元); else the places named in the amount's own
-    clause (分县看,建平县108所,喀左县74所); else the sentence's place."""
+    (建平县、喀左县…分别达到8.62亿元和5.47亿元); else, in a clause naming several places,
+    the one named since the amount before (绥中县3所、兴城市5所); else the places named in
+    the amount's own clause (分县看,建平县108所,喀左县74所); else the sentence's place."""
     rules = load_rules()
     places: list[PlaceRecord | None] = []
-    for amount in amounts:
+    for index, amount in enumerate(amounts):
         clause_start, stop = _clause_of(sentence, amount)
         in_clause = [m for m in mentions if clause_start <= m.start and m.end <= stop]
-        places.append(_place_named(in_clause, gazetteer) or sentence_place)
+        # 绥中县新建学校3所、兴城市5所: in a list of places with their amounts, the place
+        # named since the amount before is this one's.
+        item_start = max(clause_start, amounts[index - 1].end if index else 0)
+        in_item = [m for m in in_clause if item_start <= m.start and m.end <= amount.start]
+        named = _place_named(in_item, gazetteer) if len(in_clause) > 1 and len(in_item) == 1 else None
+        places.append(named or _place_named(in_clause, gazetteer) or sentence_place)
     for match in _literal(rules.respectively).finditer(sentence):
         listed = _listed_before(sentence, mentions, match.start())
         run = _respective_run(sentence, amounts, match.end())
