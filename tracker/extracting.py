@@ -79,6 +79,8 @@ def amount_pattern() -> re.Pattern:
     scale = alternation(rules.scales)
     unit = alternation(rules.units)
     post = alternation(rules.qualifiers_after)
+    # 3千瓦, 5千克: a unit that starts with a scale word is read as the unit, not as 千 and 瓦.
+    scale_led = alternation(u for u in rules.units if u.startswith(tuple(rules.scales))) or "(?!)"
     fraction = (
         rf"(?P<f_pre>{pre})?(?P<den>{NUMBER}|(?<![{CN_DIGIT}])[十百千万])分之(?P<numr>{CN_NUMERAL}|{DIGITS})(?P<f_post>{post})?"
     )
@@ -97,7 +99,8 @@ def amount_pattern() -> re.Pattern:
         rf"(?P<pre>{pre})?"
         rf"(?P<num>{NUMBER})"
         rf"(?:(?P<lo_scale>{scale})?(?:(?P<lo_unit>{unit}){DASH_SYMBOL}|(?P<dash>{DASH}))(?P<num2>{NUMBER}))?"
-        rf"(?P<inside>{inside})?(?P<scale>{scale})?(?P<inside2>余|多)?(?:[ \u00a0]?(?P<unit>{unit}))?(?P<post>{post})?"
+        rf"(?P<inside>{inside})?(?:(?!{scale_led})(?P<scale>{scale}))?(?P<inside2>余|多)?(?:[ \u00a0]?(?P<unit>{unit}))?"
+        rf"(?P<post>{post})?"
     )
     # Cheap guard: an amount can only start at a digit, a hidden digit, a
     # Chinese numeral or the first character of a qualifier.
