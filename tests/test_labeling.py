@@ -3,7 +3,7 @@ import pytest
 
 from tracker.extracting import extract_amounts
 from tracker.labeling import label_amounts
-from tracker.pipeline import extract_claims
+from tracker.pipeline import extract_claims, extract_document
 
 
 def labels(sentence: str) -> list[tuple[str, str | None]]:
@@ -171,3 +171,11 @@ def test_the_pipeline_passes_a_sentence_without_amounts_as_the_heading_of_the_ne
 ])
 def test_a_share_opening_at_zhan_is_labelled_after_its_holder(sentence, expected):
     assert [(claim.text, claim.metric_label) for claim in extract_claims(sentence)] == expected
+
+
+def test_changes_after_fenbie_pair_with_as_many_levels_before_them():
+    document = extract_document("全年共发生各类安全生产事故56起，死亡23人，分别比上年下降8.2%和11.5%")
+    assert [(claim.text, claim.metric_label, claim.aspect) for claim in document.claims] == [
+        ("56起", "发生各类安全生产事故起数", "level"), ("23人", "死亡人数", "level"),
+        ("8.2%", "发生各类安全生产事故起数比上年下降率", "growth"), ("11.5%", "死亡人数比上年下降率", "growth")]
+    assert [(link.relation, link.head, link.tail) for link in document.links] == [("growth", 0, 2), ("growth", 1, 3)]

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
+from typing import Sequence
 
 import regex
 
@@ -167,7 +168,8 @@ def _excluded(rules: Rules, sentence: str, start: int, end: int, unit: str | Non
     return False
 
 
-LAST_CLAUSE_BREAK = regex.compile(f"[{regex.escape(CLAUSE_BREAKS)}]", regex.REVERSE)
+CLAUSE_BREAK = regex.compile(f"[{regex.escape(CLAUSE_BREAKS)}]")
+LAST_CLAUSE_BREAK = regex.compile(CLAUSE_BREAK.pattern, regex.REVERSE)
 
 
 def _clause_start(sentence: str, position: int) -> int:
@@ -323,6 +325,23 @@ def _share_list_units(amounts: list[Amount], sentence: str) -> list[Amount]:
         if following.unit == "百分点" and current.unit == "个":
             result[index] = replace(current, unit="百分点", family="points")
     return result
+
+
+def respective_run(sentence: str, amounts: Sequence[Amount], position: int) -> list[int]:
+    """The indices of the amounts that follow ``position`` (after a 分别) in one run: the
+    first in the same clause, each next joined to the one before by a list word only."""
+    rules = load_rules()
+    run: list[int] = []
+    for index, amount in enumerate(amounts):
+        if amount.start < position:
+            continue
+        if not run:
+            if CLAUSE_BREAK.search(sentence, position, amount.start):
+                break
+        elif sentence[amounts[run[-1]].end:amount.start].strip() not in rules.respectively_joins:
+            break
+        run.append(index)
+    return run
 
 
 def _join_ranges(amounts: list[Amount], sentence: str) -> list[Amount]:

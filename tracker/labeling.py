@@ -22,8 +22,8 @@ from typing import Sequence
 
 import regex
 
-from tracker.extracting import Amount
-from tracker.rules import RulePattern, compile_rule, load_seed
+from tracker.extracting import Amount, respective_run
+from tracker.rules import RulePattern, compile_rule, load_rules, load_seed
 from tracker.topics import frame_topic, heading_topic, needs_topic, title_topic
 
 
@@ -386,12 +386,23 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
     bounds = [0] + [b + 1 for b in breaks if amounts and b < amounts[0].start]
     frame = frame_topic([sentence[start:end - 1] for start, end in zip(bounds, bounds[1:])])
     heading = heading_topic(previous, rules.lead, rules.clause_break)
+    runs = _respective_runs(sentence, amounts)
+    run_changes: dict[int, regex.Match | None] = {}
     for index, amount in enumerate(amounts):
         clause_start, start = clauses[index]
         head = rules.lead.sub("", sentence[clause_start:amount.start].strip()).strip()
         between = sentence[start:amount.start].strip()
         change = rules.change.match(head)
-        level_label = labels[level].text if level is not None else None
+        compared = level
+        run = next((run for run in runs if index in run), None)
+        if run is not None:
+            # 死亡23人，事故56起，分别比上年下降8.2%和11.5%: the i-th change of the run
+            # is of the i-th of as many levels before it, all with the first one's words.
+            run_changes.setdefault(run[0], change)
+            levels = [k for k in range(run[0]) if labels[k].aspect == "level" and labels[k].text]
+            if run_changes[run[0]] and len(levels) >= len(run):
+                change, compared = run_changes[run[0]], levels[len(levels) - len(run) + run.index(index)]
+        level_label = labels[compared].text if compared is not None else None
         # 由2014年的83.2%提高到2015年的92.1%: the verb right after the level may have been
         # taken as its verb (the year keeps the two from running on), so look there too.
         after_level = sentence[amounts[level].end:amount.start].strip() if level == index - 1 else ""
@@ -399,13 +410,13 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
                 rules.to_level.match(words) for words in (between, head, after_level)):
             labels.append(Label(level_label, "level", origin=level))
             continue
-        if change and level_label and amount.item is None and _comparable(amount, amounts[level]):
+        if change and level_label and amount.item is None and _comparable(amount, amounts[compared]):
             base = change.group("base") or base
             verb = change.group("verb")
             suffix = rules.change_suffix.get(amount.family, "")
             yearly = verb.startswith(("年均", "平均"))
             text = f"{level_label}{'' if yearly else base}{verb}{suffix}"
-            labels.append(Label(text, _aspect(amount, amounts[level], yearly), level, base or None,
+            labels.append(Label(text, _aspect(amount, amounts[compared], yearly), compared, base or None,
                                 -1 if rules.decrease.search(verb) else 1))
             continue
         label = _level_label(parts[index], amount, rules)
@@ -416,6 +427,18 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
         if label:
             level, base = index, ""
     return labels
+
+
+def _respective_runs(sentence: str, amounts: Sequence[Amount]) -> list[list[int]]:
+    """The runs of two or more amounts after each 分别 of ``sentence`` (see respective_run)."""
+    word = load_rules().respectively
+    runs, position = [], sentence.find(word)
+    while position != -1:
+        run = respective_run(sentence, amounts, position + len(word))
+        if len(run) > 1:
+            runs.append(run)
+        position = sentence.find(word, position + 1)
+    return runs
 
 
 def _with_topic(label: str | None, parts: _Parts, amount: Amount, rules: LabelRules,

@@ -16,7 +16,7 @@ from typing import Sequence
 
 import regex
 
-from tracker.extracting import Amount
+from tracker.extracting import Amount, respective_run
 from tracker.places import Gazetteer, PlaceMention, PlaceRecord, find_places, national_marker
 from tracker.numerals import NumeralError, parse_chinese, parse_numeral
 from tracker.rules import alternation, load_rules
@@ -236,23 +236,6 @@ def _listed_before(sentence: str, mentions: list[PlaceMention], position: int) -
     return run if len(run) > 1 else []
 
 
-def _respective_run(sentence: str, amounts: Sequence[Amount], position: int) -> list[int]:
-    """The amounts that follow ``position`` (a 分别) in one run: the first in the same
-    clause, each next joined to the one before by a list word only."""
-    rules = load_rules()
-    run: list[int] = []
-    for index, amount in enumerate(amounts):
-        if amount.start < position:
-            continue
-        if not run:
-            if CLAUSE_BREAK.search(sentence, position, amount.start):
-                break
-        elif sentence[amounts[run[-1]].end:amount.start].strip() not in rules.respectively_joins:
-            break
-        run.append(index)
-    return run
-
-
 def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: list[PlaceMention],
                           sentence_place: PlaceRecord | None, gazetteer: Gazetteer) -> list[PlaceRecord | None]:
     """The place of each amount of a sentence. After a list of places and 分别, the i-th
@@ -273,7 +256,7 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
         places.append(named or _place_named(in_clause, gazetteer) or sentence_place)
     for match in _literal(rules.respectively).finditer(sentence):
         listed = _listed_before(sentence, mentions, match.start())
-        run = _respective_run(sentence, amounts, match.end())
+        run = respective_run(sentence, amounts, match.end())
         if listed and len(listed) == len(run):
             for mention, index in zip(listed, run):
                 places[index] = _place_named([mention], gazetteer)
