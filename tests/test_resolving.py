@@ -148,6 +148,13 @@ def test_a_report_title_gives_its_year_after_the_place_or_organ_that_issues_it(t
     assert section_context(text).year == year
 
 
+def test_main_work_of_a_year_is_its_plan_unless_it_reports_what_was_done():
+    from tracker.pipeline import extract_claims
+    text = "北票市2019年政府工作报告\n一、2018年工作回顾\n引进项目8个。\n二、2019年主要工作\n实施重点项目60个。"
+    assert [(c.text, c.year, c.kind) for c in extract_claims(text)] == [("8个", 2018, "actual"), ("60个", 2019, "target")]
+    assert section_context("2019年政府工作报告\n一、2018年主要工作完成情况\n新建学校3所。").frames == ()
+
+
 @pytest.mark.parametrize("title,reviewed", [
     ("建昌县2022年上半年工作总结", 2022),
     ("2018年兴城市教育事业发展统计公报", 2018),
