@@ -148,6 +148,12 @@ def test_a_report_title_gives_its_year_after_the_place_or_organ_that_issues_it(t
     assert section_context(text).year == year
 
 
+def test_a_speech_at_the_county_meeting_of_a_year_reviews_the_past_year():
+    text = "在全县2020年卫生健康工作会议上的讲话\n同志们：\n过去的一年，全县卫生工作取得显著成效。\n全县共有医疗卫生机构386个。"
+    context = section_context(text)
+    assert (context.year, context.reviewed_year) == (2020, 2019)
+
+
 def test_main_work_of_a_year_is_its_plan_unless_it_reports_what_was_done():
     from tracker.pipeline import extract_claims
     text = "北票市2019年政府工作报告\n一、2018年工作回顾\n引进项目8个。\n二、2019年主要工作\n实施重点项目60个。"
