@@ -327,21 +327,29 @@ def _share_list_units(amounts: list[Amount], sentence: str) -> list[Amount]:
     return result
 
 
-def respective_run(sentence: str, amounts: Sequence[Amount], position: int) -> list[int]:
-    """The indices of the amounts that follow ``position`` (after a 分别) in one run: the
-    first in the same clause, each next joined to the one before by a list word only."""
+def respective_runs(sentence: str, amounts: Sequence[Amount]) -> list[tuple[int, list[int]]]:
+    """For each 分别 of ``sentence``, where it stands and the indices of the amounts that
+    follow it in one run: the first in its clause, each next joined to the one before by a
+    list word only."""
     rules = load_rules()
-    run: list[int] = []
-    for index, amount in enumerate(amounts):
-        if amount.start < position:
-            continue
-        if not run:
-            if CLAUSE_BREAK.search(sentence, position, amount.start):
+    word = rules.respectively
+    runs = []
+    position = sentence.find(word)
+    while position != -1:
+        after = position + len(word)
+        run: list[int] = []
+        for index, amount in enumerate(amounts):
+            if amount.start < after:
+                continue
+            if not run:
+                if CLAUSE_BREAK.search(sentence, after, amount.start):
+                    break
+            elif sentence[amounts[run[-1]].end:amount.start].strip() not in rules.respectively_joins:
                 break
-        elif sentence[amounts[run[-1]].end:amount.start].strip() not in rules.respectively_joins:
-            break
-        run.append(index)
-    return run
+            run.append(index)
+        runs.append((position, run))
+        position = sentence.find(word, after)
+    return runs
 
 
 def _join_ranges(amounts: list[Amount], sentence: str) -> list[Amount]:

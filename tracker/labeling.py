@@ -22,7 +22,7 @@ from typing import Sequence
 
 import regex
 
-from tracker.extracting import Amount, respective_run
+from tracker.extracting import Amount, respective_runs
 from tracker.rules import RulePattern, compile_rule, load_rules, load_seed
 from tracker.topics import frame_topic, heading_topic, needs_topic, title_topic
 
@@ -47,7 +47,7 @@ class LabelRules:
     named_count_units: tuple[str, ...]
     rate_heads: tuple[str, ...]
     rate_suffix: str
-    share_opening: regex.Pattern
+    share_word: str
     part_opening: regex.Pattern
     area_suffix: str
     change: RulePattern
@@ -78,7 +78,7 @@ def label_rules() -> LabelRules:
         named_count_units=tuple(seed["named_count_units"]),
         rate_heads=tuple(seed["rate_heads"]),
         rate_suffix=seed["rate_suffix"],
-        share_opening=regex.compile(seed["share_opening"]),
+        share_word=seed["share_word"],
         part_opening=regex.compile(seed["part_opening"]),
         area_suffix=seed["area_suffix"],
         change=compile_rule(seed["change"]),
@@ -273,11 +273,11 @@ def share_label(label: Label, holder: Label, holder_amount: Amount) -> Label:
     amount it is a share of (``holder``, see relating.sentence_part_links):
     ``教育系统共有9万多名师生，占全市总人口的七分之一`` → ``教育系统师生占全市总人口比例``."""
     rules = label_rules()
-    opening = rules.share_opening.match(label.text) if label.text and holder.text else None
-    if opening is None:
+    qualifier, word, rest = (label.text or "").partition(rules.share_word)
+    if not (word and holder.text) or qualifier and qualifier not in load_rules().qualifiers_before:
         return label
     nouns = counted_nouns(holder.text, holder_amount.unit) if holder_amount.family == "count" else []
-    text = (nouns[0] if nouns else holder.text) + label.text[opening.end():]
+    text = (nouns[0] if nouns else holder.text) + word + rest
     if not text.endswith(rules.rate_heads):
         text += rules.rate_suffix
     return Label(text, label.aspect, label.origin, label.base, label.direction)
@@ -386,7 +386,7 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
     bounds = [0] + [b + 1 for b in breaks if amounts and b < amounts[0].start]
     frame = frame_topic([sentence[start:end - 1] for start, end in zip(bounds, bounds[1:])])
     heading = heading_topic(previous, rules.lead, rules.clause_break)
-    runs = _respective_runs(sentence, amounts)
+    runs = [run for _, run in respective_runs(sentence, amounts) if len(run) > 1]
     run_changes: dict[int, regex.Match | None] = {}
     for index, amount in enumerate(amounts):
         clause_start, start = clauses[index]
@@ -427,18 +427,6 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
         if label:
             level, base = index, ""
     return labels
-
-
-def _respective_runs(sentence: str, amounts: Sequence[Amount]) -> list[list[int]]:
-    """The runs of two or more amounts after each 分别 of ``sentence`` (see respective_run)."""
-    word = load_rules().respectively
-    runs, position = [], sentence.find(word)
-    while position != -1:
-        run = respective_run(sentence, amounts, position + len(word))
-        if len(run) > 1:
-            runs.append(run)
-        position = sentence.find(word, position + 1)
-    return runs
 
 
 def _with_topic(label: str | None, parts: _Parts, amount: Amount, rules: LabelRules,

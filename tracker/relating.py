@@ -18,7 +18,7 @@ from functools import cache
 
 import regex
 
-from tracker.rules import load_seed
+from tracker.rules import load_rules, load_seed
 
 YEAR = regex.compile(r"((?:19|20)[0-9]{2})\s*年")
 CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
@@ -120,6 +120,8 @@ def sentence_part_links(sentence: str, amounts: list, first: int, families: list
         # The share's holder is in its clause (全市有X所,占…), or ends the clause before a bare 占…
         clause = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, whole.start())), default=0)
         subject = sentence[clause:whole.start()].strip()
+        if subject in load_rules().qualifiers_before:
+            subject = ""  # 约占: a qualifier, not the holder's name
         low = clause if subject else max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, max(clause - 1, 0))), default=0)
         holders = [i for i, a in enumerate(amounts)
                    if low <= a.start and a.end <= whole.start() and families[i] != families[index]]

@@ -16,13 +16,11 @@ from typing import Sequence
 
 import regex
 
-from tracker.extracting import Amount, respective_run
+from tracker.extracting import CLAUSE_BREAK, LAST_CLAUSE_BREAK, Amount, respective_runs
 from tracker.places import Gazetteer, PlaceMention, PlaceRecord, find_places, national_marker
 from tracker.numerals import NumeralError, parse_chinese, parse_numeral
 from tracker.rules import alternation, load_rules
 
-CLAUSE_BREAK = regex.compile(r"[，,：:；;（(]")
-LAST_CLAUSE_BREAK = regex.compile(CLAUSE_BREAK.pattern, regex.REVERSE)
 
 
 @dataclass(frozen=True)
@@ -60,7 +58,7 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     end = len(text) if end is None else end
     opening_end = min(end, start + 3000)
     meeting = rules.meeting.search(text, start, opening_end) or rules.meeting_title.search(text, start, opening_end)
-    titled = meeting is None and rules.report_title.search(text, start, min(end, start + 200))
+    titled = None if meeting else rules.report_title.search(text, start, min(end, start + 200))
     meeting = meeting or titled
     meeting_year = year if year is not None else (_year_value(meeting.group(1)) if meeting else None)
     hidden = year is None and meeting is not None and meeting_year is None
@@ -198,11 +196,6 @@ def resolve_place(sentence: str, home: PlaceRecord | None, gazetteer: Gazetteer,
     return home
 
 
-@cache
-def _literal(word: str) -> regex.Pattern:
-    return regex.compile(regex.escape(word))
-
-
 def _clause_of(sentence: str, amount: Amount) -> tuple[int, int]:
     """Where the clause holding ``amount`` starts and ends in its sentence."""
     last = LAST_CLAUSE_BREAK.search(sentence, 0, amount.start)
@@ -243,7 +236,6 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
     (建平县、喀左县…分别达到8.62亿元和5.47亿元); else, in a clause naming several places,
     the one named since the amount before (绥中县3所、兴城市5所); else the places named in
     the amount's own clause (分县看,建平县108所,喀左县74所); else the sentence's place."""
-    rules = load_rules()
     places: list[PlaceRecord | None] = []
     for index, amount in enumerate(amounts):
         clause_start, stop = _clause_of(sentence, amount)
@@ -254,9 +246,8 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
         in_item = [m for m in in_clause if item_start <= m.start and m.end <= amount.start]
         named = _place_named(in_item, gazetteer) if len(in_clause) > 1 and len(in_item) == 1 else None
         places.append(named or _place_named(in_clause, gazetteer) or sentence_place)
-    for match in _literal(rules.respectively).finditer(sentence):
-        listed = _listed_before(sentence, mentions, match.start())
-        run = respective_run(sentence, amounts, match.end())
+    for position, run in respective_runs(sentence, amounts):
+        listed = _listed_before(sentence, mentions, position)
         if listed and len(listed) == len(run):
             for mention, index in zip(listed, run):
                 places[index] = _place_named([mention], gazetteer)
