@@ -89,11 +89,16 @@ def extraction_pass(files: list[Path]) -> dict:
 PASSES = {"regex": regex_pass, "extract": extraction_pass}
 
 
+def command_files(folder: str, *limit: str) -> list[Path]:
+    """The files the command-line arguments ``FOLDER [MAX_BYTES]`` name."""
+    return first_bytes(corpus_files(Path(folder)), int(limit[0]) if limit else None)
+
+
 def main(argv: list[str]) -> None:
     """Run the pass named by ``argv[0]`` over the folder ``argv[1]`` (its first ``argv[2]``
     bytes); print its JSON line."""
-    name, folder, *limit = argv
-    print(json.dumps(PASSES[name](first_bytes(corpus_files(Path(folder)), int(limit[0]) if limit else None))))
+    name, *where = argv
+    print(json.dumps(PASSES[name](command_files(*where))))
 
 
 if __name__ == "__main__":

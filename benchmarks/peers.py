@@ -31,7 +31,7 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from benchmarks.passes import corpus_files, first_bytes, read_and_count
+from benchmarks.passes import command_files, read_and_count
 
 
 def jionlp_money() -> Callable[[str], int]:
@@ -66,9 +66,8 @@ def peer_pass(name: str, files: list[Path]) -> dict:
 
 def main(argv: list[str]) -> None:
     """Run the peer ``argv[0]`` over the folder ``argv[1]`` (its first ``argv[2]`` bytes)."""
-    name, folder, *limit = argv
-    files = first_bytes(corpus_files(Path(folder)), int(limit[0]) if limit else None)
-    print(json.dumps(peer_pass(name, files)))
+    name, *where = argv
+    print(json.dumps(peer_pass(name, command_files(*where))))
 
 
 if __name__ == "__main__":
