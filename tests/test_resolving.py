@@ -158,13 +158,17 @@ def test_main_work_of_a_year_is_its_plan_unless_it_reports_what_was_done():
     from tracker.pipeline import extract_claims
     text = "北票市2019年政府工作报告\n一、2018年工作回顾\n引进项目8个。\n二、2019年主要工作\n实施重点项目60个。"
     assert [(c.text, c.year, c.kind) for c in extract_claims(text)] == [("8个", 2018, "actual"), ("60个", 2019, "target")]
-    assert section_context("2019年政府工作报告\n一、2018年主要工作完成情况\n新建学校3所。").frames == ()
+    # 主要工作完成情况 reports what was done: a review of its year
+    assert section_context("2019年政府工作报告\n一、2018年主要工作完成情况\n新建学校3所。").frames == (
+        Frame(21, "review", 2018),)
 
 
 @pytest.mark.parametrize("title,reviewed", [
     ("建昌县2022年上半年工作总结", 2022),
     ("2018年兴城市教育事业发展统计公报", 2018),
     ("2016年绥中县人民政府工作报告", 2015),  # given in its year, it reviews the year before
+    ("喀左县2020年1-9月经济运行情况", 2020),
+    ("建平县2019年上半年经济运行分析", 2019),
 ])
 def test_a_summary_reviews_its_title_year_and_a_work_report_the_year_before(title, reviewed):
     from tracker.pipeline import extract_claims
@@ -200,3 +204,24 @@ def test_a_breakdown_by_place_measures_what_the_sentence_before_counted():
     assert total and found[2:4] == [("5所", total, "兴城市"), ("4所", total, "绥中县")]
     # in the same sentence as its whole, or with no whole of its unit before it, nothing is carried
     assert found[5] == ("0.9万人", None, "兴城市")
+
+
+def test_a_dateline_names_the_meeting_year_of_a_budget_report():
+    # The title names the reviewed year first; the dateline names the meeting.
+    text = ("关于朝阳市2020年预算执行情况和2021年预算草案的报告\n"
+            "——2021年1月12日在朝阳市第十六届人民代表大会第五次会议上\n"
+            "一、2020年预算执行情况\n全市一般公共预算收入完成50.2亿元。\n"
+            "二、2021年预算草案\n全市一般公共预算收入安排52.7亿元。今年，一般公共预算收入预计增长5%。")
+    assert section_context(text).year == 2021
+    assert [(c.text, c.year, c.kind) for c in extract_claims(text)] == [
+        ("50.2亿元", 2020, "actual"), ("52.7亿元", 2021, "target"), ("5%", 2021, "target")]
+
+
+def test_a_title_naming_a_summary_and_a_plan_opens_with_the_summary():
+    text = "建平县2020年工作总结及2021年工作打算\n全县新建幼儿园3所。\n二、2021年工作打算\n全县新建幼儿园4所。"
+    assert [(c.text, c.year, c.kind) for c in extract_claims(text)] == [
+        ("3所", 2020, "actual"), ("4所", 2021, "target")]
+    # a heading that reports what was done opens a review
+    text = "建平县2020年工作总结\n二、2021年工作计划\n新建幼儿园4所。\n三、2020年工作完成情况\n新建幼儿园3所。"
+    assert [(c.text, c.year, c.kind) for c in extract_claims(text)] == [
+        ("4所", 2021, "target"), ("3所", 2020, "actual")]

@@ -57,7 +57,8 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     rules = load_rules()
     end = len(text) if end is None else end
     opening_end = min(end, start + 3000)
-    meeting = rules.meeting.search(text, start, opening_end) or rules.meeting_title.search(text, start, opening_end)
+    meeting = (rules.meeting.search(text, start, opening_end) or rules.meeting_date.search(text, start, opening_end)
+               or rules.meeting_title.search(text, start, opening_end))
     titled = None if meeting else rules.report_title.search(text, start, min(end, start + 200))
     meeting = meeting or titled
     meeting_year = year if year is not None else (_year_value(meeting.group(1)) if meeting else None)
@@ -65,9 +66,15 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     markers = []
     for kind, pattern in (("review", rules.review_frame), ("plan", rules.plan_frame)):
         for match in pattern.finditer(text, start, end):
-            written = match.groupdict().get("year") or match.groupdict().get("year2")
+            written = next((value for name, value in match.groupdict().items() if name.startswith("year") and value), None)
             markers.append((match.start(), kind, written))
     markers.sort()
+    # A title naming a review and a plan (2020年工作总结和2021年工作计划) opens with the first.
+    section = text[start:end]
+    title_end = text.find("\n", start + len(section) - len(section.lstrip()), end)
+    title_end = end if title_end == -1 else title_end
+    titled_markers = [marker for marker in markers if marker[0] < title_end]
+    markers = titled_markers[:1] + [marker for marker in markers if marker[0] >= title_end]
     reviewed = next((_year_value(w) for _, k, w in markers if k == "review" and _year_value(w)), None)
     if meeting_year is None and not hidden:
         planned = next((_year_value(w) for _, k, w in markers if k == "plan" and _year_value(w)), None)

@@ -80,6 +80,7 @@ class Rules:
     range_from_to: regex.Pattern
     year: regex.Pattern
     meeting: regex.Pattern
+    meeting_date: regex.Pattern
     meeting_title: regex.Pattern
     report_title: regex.Pattern
     hidden_year: regex.Pattern
@@ -192,6 +193,7 @@ def load_rules() -> Rules:
         range_from_to=regex.compile(cue_seed["ranges"]["from_to"]),
         year=regex.compile(cue_seed["years"]["year"]),
         meeting=regex.compile(cue_seed["years"]["meeting"]),
+        meeting_date=regex.compile(cue_seed["years"]["meeting_date"]),
         meeting_title=regex.compile(cue_seed["years"]["meeting_title"]),
         report_title=regex.compile(cue_seed["years"]["report_title"], regex.MULTILINE),
         hidden_year=regex.compile(cue_seed["years"]["hidden_year"]),
