@@ -37,6 +37,7 @@ class LabelRules:
     possessor: RulePattern
     existential: regex.Pattern
     link: regex.Pattern
+    achieved: RulePattern
     noun_stop: regex.Pattern
     verb_stop: regex.Pattern
     filler: regex.Pattern
@@ -51,6 +52,7 @@ class LabelRules:
     part_opening: regex.Pattern
     area_suffix: str
     change: RulePattern
+    change_end: regex.Pattern
     decrease: RulePattern
     change_suffix: dict[str, str]
     to_level: RulePattern
@@ -68,6 +70,7 @@ def label_rules() -> LabelRules:
         possessor=compile_rule(seed["possessor"]),
         existential=regex.compile(seed["existential"]),
         link=regex.compile(seed["link"]),
+        achieved=compile_rule(seed["achieved"]),
         noun_stop=regex.compile(seed["noun_stops"]),
         verb_stop=regex.compile(seed["verb_stops"]),
         filler=regex.compile(seed["filler"]),
@@ -81,7 +84,8 @@ def label_rules() -> LabelRules:
         share_word=seed["share_word"],
         part_opening=regex.compile(seed["part_opening"]),
         area_suffix=seed["area_suffix"],
-        change=compile_rule(seed["change"]),
+        change=compile_rule(f"^(?P<base>{seed['change_base']})?(?P<verb>{seed['change_verb']})了?$"),
+        change_end=regex.compile(f"(?:{seed['change_verb']})了?$"),
         decrease=compile_rule(seed["decrease"]),
         change_suffix=seed["change_suffix"],
         to_level=compile_rule(seed["to_level"]),
@@ -212,6 +216,8 @@ def _parts(pre: str, post: str, amount: Amount, rules: LabelRules, runs_on: bool
     # 培训校长、教师等600人次 (no noun after): they are all the sentence names of it.
     listed = _trim(pre, rules) if pre.rstrip().endswith("等") else ""
     before = "" if listed else _trim(pre, rules)
+    if amount.family != "count" and rules.achieved.search(before):
+        before = _trim(rules.achieved.sub("", before), rules)  # 收入完成8.6亿元: 完成 links
     prefix = len(post) - len(post.removeprefix("的"))
     run = HAN_RUN.match(post, prefix)
     words = run.group().rstrip("、") if run else ""
@@ -261,6 +267,8 @@ def _with_suffix(label: str, amount: Amount, rules: LabelRules) -> str:
         if label.rstrip("".join(CLOSING))[-1:] in rules.count_heads:
             return label + rules.count_suffix
         return label + rules.count_suffix_by_unit.get(amount.unit, amount.unit + rules.count_suffix)
+    if amount.family in ("rate", "points") and rules.change_end.search(label):
+        return label + rules.change_suffix[amount.family]  # 固定资产投资增长15.8% → …增长率
     if amount.family in SHARES and not label.endswith(rules.rate_heads):
         return label + rules.rate_suffix
     if amount.family == "area" and not label.endswith(rules.area_suffix):
