@@ -225,3 +225,27 @@ def test_a_title_naming_a_summary_and_a_plan_opens_with_the_summary():
     text = "建平县2020年工作总结\n二、2021年工作计划\n新建幼儿园4所。\n三、2020年工作完成情况\n新建幼儿园3所。"
     assert [(c.text, c.year, c.kind) for c in extract_claims(text)] == [
         ("4所", 2021, "target"), ("3所", 2020, "actual")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a span up to the year reviewed (a 2017 meeting reviewing 2016) frames a total
+    ("2012年以来,全市共招聘新教师3800人", [("3800人", None, "2012-2016")]),
+    ("过去五年,全市累计完成固定资产投资586亿元", [("586亿元", None, "2012-2016")]),
+    ("近3年,全市新建学校58所", [("58所", None, "2014-2016")]),
+    ("三年来,全市共投入资金12亿元,年均增长8%", [("12亿元", None, "2014-2016"), ("8%", 2016, None)]),
+    # an amount with a year of its own is of that year
+    ("2012年以来,全市累计投入资金12亿元,其中2016年投入3亿元",
+     [("12亿元", None, "2012-2016"), ("3亿元", 2016, None)]),
+    # no span: one year, or no number of years
+    ("一年来,全市新建学校3所", [("3所", 2016, None)]),
+    ("多年来,全市新建学校3所", [("3所", 2016, None)]),
+])
+def test_a_span_up_to_the_reviewed_year_is_the_period_of_a_total(sentence, expected):
+    raw = f"今天,我们召开2017年全市教育工作会议。\n一、2016年工作回顾\n{sentence}。"
+    assert [(c.text, c.year, c.period) for c in extract_claims(raw)] == expected
+
+
+def test_a_span_in_a_speech_that_reviews_no_year_runs_to_the_meeting_year():
+    raw = "今天我们召开2021年区委教育工作领导小组全体会议。\n2018年以来,新建扩建10处中小学、5处幼儿园。"
+    assert [(c.text, c.year, c.period) for c in extract_claims(raw)] == [
+        ("10处", None, "2018-2021"), ("5处", None, "2018-2021")]

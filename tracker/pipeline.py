@@ -123,7 +123,7 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                 start, end = sentence.start + amount.start, sentence.start + amount.end
                 raw_start, raw_end = clean.raw_span(start, end)
                 kind = resolve_kind(sentence.text, amount, context, start)
-                period, period_end = resolve_period(sentence.text, amount, kind == "target")
+                period, period_end = resolve_period(sentence.text, amount, kind == "target", context, start)
                 claim_year = None if period else resolve_year(sentence.text, amount, context, start)
                 claims.append(ExtractedClaim(
                     section=section_index,

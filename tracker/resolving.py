@@ -122,10 +122,17 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
     return frame.year if frame is not None else context.year
 
 
-def resolve_period(sentence: str, amount: Amount, target: bool = False) -> tuple[str | None, int | None]:
+# Families that state a level, never a total accumulated over a span.
+NOT_TOTALS = ("rate", "points", "ratio", "fraction")
+
+
+def resolve_period(sentence: str, amount: Amount, target: bool = False, context: Context | None = None,
+                   position: int = 0) -> tuple[str | None, int | None]:
     """``(period, end_year)``: a plan period framing a total (``“十二五”时期…401所`` → 2011-2015),
     or the end year of a period whose end a goal names (``“十三五”末…77.2%`` → 2020); a
-    ``target`` under a period's name (“十三五”发展目标是:…77.2%) is a goal for its end."""
+    ``target`` under a period's name (“十三五”发展目标是:…77.2%) is a goal for its end.
+    With the ``context`` of the speech, a span up to its time (``2011年以来``, ``近5年``)
+    framing an actual total is its period too."""
     rules = load_rules()
     for match in rules.period_pattern.finditer(sentence, 0, amount.start):
         first, last = rules.period_spans[match.group()]
@@ -134,7 +141,34 @@ def resolve_period(sentence: str, amount: Amount, target: bool = False) -> tuple
             return None, last
         if rules.period_total_after.search(following) and amount.family not in ("rate", "points", "ratio"):
             return f"{first}-{last}", None
+    if context is not None and not target and amount.family not in NOT_TOTALS:
+        return _span_period(sentence, amount, context, position), None
     return None, None
+
+
+def _span_period(sentence: str, amount: Amount, context: Context, position: int) -> str | None:
+    # 2011年以来,全市共招聘新教师3800人 said in 2016 of 2015 → 2011-2015: the span ends in the
+    # year an undated amount at this place is of (the reviewed year, else the speech's own).
+    rules = load_rules()
+    head = sentence[:amount.start]
+    found = [m for pattern in (rules.period_since, rules.period_recent) for m in pattern.finditer(head)]
+    if not found:
+        return None
+    marker = max(found, key=lambda m: m.end())
+    if rules.year.search(head, marker.end()) or rules.relative_year_pattern.search(head, marker.end()):
+        return None  # 2011年以来…,其中2015年投入3亿元: the amount has a year of its own
+    frame = frame_at(context, position)
+    last = frame.year if frame is not None else context.year
+    if last is None:
+        return None
+    if marker.re is rules.period_since:
+        first = _year_value(marker.group(1))
+    else:
+        try:
+            first = last - int(parse_numeral(marker.group(1) or marker.group(2))) + 1
+        except NumeralError:
+            return None
+    return f"{first}-{last}" if first is not None and first < last else None
 
 
 @cache

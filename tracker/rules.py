@@ -95,6 +95,8 @@ class Rules:
     period_pattern: RulePattern
     period_total_after: RulePattern
     period_end_after: RulePattern
+    period_since: regex.Pattern
+    period_recent: regex.Pattern
     section_heading: regex.Pattern
     section_opening: regex.Pattern
     target_cues: list[str]
@@ -208,6 +210,8 @@ def load_rules() -> Rules:
         period_pattern=compile_rule(alternation(cue_seed["periods"]["spans"])),
         period_total_after=compile_rule(cue_seed["periods"]["total_after"]),
         period_end_after=compile_rule(cue_seed["periods"]["end_after"]),
+        period_since=regex.compile(cue_seed["periods"]["since"]),
+        period_recent=regex.compile(cue_seed["periods"]["recent"]),
         section_heading=regex.compile(cue_seed["sections"]["heading"], regex.MULTILINE),
         section_opening=regex.compile(cue_seed["sections"]["opening"], regex.MULTILINE),
         target_cues=cue_seed["target"]["cues"],
