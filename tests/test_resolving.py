@@ -236,6 +236,8 @@ def test_a_title_naming_a_summary_and_a_plan_opens_with_the_summary():
     # an amount with a year of its own is of that year
     ("2012年以来,全市累计投入资金12亿元,其中2016年投入3亿元",
      [("12亿元", None, "2012-2016"), ("3亿元", 2016, None)]),
+    ("“十二五”以来,全市加大投入,2014年,全市职业教育经费投入为1.2亿元", [("1.2亿元", 2014, None)]),
+    ("“十二五”期间,全市教育经费比2010年增加了8亿元", [("8亿元", None, "2011-2015")]),
     # no span: one year, or no number of years
     ("一年来,全市新建学校3所", [("3所", 2016, None)]),
     ("多年来,全市新建学校3所", [("3所", 2016, None)]),

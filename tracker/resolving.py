@@ -139,11 +139,20 @@ def resolve_period(sentence: str, amount: Amount, target: bool = False, context:
         following = sentence[match.end():]
         if rules.period_end_after.search(following) or (target and not rules.period_total_after.search(following)):
             return None, last
-        if rules.period_total_after.search(following) and amount.family not in ("rate", "points", "ratio"):
+        if (rules.period_total_after.search(following) and amount.family not in ("rate", "points", "ratio")
+                and not _own_year_between(sentence, match.end(), amount.start)):
             return f"{first}-{last}", None
     if context is not None and not target and amount.family not in NOT_TOTALS:
         return _span_period(sentence, amount, context, position), None
     return None, None
+
+
+def _own_year_between(sentence: str, start: int, end: int) -> bool:
+    # “十二五”以来,…,2014年,全市…投入为1.2亿元: an amount with a year of its own after a
+    # span's name is of that year (a base year, 比2010年, is no year of its own).
+    rules = load_rules()
+    return any(not _is_base_year(sentence, m) for pattern in (rules.year, rules.relative_year_pattern)
+               for m in pattern.finditer(sentence, start, end))
 
 
 def _span_period(sentence: str, amount: Amount, context: Context, position: int) -> str | None:
@@ -155,8 +164,8 @@ def _span_period(sentence: str, amount: Amount, context: Context, position: int)
     if not found:
         return None
     marker = max(found, key=lambda m: m.end())
-    if rules.year.search(head, marker.end()) or rules.relative_year_pattern.search(head, marker.end()):
-        return None  # 2011年以来…,其中2015年投入3亿元: the amount has a year of its own
+    if _own_year_between(sentence, marker.end(), amount.start):
+        return None
     frame = frame_at(context, position)
     last = frame.year if frame is not None else context.year
     if last is None:
