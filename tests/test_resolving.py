@@ -251,3 +251,15 @@ def test_a_span_in_a_speech_that_reviews_no_year_runs_to_the_meeting_year():
     raw = "今天我们召开2021年区委教育工作领导小组全体会议。\n2018年以来,新建扩建10处中小学、5处幼儿园。"
     assert [(c.text, c.year, c.period) for c in extract_claims(raw)] == [
         ("10处", None, "2018-2021"), ("5处", None, "2018-2021")]
+
+
+def test_sentences_under_a_colon_are_read_with_its_opener():
+    # the goals of a plan period, listed after its colon, are levels of the period's end year
+    raw = ("今天,我们召开2016年全市教育工作会议。\n二、2016年重点工作安排\n"
+           "我们确定的“十三五”总体发展目标是:学前三年毛入园率达到77.2%;义务教育巩固率达到97%以上。"
+           "高校在校学生数量达到4.5万人。\n全市新建幼儿园12所。")
+    assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [
+        ("77.2%", 2020, "target"), ("97%以上", 2020, "target"), ("4.5万人", 2020, "target"), ("12所", 2016, "target")]
+    # a bulletin's year named before the colon dates the items after it
+    raw = "朝阳市统计公报\n2019年，全市有以下几类学校：小学120所；初中45所。"
+    assert [(c.text, c.year) for c in extract_claims(raw)] == [("120所", 2019), ("45所", 2019)]

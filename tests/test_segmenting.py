@@ -5,7 +5,7 @@ import re
 
 from hypothesis import given, strategies as st
 
-from tracker.segmenting import split_sentences
+from tracker.segmenting import colon_openers, split_sentences
 
 
 def texts(text):
@@ -77,3 +77,15 @@ def test_a_single_speech_is_one_section():
 
     text = "同志们:\n今天,我们召开2016年全市教育工作会议。\n全市新建幼儿园12所。"
     assert [(s.start, s.end, s.text) for s in split_sections(text)] == [(0, len(text), "")]
+
+
+def test_a_colon_opens_the_rest_of_its_line():
+    text = "目标是：入园率达到90%；巩固率达到97%。在校生达到4.5万人。\n新建学校3所：其中小学2所。比值为4.5:5.5。"
+    sentences = split_sentences(text)
+    assert [(s.text, opener) for s, opener in zip(sentences, colon_openers(text, sentences))] == [
+        ("目标是：入园率达到90%", ""),
+        ("巩固率达到97%", "目标是："),
+        ("在校生达到4.5万人", "目标是："),
+        ("新建学校3所：其中小学2所", ""),  # a new line: nothing carries over
+        ("比值为4.5:5.5", "新建学校3所："),  # a colon between digits opens nothing
+    ]

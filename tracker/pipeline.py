@@ -1,7 +1,7 @@
 """Text in, claims out: clean, split, extract, resolve, with no database."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from tracker.cleaning import CleanText, clean_text
@@ -20,7 +20,7 @@ from tracker.resolving import (
     resolve_year,
     section_context,
 )
-from tracker.segmenting import TextSpan, split_sections, split_sentences
+from tracker.segmenting import TextSpan, colon_openers, split_sections, split_sentences
 from tracker.vocabulary import load_vocabulary
 
 
@@ -94,7 +94,8 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
         known = (home,) if home is not None else ()
         section_first = len(sentences)
         heading = None  # the sentence before, when it has no amounts: it may be a heading
-        for sentence in split_sentences(text, section.start, section.end):
+        section_sentences = split_sentences(text, section.start, section.end)
+        for sentence, opener in zip(section_sentences, colon_openers(text, section_sentences)):
             sentence_index = len(sentences)
             sentences.append((section_index, sentence))
             amounts = extract_amounts(sentence.text)
@@ -122,9 +123,11 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                 claim_place = resolve_claim_place(sentence.text, amount, amount_place, gazetteer)
                 start, end = sentence.start + amount.start, sentence.start + amount.end
                 raw_start, raw_end = clean.raw_span(start, end)
-                kind = resolve_kind(sentence.text, amount, context, start)
-                period, period_end = resolve_period(sentence.text, amount, kind == "target", context, start)
-                claim_year = None if period else resolve_year(sentence.text, amount, context, start)
+                # A sentence under an opener (…目标是：A；B。C) is read with the opener before it.
+                item = replace(amount, start=amount.start + len(opener), end=amount.end + len(opener))
+                kind = resolve_kind(opener + sentence.text, item, context, start)
+                period, period_end = resolve_period(opener + sentence.text, item, kind == "target", context, start)
+                claim_year = None if period else resolve_year(opener + sentence.text, item, context, start)
                 claims.append(ExtractedClaim(
                     section=section_index,
                     sentence=sentence_index,

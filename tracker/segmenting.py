@@ -34,6 +34,28 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[T
             for match in SENTENCE.finditer(text, start, len(text) if end is None else end)]
 
 
+# An opener ends at a colon (not one between digits, as in 4.5:5.5); what follows it on
+# its line is under it, across sentence ends.
+_OPENER_END = re.compile(r"(?<![0-9０-９])[：:](?![0-9０-９])")
+_SAME_LINE = re.compile(r"[。！？；;!?][ \t\u3000\xa0]*")
+
+
+def colon_openers(text: str, sentences: list[TextSpan]) -> list[str]:
+    """For each of ``sentences`` (in order, spans into ``text``), the opener it stands under,
+    up to its colon, or "": a sentence ending at a colon introduces the rest of its line, so
+    in ``“十三五”发展目标是：…达到77.2%；义务教育巩固率达到97%以上。在校学生达到4.5万人。``
+    the later sentences are still goals of “十三五”. A later colon opens anew."""
+    openers, current = [], ""
+    for index, sentence in enumerate(sentences):
+        if index == 0 or not _SAME_LINE.fullmatch(text, sentences[index - 1].end, sentence.start):
+            current = ""
+        openers.append(current)
+        colons = list(_OPENER_END.finditer(sentence.text))
+        if colons:
+            current = sentence.text[:colons[-1].end()]
+    return openers
+
+
 def split_sections(text: str) -> list[TextSpan]:
     """The speeches of a document, each labelled (``篇三``, ``篇六(二)``); one speech is one section.
 
