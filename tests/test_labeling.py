@@ -112,6 +112,8 @@ def labels(sentence: str) -> list[tuple[str, str | None]]:
     # Parts of a year open a clause like years do
     ("一季度全县社会消费品零售总额完成9.8亿元", [("9.8亿元", "社会消费品零售总额")]),
     ("1-9月，规模以上工业增加值同比下降1.3%", [("1.3%", "规模以上工业增加值同比下降率")]),
+    # the per-unit of a standard is no part of what is measured
+    ("城乡低保标准提高到每人每年7200元", [("7200元", "城乡低保标准")]),
     # 第一产业 is a sector, not a list marker
     ("第一产业增加值238.5亿元", [("238.5亿元", "第一产业增加值")]),
     # Items of a distributive list.

@@ -238,6 +238,9 @@ def test_a_title_naming_a_summary_and_a_plan_opens_with_the_summary():
      [("12亿元", None, "2012-2016"), ("3亿元", 2016, None)]),
     ("“十二五”以来,全市加大投入,2014年,全市职业教育经费投入为1.2亿元", [("1.2亿元", 2014, None)]),
     ("“十二五”期间,全市教育经费比2010年增加了8亿元", [("8亿元", None, "2011-2015")]),
+    # a multiple is no total: 是“十二五”时期的1.3倍 is of the year reviewed
+    ("“十三五”时期,一般公共预算收入累计完成42.6亿元,是“十二五”时期的1.3倍",
+     [("42.6亿元", None, "2016-2020"), ("1.3倍", 2016, None)]),
     # no span: one year, or no number of years
     ("一年来,全市新建学校3所", [("3所", 2016, None)]),
     ("多年来,全市新建学校3所", [("3所", 2016, None)]),

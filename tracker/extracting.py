@@ -46,6 +46,7 @@ DASH = rf"(?:{DASH_SYMBOL}|\s*(?:至|到)\s*|[?？](?={DIGIT}))"
 RATIO_SEPARATORS = "︰∶"
 ALL_DIGITS = regex.compile(DIGITS)
 DIGIT_NEXT = regex.compile(r"\s*[0-9０-９.．]")
+HAN_WORDS = regex.compile(r"\p{Han}+")
 CLAUSE_BREAKS = "，,：:；;。（("
 # A slash fraction's denominator is at most this (1/3, 3/4, 1/100); 12/31 is a date.
 MAX_SLASH_DENOMINATOR = 20
@@ -178,7 +179,17 @@ def _clause_start(sentence: str, position: int) -> int:
     return found.end() if found else 0
 
 
-def _unitless_unit(rules: Rules, sentence: str, start: int) -> str | None:
+# A noun right after a scaled number names what it counts when a cue ends within this many
+# characters of it (3.2万建档立卡贫困人口, 1360万资金).
+MAX_COUNTED_NOUN = 10
+
+
+def _unitless_unit(rules: Rules, sentence: str, start: int, end: int) -> str | None:
+    # The noun the number counts, right after it, decides; else the nearest cue before it.
+    noun = HAN_WORDS.match(sentence, end, end + MAX_COUNTED_NOUN)
+    following = rules.unitless_cues.search(noun.group()) if noun else None
+    if following:
+        return rules.unitless_unit[following.group()]
     clause = sentence[_clause_start(sentence, start):start]
     cues = list(rules.unitless_cues.finditer(clause))
     return rules.unitless_unit[cues[-1].group()] if cues else None
@@ -195,14 +206,14 @@ def _read_main(rules: Rules, sentence: str, match: re.Match) -> Amount | None:
         return None  # the commonest candidate: a lone numeral (统一, 一是), nothing to read
     if unit_surface is None:
         if scale_word:
-            unit_name = _unitless_unit(rules, sentence, match.start("num"))
-            if unit_name is None:
-                return None
-            unit_info = rules.units[unit_name]
             # The amount ends at its scale (or qualifier), not at a unit.
             end = match.end("post") if match.group("post") else max(
                 match.end("scale"), match.end("inside2") if match.group("inside2") else 0
             )
+            unit_name = _unitless_unit(rules, sentence, match.start("num"), end)
+            if unit_name is None:
+                return None
+            unit_info = rules.units[unit_name]
         elif (
             rules.rate_without_percent.search(sentence[max(0, start - 12):start])
             and not DIGIT_NEXT.match(sentence, end)

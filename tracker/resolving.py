@@ -123,7 +123,7 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
 
 
 # Families that state a level, never a total accumulated over a span.
-NOT_TOTALS = ("rate", "points", "ratio", "fraction")
+NOT_TOTALS = ("rate", "points", "ratio", "fraction", "multiple")
 
 
 def resolve_period(sentence: str, amount: Amount, target: bool = False, context: Context | None = None,
@@ -139,7 +139,7 @@ def resolve_period(sentence: str, amount: Amount, target: bool = False, context:
         following = sentence[match.end():]
         if rules.period_end_after.search(following) or (target and not rules.period_total_after.search(following)):
             return None, last
-        if (rules.period_total_after.search(following) and amount.family not in ("rate", "points", "ratio")
+        if (rules.period_total_after.search(following) and amount.family not in NOT_TOTALS
                 and not _own_year_between(sentence, match.end(), amount.start)):
             return f"{first}-{last}", None
     if context is not None and not target and amount.family not in NOT_TOTALS:
