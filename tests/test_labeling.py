@@ -112,6 +112,13 @@ def labels(sentence: str) -> list[tuple[str, str | None]]:
     # Parts of a year open a clause like years do
     ("一季度全县社会消费品零售总额完成9.8亿元", [("9.8亿元", "社会消费品零售总额")]),
     ("1-9月，规模以上工业增加值同比下降1.3%", [("1.3%", "规模以上工业增加值同比下降率")]),
+    # one thing counted in two units; a named one keeps its own words
+    ("全年保障城乡低保对象1.26万户、2.13万人", [("1.26万户", "保障城乡低保对象户数"), ("2.13万人", "保障城乡低保对象人数")]),
+    ("全市共有幼儿园581所、在园幼儿4.2万人", [("581所", "幼儿园数"), ("4.2万人", "在园幼儿数")]),
+    # 对象 and 群众 are what is counted; 对 before a verb ends the noun
+    ("为1865名重点优抚对象发放抚恤补助资金1560万元",
+     [("1865名", "重点优抚对象人数"), ("1560万元", "发放抚恤补助资金")]),
+    ("为300名困难群众发放救助金50万元", [("300名", "困难群众数"), ("50万元", "发放救助金")]),
     # the per-unit of a standard is no part of what is measured
     ("城乡低保标准提高到每人每年7200元", [("7200元", "城乡低保标准")]),
     # 第一产业 is a sector, not a list marker

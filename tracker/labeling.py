@@ -379,13 +379,16 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
             parts[index].verb = following.verb
     # Bare amounts listed after a named one in its unit share its words: 新建幼儿园3所、2所和4所,
     # 绥中县新建学校3所、兴城市5所 (a place between them goes to the locality), and so do bare
-    # parts after a total: 共有中小学85所，其中叶柏寿街道12所.
+    # parts after a total: 共有中小学85所，其中叶柏寿街道12所. A bare count listed right after
+    # a named one counts the same thing in its own unit: 保障低保对象1.26万户、2.13万人.
     for index in range(1, len(parts)):
         part, named = parts[index], parts[index - 1]
         between = _blank(sentence[amounts[index - 1].end:amounts[index].start], skip, amounts[index - 1].end)
         listed = clauses[index][0] == clauses[index - 1][0] and CONJUNCTIONS.match(between.strip())
         if (not (part.before or part.noun or part.verb or part.listed)
-                and amounts[index].unit == amounts[index - 1].unit and amounts[index].item is None
+                and (amounts[index].unit == amounts[index - 1].unit
+                     or listed and amounts[index].family == amounts[index - 1].family == "count")
+                and amounts[index].item is None
                 and (listed or rules.part_opening.match(between))):
             part.before, part.noun, part.verb = named.before, named.noun, named.verb
     labels: list[Label] = []
