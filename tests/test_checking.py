@@ -235,3 +235,11 @@ def test_drafts_found_document_by_document_come_in_the_order_of_one_run_over_eve
     drafts = checking._gather(None, documents, [], [])
     assert [(d.check, d.position, d.figures[0].document_id) for d in drafts] == [
         ("growth", (0, 1), 1), ("growth", (0, 2), 2), ("growth", (0, 3), 1)]
+
+
+def test_a_growth_at_comparable_prices_is_not_checked_against_nominal_levels(sessions, tmp_path):
+    text = ("2015年,全市地区生产总值30亿元,比2011年增加了10亿元,增长40%。"
+            "2015年,全市一般公共预算收入30亿元,比2011年增加了10亿元,按可比口径计算,增长40%。"
+            "2015年,全市教育经费拨款30亿元,比2011年增加了10亿元,增长40%。")
+    drafts = drafts_of(sessions, tmp_path, text)
+    assert [(d.check, d.severity, d.figures[0].label) for d in drafts] == [("growth", "error", "教育经费拨款")]

@@ -165,3 +165,17 @@ def test_docs_lists_documents_with_their_counts(db_url):
         ("002_7a5bbd1464d619c8.txt", 1, 30, 1), ("003_6921d1475b2d8838.txt", 1, 24, 0),
         ("004_043583f907d8be22.txt", 1, 115, 3)]
     assert rows[4]["place"] == "葫芦岛市" and rows[4]["year"] == 2016
+
+
+def test_a_growth_at_comparable_prices_implies_no_nominal_level_but_a_change_does(db_url, tmp_path):
+    (tmp_path / "2021.txt").write_text(
+        "2021年朝阳市国民经济和社会发展统计公报\n全年全市地区生产总值1006.3亿元，按可比价格计算，比上年增长6.8%。\n"
+        "年末全市户籍总人口321.6万人，比上年末减少2.4万人。\n", encoding="utf-8")
+    (tmp_path / "2020.txt").write_text(
+        "2020年朝阳市国民经济和社会发展统计公报\n全年全市地区生产总值950.2亿元。\n年末全市户籍总人口325.0万人。\n",
+        encoding="utf-8")
+    ingest(db_url, tmp_path)
+    assert brief(series(db_url, "地区生产总值")) == [
+        (2020, "朝阳市", "actual", "950.2亿元", "exact", False, False),
+        (2021, "朝阳市", "actual", "1006.3亿元", "exact", False, False)]
+    assert brief(series(db_url, "户籍总人口"))[0] == (2020, "朝阳市", "actual", "325.0万人", "exact", False, True)

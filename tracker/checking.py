@@ -411,8 +411,8 @@ def _comparisons(figures: dict[int, Figure], links: list[Link], relation: str, w
     changes = {link.head_claim_id: link for link in links if link.relation == "change"}
     starts = {link.tail_claim_id: link for link in links if link.relation == "from_to"}
     for link in links:
-        if link.relation != relation:
-            continue
+        if link.relation != relation or (link.detail or {}).get("real"):
+            continue  # a growth at comparable prices is not one of the nominal levels
         level, rate = figures[link.head_claim_id], figures[link.tail_claim_id]
         direction = (link.detail or {}).get("direction", 1)
         if link.head_claim_id in changes:

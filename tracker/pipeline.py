@@ -151,7 +151,7 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                     metric_key=_metric_key(vocabulary, label, amount, amounts),
                     family=amount.family,
                 ))
-            links += comparison_links(first, labels, lambda index: claims[index].year)
+            links += comparison_links(first, labels, lambda index: claims[index].year, sentence.text)
             links += part_links
         links += step_links([span for _, span in sentences[section_first:]], sentence_claims[section_first:], claims)
     return ExtractedDocument(clean, document_title(text), doc_year, sections, contexts, homes, sentences, claims,

@@ -47,6 +47,8 @@ class RelationRules:
     whole_of: regex.Pattern
     share: regex.Pattern
     share_of_whole: regex.Pattern
+    real_growth: regex.Pattern
+    real_growth_metrics: regex.Pattern
 
 
 @cache
@@ -68,9 +70,11 @@ def base_year(base: str | None, year: int | None) -> int | None:
     return None
 
 
-def comparison_links(first: int, labels: list, year_of) -> list[ExtractedLink]:
+def comparison_links(first: int, labels: list, year_of, sentence: str = "") -> list[ExtractedLink]:
     """Links from one sentence's labels: the document's claim ``first + i`` has ``labels[i]``;
-    ``year_of(claim index)`` gives a claim's year, for bases such as 比上年."""
+    ``year_of(claim index)`` gives a claim's year, for bases such as 比上年. A growth rate
+    at comparable prices (said in ``sentence``, or of 地区生产总值) has ``real`` in its detail."""
+    rules = relation_rules()
     links = []
     reached = {}  # a from → to chain's start, by the last level it reached
     for offset, label in enumerate(labels):
@@ -84,6 +88,9 @@ def comparison_links(first: int, labels: list, year_of) -> list[ExtractedLink]:
             # 由43%提高到65%,提高了22个百分点: the change is said of where the level went
             head = first + reached.get(label.origin, label.origin)
             detail = {"direction": label.direction, "base": label.base}
+            if label.aspect in ("growth", "cagr") and (rules.real_growth.search(sentence)
+                                                       or rules.real_growth_metrics.search(label.text or "")):
+                detail["real"] = True
             links.append(ExtractedLink(label.aspect, head, tail, base_year(label.base, year_of(head)), detail))
     return links
 

@@ -254,7 +254,8 @@ def _derived_points(session: Session, heads: dict[int, tuple]) -> list[tuple[tup
                         ClaimLink.base_year.is_not(None)))
     by_head = defaultdict(dict)
     for link, tail in session.execute(statement):
-        by_head[(link.head_claim_id, link.base_year)].setdefault(link.relation, (link, tail))
+        if not (link.detail or {}).get("real"):  # a growth at comparable prices implies no nominal level
+            by_head[(link.head_claim_id, link.base_year)].setdefault(link.relation, (link, tail))
     points = []
     for (head_id, base_year), found in by_head.items():
         level, source, place_name = heads[head_id]
