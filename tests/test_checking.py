@@ -243,3 +243,10 @@ def test_a_growth_at_comparable_prices_is_not_checked_against_nominal_levels(ses
             "2015年,全市教育经费拨款30亿元,比2011年增加了10亿元,增长40%。")
     drafts = drafts_of(sessions, tmp_path, text)
     assert [(d.check, d.severity, d.figures[0].label) for d in drafts] == [("growth", "error", "教育经费拨款")]
+
+
+def test_parts_in_the_sentences_after_their_total_that_pass_it_are_a_warning(sessions, tmp_path):
+    text = ("2015年,全市地区生产总值1006.3亿元。其中,第一产业增加值238.5亿元;第二产业增加值301.2亿元;"
+            "第三产业增加值476.6亿元。")
+    [draft] = drafts_of(sessions, tmp_path, text)
+    assert (draft.check, draft.severity, draft.computed) == ("sum", "warning", 101630000000.0)

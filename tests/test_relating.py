@@ -63,3 +63,14 @@ def test_a_share_of_something_wider_is_not_of_the_sentence_whole():
     document = extract_document("全市共有教师2744人,其中高级教师510人,占全省高级教师总数的5%。")
     [share] = [link for link in document.links if link.relation == "share"]
     assert share.detail["of_whole"] is False
+
+
+def test_parts_listed_after_qizhong_in_the_sentences_after_their_total():
+    text = ("全年全市地区生产总值1006.3亿元，比上年增长6.8%。其中，第一产业增加值238.5亿元，增长6.2%；"
+            "第二产业增加值301.2亿元；第三产业增加值466.6亿元。全年粮食总产量285.6万吨。\n"
+            "全市共有普通中学85所。其中初中60所。\n全市共有小学120所。\n其中农村小学80所。")
+    assert [r for r in relations(text) if r[0] != "growth"] == [
+        ("part", "1006.3亿元", "238.5亿元", None), ("part", "1006.3亿元", "301.2亿元", None),
+        ("part", "1006.3亿元", "466.6亿元", None),
+        ("part_of_whole", "85所", "60所", None),  # one part: no sum, but no more than its whole
+    ]  # the total on another line is not the whole of 其中 after a line break

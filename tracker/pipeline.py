@@ -7,7 +7,8 @@ from decimal import Decimal
 from tracker.cleaning import CleanText, clean_text
 from tracker.extracting import extract_amounts
 from tracker.labeling import Label, label_amounts, share_label
-from tracker.relating import ExtractedLink, comparison_links, sentence_part_links, step_links
+from tracker.relating import (ExtractedLink, comparison_links, following_part_links, sentence_part_links,
+                              step_links)
 from tracker.places import PlaceRecord, find_places, infer_home_place, load_gazetteer
 from tracker.resolving import (
     Context,
@@ -153,7 +154,9 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                 ))
             links += comparison_links(first, labels, lambda index: claims[index].year, sentence.text)
             links += part_links
-        links += step_links([span for _, span in sentences[section_first:]], sentence_claims[section_first:], claims)
+        section_spans = [span for _, span in sentences[section_first:]]
+        links += step_links(section_spans, sentence_claims[section_first:], claims)
+        links += following_part_links(text, section_spans, sentence_claims[section_first:], claims)
     return ExtractedDocument(clean, document_title(text), doc_year, sections, contexts, homes, sentences, claims,
                              list(dict.fromkeys(links)))
 

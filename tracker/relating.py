@@ -19,6 +19,7 @@ from functools import cache
 import regex
 
 from tracker.rules import load_rules, load_seed
+from tracker.segmenting import on_one_line
 
 YEAR = regex.compile(r"((?:19|20)[0-9]{2})\s*年")
 CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
@@ -49,6 +50,7 @@ class RelationRules:
     share_of_whole: regex.Pattern
     real_growth: regex.Pattern
     real_growth_metrics: regex.Pattern
+    parts_lead: regex.Pattern
 
 
 @cache
@@ -170,4 +172,35 @@ def step_links(sentences: list, sentence_claims: list[list[int]], claims: list) 
             parts += [c for c in sentence_claims[later] if claims[c].unit == claims[total].unit]
         if len(parts) >= 2:
             links += [ExtractedLink("part", total, c, detail={"form": "分步", "order": n}) for n, c in enumerate(parts)]
+    return links
+
+
+def following_part_links(text: str, sentences: list, sentence_claims: list[list[int]], claims: list
+                         ) -> list[ExtractedLink]:
+    """Parts listed in the sentences after their total: a sentence opening with 其中 on the
+    total's line, and the items a ； joins to it. ``sentences`` are spans of ``text``."""
+    rules = relation_rules()
+    links: list[ExtractedLink] = []
+    for index in range(1, len(sentences)):
+        if not rules.parts_lead.match(sentences[index].text) or not on_one_line(text, sentences[index - 1],
+                                                                               sentences[index]):
+            continue
+        listed = list(sentence_claims[index])
+        later = index + 1
+        while later < len(sentences) and on_one_line(text, sentences[later - 1], sentences[later], "；;"):
+            listed += sentence_claims[later]
+            later += 1
+        levels = [c for c in listed if claims[c].aspect == "level"]
+        totals = [c for c in sentence_claims[index - 1] if claims[c].aspect == "level"
+                  and levels and claims[c].unit == claims[levels[0]].unit]
+        if not totals:
+            continue
+        total = totals[-1]
+        parts = [c for c in levels if claims[c].unit == claims[total].unit and claims[c].family == claims[total].family]
+        if len(parts) == 1:
+            links.append(ExtractedLink("part_of_whole", total, parts[0]))
+        elif parts:
+            links += [ExtractedLink("part", total, c, detail={"form": "其中", "order": n, "item": None,
+                                                               "span": [claims[c].start, claims[c].end]})
+                      for n, c in enumerate(parts)]
     return links

@@ -37,7 +37,13 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[T
 # An opener ends at a colon (not one between digits, as in 4.5:5.5); what follows it on
 # its line is under it, across sentence ends.
 _OPENER_END = re.compile(r"(?<![0-9０-９])[：:](?![0-9０-９])")
-_SAME_LINE = re.compile(r"[。！？；;!?][ \t\u3000\xa0]*")
+
+
+def on_one_line(text: str, before: TextSpan, after: TextSpan, ends: str = "。！？；;!?") -> bool:
+    """Whether sentence ``after`` follows ``before`` on the same line of ``text``, after one
+    of ``ends`` (``"；;"``: as the next item of a list)."""
+    between = text[before.end:after.start]
+    return between[:1] in ends and between[1:].strip(" \t\u3000\xa0") == "" if between else False
 
 
 def colon_openers(text: str, sentences: list[TextSpan]) -> list[str]:
@@ -47,7 +53,7 @@ def colon_openers(text: str, sentences: list[TextSpan]) -> list[str]:
     the later sentences are still goals of “十三五”. A later colon opens anew."""
     openers, current = [], ""
     for index, sentence in enumerate(sentences):
-        if index == 0 or not _SAME_LINE.fullmatch(text, sentences[index - 1].end, sentence.start):
+        if index == 0 or not on_one_line(text, sentences[index - 1], sentence):
             current = ""
         openers.append(current)
         colons = list(_OPENER_END.finditer(sentence.text))
