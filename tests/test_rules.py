@@ -9,7 +9,7 @@ import regex
 from test_extracting import _report_sentences
 from tracker.extracting import amount_pattern
 from tracker.labeling import label_rules
-from tracker.rules import compile_rule, load_rules
+from tracker.rules import alternation, compile_rule, load_rules
 
 
 def test_plain_patterns_go_to_re_and_the_others_to_regex():
@@ -45,3 +45,10 @@ def test_patterns_under_re_find_what_regex_finds_in_sentences_and_around_candida
         for text in texts:
             found, expected = pattern.search(text), reference.search(text)
             assert (found and found.span()) == (expected and expected.span()), (name, text)
+
+
+def test_an_alternation_tries_longer_words_first_and_one_character_words_as_one_class():
+    pattern = alternation(["个", "个百分点", "万亿", "万", "]", "-", "%"])
+    assert pattern == r"个百分点|万亿|[%\-\]万个]"
+    assert [m.group() for m in re.finditer(pattern, "9个百分点、3个、2万亿、5万、]-%")] == [
+        "个百分点", "个", "万亿", "万", "]", "-", "%"]

@@ -125,10 +125,11 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                 start, end = sentence.start + amount.start, sentence.start + amount.end
                 raw_start, raw_end = clean.raw_span(start, end)
                 # A sentence under an opener (…目标是：A；B。C) is read with the opener before it.
-                item = replace(amount, start=amount.start + len(opener), end=amount.end + len(opener))
-                kind = resolve_kind(opener + sentence.text, item, context, start)
-                period, period_end = resolve_period(opener + sentence.text, item, kind == "target", context, start)
-                claim_year = None if period else resolve_year(opener + sentence.text, item, context, start)
+                read, item = (opener + sentence.text, replace(amount, start=amount.start + len(opener),
+                                                              end=amount.end + len(opener))) if opener else (sentence.text, amount)
+                kind = resolve_kind(read, item, context, start)
+                period, period_end = resolve_period(read, item, kind == "target", context, start)
+                claim_year = None if period else resolve_year(read, item, context, start)
                 claims.append(ExtractedClaim(
                     section=section_index,
                     sentence=sentence_index,

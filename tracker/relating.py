@@ -181,9 +181,13 @@ def following_part_links(text: str, sentences: list, sentence_claims: list[list[
     total's line, and the items a ； joins to it. ``sentences`` are spans of ``text``."""
     rules = relation_rules()
     links: list[ExtractedLink] = []
-    for index in range(1, len(sentences)):
-        if not rules.parts_lead.match(sentences[index].text) or not on_one_line(text, sentences[index - 1],
-                                                                               sentences[index]):
+    if not sentences:
+        return links
+    # the lead is rare: find it in the text, then the sentences it opens
+    starts = {sentence.start: index for index, sentence in enumerate(sentences)}
+    for lead in rules.parts_lead.finditer(text, sentences[0].start, sentences[-1].end):
+        index = starts.get(lead.start())
+        if not index or not on_one_line(text, sentences[index - 1], sentences[index]):
             continue
         listed = list(sentence_claims[index])
         later = index + 1

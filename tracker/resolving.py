@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+import re
 from typing import Sequence
 
 import regex
@@ -21,6 +22,9 @@ from tracker.places import Gazetteer, PlaceMention, PlaceRecord, find_places, na
 from tracker.numerals import NumeralError, parse_chinese, parse_numeral
 from tracker.rules import alternation, load_rules
 
+
+
+NONBLANK = re.compile(r"\S")
 
 
 @dataclass(frozen=True)
@@ -70,8 +74,8 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
             markers.append((match.start(), kind, written))
     markers.sort()
     # A title naming a review and a plan (2020年工作总结和2021年工作计划) opens with the first.
-    section = text[start:end]
-    title_end = text.find("\n", start + len(section) - len(section.lstrip()), end)
+    title = NONBLANK.search(text, start, end)
+    title_end = text.find("\n", title.start() if title else start, end)
     title_end = end if title_end == -1 else title_end
     titled_markers = [marker for marker in markers if marker[0] < title_end]
     markers = titled_markers[:1] + [marker for marker in markers if marker[0] >= title_end]
@@ -160,6 +164,8 @@ def _span_period(sentence: str, amount: Amount, context: Context, position: int)
     # year an undated amount at this place is of (the reviewed year, else the speech's own).
     rules = load_rules()
     head = sentence[:amount.start]
+    if "来" not in head and "近" not in head and "过去" not in head:
+        return None  # every span word holds one of these: most sentences have none
     found = [m for pattern in (rules.period_since, rules.period_recent) for m in pattern.finditer(head)]
     if not found:
         return None

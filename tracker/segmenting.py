@@ -53,12 +53,14 @@ def colon_openers(text: str, sentences: list[TextSpan]) -> list[str]:
     the later sentences are still goals of “十三五”. A later colon opens anew."""
     openers, current = [], ""
     for index, sentence in enumerate(sentences):
-        if index == 0 or not on_one_line(text, sentences[index - 1], sentence):
+        if current and not on_one_line(text, sentences[index - 1], sentence):
             current = ""
         openers.append(current)
-        colons = list(_OPENER_END.finditer(sentence.text))
-        if colons:
-            current = sentence.text[:colons[-1].end()]
+        body = sentence.text
+        if "：" in body or ":" in body:  # a plain test first: few sentences hold a colon
+            colons = list(_OPENER_END.finditer(body))
+            if colons:
+                current = body[:colons[-1].end()]
     return openers
 
 
