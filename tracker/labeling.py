@@ -23,7 +23,7 @@ from typing import Sequence
 import regex
 
 from tracker.extracting import Amount, respective_runs
-from tracker.rules import RulePattern, compile_rule, load_rules, load_seed
+from tracker.rules import RulePattern, alternation, compile_rule, load_rules, load_seed
 from tracker.topics import frame_topic, heading_topic, needs_topic, title_topic
 
 
@@ -53,6 +53,7 @@ class LabelRules:
     area_suffix: str
     change: RulePattern
     change_end: regex.Pattern
+    change_nouns: dict[str, str]
     decrease: RulePattern
     change_suffix: dict[str, str]
     to_level: RulePattern
@@ -84,8 +85,10 @@ def label_rules() -> LabelRules:
         share_word=seed["share_word"],
         part_opening=regex.compile(seed["part_opening"]),
         area_suffix=seed["area_suffix"],
-        change=compile_rule(f"^(?P<base>{seed['change_base']})?(?P<verb>{seed['change_verb']})了?$"),
-        change_end=regex.compile(f"(?:{seed['change_verb']})了?$"),
+        change=compile_rule(f"^(?:{alternation(seed['change_nouns'])})?(?P<base>{seed['change_base']})?"
+                            f"(?P<verb>{seed['change_verb']}|{alternation(seed['change_nouns'])})(?:了|为|是|达到|达)?$"),
+        change_end=regex.compile(f"(?:{seed['change_verb']}|{alternation(seed['change_nouns'])})了?$"),
+        change_nouns=seed["change_nouns"],
         decrease=compile_rule(seed["decrease"]),
         change_suffix=seed["change_suffix"],
         to_level=compile_rule(seed["to_level"]),
@@ -267,8 +270,10 @@ def _with_suffix(label: str, amount: Amount, rules: LabelRules) -> str:
         if label.rstrip("".join(CLOSING))[-1:] in rules.count_heads:
             return label + rules.count_suffix
         return label + rules.count_suffix_by_unit.get(amount.unit, amount.unit + rules.count_suffix)
-    if amount.family in ("rate", "points") and rules.change_end.search(label):
-        return label + rules.change_suffix[amount.family]  # 固定资产投资增长15.8% → …增长率
+    found = rules.change_end.search(label) if amount.family in ("rate", "points") else None
+    if found:  # 固定资产投资增长15.8% → …增长率; …降幅为3.2% → …下降率
+        verb = found.group().removesuffix("了")
+        return label[:found.start()] + rules.change_nouns.get(verb, verb) + rules.change_suffix[amount.family]
     if amount.family in SHARES and not label.endswith(rules.rate_heads):
         return label + rules.rate_suffix
     if amount.family == "area" and not label.endswith(rules.area_suffix):
@@ -423,12 +428,19 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
             continue
         if change and level_label and amount.item is None and _comparable(amount, amounts[compared]):
             base = change.group("base") or base
-            verb = change.group("verb")
+            verb = rules.change_nouns.get(change.group("verb"), change.group("verb"))
             suffix = rules.change_suffix.get(amount.family, "")
             yearly = verb.startswith(("年均", "平均"))
             text = f"{level_label}{'' if yearly else base}{verb}{suffix}"
             labels.append(Label(text, _aspect(amount, amounts[compared], yearly), compared, base or None,
                                 -1 if rules.decrease.search(verb) else 1))
+            continue
+        if (change and amount.family == "points" and index and labels[index - 1].text
+                and amounts[index - 1].family == "rate" and amount.item is None):
+            # 增长6.5%，比上年回落2.1个百分点: points said of the rate before, itself a change
+            verb = rules.change_nouns.get(change.group("verb"), change.group("verb"))
+            labels.append(Label(f"{labels[index - 1].text}{change.group('base') or ''}{verb}{rules.change_suffix['points']}",
+                                "level"))
             continue
         label = _level_label(parts[index], amount, rules)
         if amount.family == "count" and not amount.item:
