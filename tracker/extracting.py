@@ -87,7 +87,7 @@ def amount_pattern() -> re.Pattern:
         rf"(?P<f_pre>{pre})?(?P<den>{NUMBER}|(?<![{CN_DIGIT}])[十百千万])分之(?P<numr>{CN_NUMERAL}|{DIGITS})(?P<f_post>{post})?"
     )
     cheng = (
-        rf"(?P<c_pre>{pre})?(?<![{CN_DIGIT}十])(?P<cheng>[一二三四五六七八九])成(?P<c_in>多)?(?P<c_post>{post})?"
+        rf"(?P<c_pre>{pre})?(?<![{CN_DIGIT}十0-9０-９.．])(?P<cheng>[一二两三四五六七八九1-9１-９])成(?P<c_in>多)?(?P<c_post>{post})?"
         rf"(?![{regex.escape(rules.cheng_not_followed_by)}])"
     )
     ratio = (
@@ -122,7 +122,7 @@ def possible_amount() -> re.Pattern:
     scale = alternation(rules.scales)
     unit = alternation(rules.units)
     return re.compile(
-        rf"[0-9０-９{HIDDEN_DIGIT}*＊]|分之|[一二三四五六七八九]成"
+        rf"[0-9０-９{HIDDEN_DIGIT}*＊]|分之|[一二两三四五六七八九]成"
         rf"|[{CN_DIGIT}十百千](?:{inside})?(?:{scale})?(?:余|多)?[ \u00a0]?(?:{unit}|{scale})"
     )
 
