@@ -318,6 +318,9 @@ HOME = [
     # A county-level city's own bulletin: its title names it, its text says 全市.
     ("2018年兴城市教育事业发展统计公报\n全市共有各级各类学校215所，全市在校生10.2万人", "兴城市"),
     ("教育事业发展统计公报\n全市共有各级各类学校215所，全市在校生10.2万人，兴城市学校30所", None),
+    # A county's report that weighs neither 全县 nor 全市: the county its title names.
+    ("绥中县2019年教育工作总结\n通过验收的学校有12所", "绥中县"),
+    ("绥中县、兴城市2019年教育工作总结\n通过验收的学校有12所", "葫芦岛市"),
 ]
 
 

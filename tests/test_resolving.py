@@ -266,3 +266,18 @@ def test_sentences_under_a_colon_are_read_with_its_opener():
     # a bulletin's year named before the colon dates the items after it
     raw = "朝阳市统计公报\n2019年，全市有以下几类学校：小学120所；初中45所。"
     assert [(c.text, c.year) for c in extract_claims(raw)] == [("120所", 2019), ("45所", 2019)]
+
+
+@pytest.mark.parametrize("raw,expected", [
+    # 全省 opening a clause: the province of the document's place; 我县: the place itself
+    ("今天,我们召开2019年全县教育工作会议。绥中县有中小学85所。\n全省学前三年毛入园率为88%，我县达到92%。",
+     [("85所", "绥中县"), ("88%", "辽宁省"), ("92%", "绥中县")]),
+    ("今天,我们召开2019年全市教育工作会议。葫芦岛市有中小学385所。\n"
+     "全国学前三年毛入园率为81.7%，辽宁省为85.2%，其中我市为90.1%。",
+     [("385所", "葫芦岛市"), ("81.7%", "中国"), ("85.2%", "辽宁省"), ("90.1%", "葫芦岛市")]),
+    # 全省 inside a clause names no one's figure: 通过全省验收 is the county's count
+    ("今天,我们召开2019年全县教育工作会议。绥中县有中小学85所。\n通过全省验收的学校有12所。",
+     [("85所", "绥中县"), ("12所", "绥中县")]),
+])
+def test_a_clause_opening_with_the_province_or_the_speakers_own_place(raw, expected):
+    assert [(c.text, c.locality) for c in extract_claims(raw)] == expected

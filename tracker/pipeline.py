@@ -121,7 +121,7 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                     holder, share = link.head - first, link.tail - first
                     labels[share] = share_label(labels[share], labels[holder], amounts[holder])
             for amount, label, amount_place in zip(amounts, labels, amount_places):
-                claim_place = resolve_claim_place(sentence.text, amount, amount_place, gazetteer)
+                claim_place = resolve_claim_place(sentence.text, amount, amount_place, gazetteer, home)
                 start, end = sentence.start + amount.start, sentence.start + amount.end
                 raw_start, raw_end = clean.raw_span(start, end)
                 # A sentence under an opener (…目标是：A；B。C) is read with the opener before it.

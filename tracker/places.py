@@ -707,6 +707,9 @@ def infer_home_place(text: str, gazetteer: Gazetteer) -> PlaceRecord | None:
         if count < rules["min_share"] * sum(counties.values()):
             return None
         return county
+    titled_counties = [record for record in titled if record.level == COUNTY]
+    if county_marks == city_marks and len(titled_counties) == 1 and not hidden & {"县", "区", "旗"}:
+        return titled_counties[0]  # 绥中县2019年教育工作总结, with neither 全县 nor 全市 to weigh
     if not cities or hidden & {"市", "州", "盟"}:
         return None
     ranked = cities.most_common(2)
@@ -777,7 +780,7 @@ def _town_pattern(rules: dict) -> re.Pattern:
     return re.compile(pattern)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _markers(words: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(map(re.escape, words)))
 
@@ -790,3 +793,19 @@ def _hidden(pattern: str) -> re.Pattern:
 def national_marker() -> re.Pattern:
     """The words that make a figure national (全国, 我国)."""
     return _markers(tuple(place_rules()["home"]["national_markers"]))
+
+
+@lru_cache(maxsize=2)
+def _opening(key: str) -> re.Pattern:
+    home = place_rules()["home"]
+    return re.compile(rf"\s*{home['marker_lead']}(?:{'|'.join(map(re.escape, home[key]))})")
+
+
+def province_marker() -> re.Pattern:
+    """A clause's opening that makes its figure the home province's (全省, 其中我省); match it."""
+    return _opening("province_markers")
+
+
+def own_marker() -> re.Pattern:
+    """A clause's opening by which a speech names its own place (我市, 其中我县); match it."""
+    return _opening("own_markers")

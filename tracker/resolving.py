@@ -18,7 +18,8 @@ from typing import Sequence
 import regex
 
 from tracker.extracting import CLAUSE_BREAK, LAST_CLAUSE_BREAK, Amount, respective_runs
-from tracker.places import Gazetteer, PlaceMention, PlaceRecord, find_places, national_marker
+from tracker.places import (PROVINCE, Gazetteer, PlaceMention, PlaceRecord, find_places, national_marker, own_marker,
+                            province_marker)
 from tracker.numerals import NumeralError, parse_chinese, parse_numeral
 from tracker.rules import alternation, load_rules
 
@@ -329,9 +330,17 @@ def breakdown_label(sentence: str, amount: Amount, mentions: list[PlaceMention],
 
 
 def resolve_claim_place(sentence: str, amount: Amount, sentence_place: PlaceRecord | None,
-                        gazetteer: Gazetteer) -> PlaceRecord | None:
-    """An amount's place: the country where its clause speaks of 全国 (全国平均水平为75%),
-    else its sentence's place."""
+                        gazetteer: Gazetteer, home: PlaceRecord | None = None) -> PlaceRecord | None:
+    """An amount's place: the country where its clause speaks of 全国 (全国平均水平为75%);
+    with the document's ``home`` place, the home's province where its clause opens with 全省
+    (全省…为88%，我县达到92%) and the home where it opens with 我市/我县; else its sentence's place."""
     clause_start, clause_end = _clause_of(sentence, amount)
     clause = sentence[clause_start:clause_end]
-    return gazetteer.country if national_marker().search(clause) else sentence_place
+    if national_marker().search(clause):
+        return gazetteer.country
+    if home is not None:
+        if own_marker().match(clause):
+            return home
+        if province_marker().match(clause):
+            return next((p for p in (home, *gazetteer.ancestors(home)) if p.level == PROVINCE), sentence_place)
+    return sentence_place
