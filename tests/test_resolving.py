@@ -190,6 +190,8 @@ def test_a_summary_reviews_its_title_year_and_a_work_report_the_year_before(titl
     ("绥中县新建学校3所、兴城市5所", [("3所", "绥中县"), ("5所", "兴城市")]),
     ("全县共有中小学85所，其中绥中县12所、兴城市8所、建昌县7所",
      [("85所", "葫芦岛市"), ("12所", "绥中县"), ("8所", "兴城市"), ("7所", "建昌县")]),
+    # places listed before 各: each amount is of its place
+    ("兴城市、绥中县各新建幼儿园2所", [("2所", "兴城市"), ("2所", "绥中县")]),
 ])
 def test_amounts_take_the_place_listed_for_them(sentence, expected):
     raw = f"今天,我们召开2016年葫芦岛市教育工作会议。\n{sentence}。"
@@ -281,3 +283,9 @@ def test_sentences_under_a_colon_are_read_with_its_opener():
 ])
 def test_a_clause_opening_with_the_province_or_the_speakers_own_place(raw, expected):
     assert [(c.text, c.locality) for c in extract_claims(raw)] == expected
+
+
+def test_places_listed_before_ge_are_localities_not_labels():
+    raw = "今天,我们召开2019年全县教育工作会议。绥中县有学校85所。\n其中前所镇、高岭镇各投入资金50万元。"
+    assert [(c.text, c.locality, c.metric_label) for c in extract_claims(raw)][1:] == [
+        ("50万元", "前所镇", "投入资金"), ("50万元", "高岭镇", "投入资金")]

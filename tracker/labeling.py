@@ -16,7 +16,7 @@ the clause around the amount (rules in seeds/labels.toml):
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Sequence
 
@@ -105,6 +105,8 @@ CLOSING = {close: open_ for open_, close in OPENING.items()}
 LIST_JOINERS = regex.compile(r"\s*(?:、|和|及|与|以及)\s*")
 CONJUNCTIONS = regex.compile(r"^(?:和|及|与|或|、|以及)$")
 EDGES = regex.compile(r"^[^\p{Han}A-Za-z0-9“”]+|[^\p{Han}A-Za-z0-9“”]+$")
+# The word after a list that gives each item the amount (A、B各1处).
+DISTRIBUTIVE = "各"
 # Families that state a share of something: 98%的适龄儿童…, 近二分之一的教师….
 SHARES = ("rate", "fraction")
 # A verb phrase after a counted noun is cut here: a label names the action, not its details.
@@ -345,6 +347,10 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
     names, which go into the claim's locality); ``previous`` is the sentence before when
     it has no amounts (a heading), which may name what generic counts are about."""
     rules = label_rules()
+    # 兴城市、绥中县各新建幼儿园2所: items that are places go to the locality, not the label.
+    places = {sentence[start:end] for start, end in skip}
+    placed = {index for index, amount in enumerate(amounts) if amount.item and _trim(amount.item, rules) in places}
+    amounts = [replace(amount, item=None) if index in placed else amount for index, amount in enumerate(amounts)]
     # A comma between two quotations lists them (“学习教育”，“查摆问题”): no clause ends there.
     breaks = [m.start() for m in rules.clause_break.finditer(sentence)
               if not (sentence[m.start() - 1:m.start()] in CLOSING and sentence[m.end():m.end() + 1] in OPENING)]
@@ -364,6 +370,8 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
         runs_on = bool(later) and end == min(later) and HAN_RUN.fullmatch(post) is not None and not post.endswith("、")
         parts.append(_parts(_blank(sentence[start:amount.start], skip, start),
                             _blank(post, skip, resume), amount, rules, runs_on))
+    for index in placed:
+        parts[index].before = parts[index].before.removeprefix(DISTRIBUTIVE)  # 兴城市、绥中县各新建…
     # A list of counts with their nouns shares the verb before the first: 评选了14名“名校长”、
     # 21名“名班主任”、28名“名教师” (the later ones have no words of their own before them).
     for index in range(1, len(parts)):

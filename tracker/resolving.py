@@ -302,6 +302,8 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
         item_start = max(clause_start, amounts[index - 1].end if index else 0)
         in_item = [m for m in in_clause if item_start <= m.start and m.end <= amount.start]
         named = _place_named(in_item, gazetteer) if len(in_clause) > 1 and len(in_item) == 1 else None
+        if amount.item:  # 兴城市、绥中县各新建幼儿园2所: an item that is a place is the amount's place
+            named = _place_named([m for m in in_clause if amount.item.endswith(m.text)], gazetteer) or named
         places.append(named or _place_named(in_clause, gazetteer) or sentence_place)
     for position, run in respective_runs(sentence, amounts):
         listed = _listed_before(sentence, mentions, position)
