@@ -131,6 +131,10 @@ def labels(sentence: str) -> list[tuple[str, str | None]]:
     ("城乡低保标准提高到每人每年7200元", [("7200元", "城乡低保标准")]),
     # 第一产业 is a sector, not a list marker
     ("第一产业增加值238.5亿元", [("238.5亿元", "第一产业增加值")]),
+    # a verb of giving ends a counted noun; a numbered item's marker and 年底前 open a clause
+    ("上半年共为1200余名寄宿生发放生活补助90万元", [("1200余名", "寄宿生数"), ("90万元", "发放生活补助")]),
+    ("3、计划投入资金500万元", [("500万元", "投入资金")]),
+    ("年底前完成全部12所学校的建设任务", [("12所", "完成全部建设任务的学校数")]),
     # Items of a distributive list.
     ("教师进修学校、特殊教育学校各1处", [("1处", "教师进修学校数"), ("1处", "特殊教育学校数")]),
 ])

@@ -100,7 +100,8 @@ def test_resolve_period(sentence, text, expected):
     (None, "争取到“十三五”末,全县高中阶段毛入学率达到95%", "95%", "target"),
     (None, "规划期末,全县普惠性幼儿园达到80所", "80所", "target"),
     (None, "年末全市户籍总人口277.8万人", "277.8万人", "actual"),
-    # 计划 before a comma names a programme; before its object it plans.
+    # 计划 before a comma or 培训 names a programme; before its object it plans.
+    ("review", "组织教师参加了国培计划培训，选派20名骨干教师赴外地学习", "20名", "actual"),
     ("review", "全市有3.5万名学生享受营养改善计划，资助金额共计4200万元", "4200万元", "actual"),
     ("review", "全市计划招聘教师600名", "600名", "target"),
 ])
@@ -289,3 +290,8 @@ def test_places_listed_before_ge_are_localities_not_labels():
     raw = "今天,我们召开2019年全县教育工作会议。绥中县有学校85所。\n其中前所镇、高岭镇各投入资金50万元。"
     assert [(c.text, c.locality, c.metric_label) for c in extract_claims(raw)][1:] == [
         ("50万元", "前所镇", "投入资金"), ("50万元", "高岭镇", "投入资金")]
+
+
+def test_the_plan_for_the_rest_of_the_year_is_a_plan_frame():
+    raw = "建平县教育局2020年上半年工作总结\n一、主要工作完成情况\n新建幼儿园3所。\n二、下半年工作打算\n新建幼儿园4所。"
+    assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [("3所", 2020, "actual"), ("4所", 2020, "target")]
