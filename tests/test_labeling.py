@@ -134,6 +134,7 @@ def labels(sentence: str) -> list[tuple[str, str | None]]:
     # a verb of giving ends a counted noun; a numbered item's marker and 年底前 open a clause
     ("上半年共为1200余名寄宿生发放生活补助90万元", [("1200余名", "寄宿生数"), ("90万元", "发放生活补助")]),
     ("3、计划投入资金500万元", [("500万元", "投入资金")]),
+    ("预计全年教育经费投入13.5亿元左右", [("13.5亿元左右", "教育经费投入")]),
     ("年底前完成全部12所学校的建设任务", [("12所", "完成全部建设任务的学校数")]),
     # Items of a distributive list.
     ("教师进修学校、特殊教育学校各1处", [("1处", "教师进修学校数"), ("1处", "特殊教育学校数")]),
@@ -203,6 +204,10 @@ def test_the_pipeline_passes_a_sentence_without_amounts_as_the_heading_of_the_ne
     ("近二分之一的教师参加了国培计划", [("近二分之一", "参加国培计划的教师比例")]),
     # A share with its own holder's words keeps them.
     ("优质高中资源占全市普通高中总数的63%", [("63%", "优质高中资源占全市普通高中比例")]),
+    # A change of the share is named after it.
+    ("全区教育经费支出12.6亿元，占一般公共预算支出的18.2%，较上年提高1.1个百分点", [
+        ("12.6亿元", "教育经费支出"), ("18.2%", "教育经费支出占一般公共预算支出比例"),
+        ("1.1个百分点", "教育经费支出占一般公共预算支出比例较上年提高幅度")]),
 ])
 def test_a_share_opening_at_zhan_is_labelled_after_its_holder(sentence, expected):
     assert [(claim.text, claim.metric_label) for claim in extract_claims(sentence)] == expected
