@@ -202,10 +202,20 @@ def _trim(text: str, rules: LabelRules) -> str:
     while previous != text:
         previous = text
         text = rules.link.sub("", rules.lead.sub("", rules.quoted_items.sub("", text.strip())))
-    text = rules.existential.sub("", EDGES.sub("", text.strip(QUOTES)))
+    text = rules.existential.sub("", _without_edges(text.strip(QUOTES)))
     if len(text) > MAX_BEFORE and "、" in text:
         text = text.rsplit("、", 1)[1]
     return _drop_aspect(text, rules)
+
+
+def _without_edges(text: str) -> str:
+    """``text`` without the marks at its ends, but with the closing bracket of an aside it
+    holds (卫生机构（含村卫生室）)."""
+    trimmed = EDGES.sub("", text)
+    for opening, closing in ASIDE.items():
+        if trimmed.count(opening) > trimmed.count(closing) and text.rstrip().endswith(closing):
+            trimmed += closing
+    return trimmed
 
 
 def _drop_aspect(text: str, rules: LabelRules) -> str:
