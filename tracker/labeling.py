@@ -308,6 +308,19 @@ def share_label(label: Label, holder: Label, holder_amount: Amount) -> Label:
     return Label(text, label.aspect, label.origin, label.base, label.direction)
 
 
+def share_labels(labels: list[Label], share: int, holder: int, holder_amount: Amount) -> list[Label]:
+    """``labels`` with the share at index ``share`` named after its holder (:func:`share_label`)
+    and the changes said of it named after it too (占…的18.2%，较上年提高1.1个百分点)."""
+    was = labels[share].text
+    labels = list(labels)
+    labels[share] = now = share_label(labels[share], labels[holder], holder_amount)
+    if not was or now.text == was:
+        return labels
+    return [replace(label, text=now.text + label.text[len(was):])
+            if label.origin == share and label.aspect != "level" and (label.text or "").startswith(was) else label
+            for label in labels]
+
+
 def counted_nouns(label: str, unit: str) -> list[str]:
     """The nouns a count's label may have been built from, longest first
     (中心小学学校数 → 中心小学学校, 中心小学; 普通高中处数 → 普通高中处, 普通高中)."""

@@ -5,8 +5,8 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from tracker.cleaning import CleanText, clean_text
-from tracker.extracting import extract_amounts
-from tracker.labeling import Label, label_amounts, share_label
+from tracker.extracting import Amount, extract_amounts
+from tracker.labeling import Label, label_amounts, share_labels
 from tracker.relating import (ExtractedLink, comparison_links, following_part_links, sentence_part_links,
                               step_links)
 from tracker.places import PlaceRecord, find_places, infer_home_place, load_gazetteer
@@ -119,18 +119,12 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
             for link in part_links:
                 if link.relation == "share":
                     holder, share = link.head - first, link.tail - first
-                    was, labels[share] = labels[share].text, share_label(labels[share], labels[holder], amounts[holder])
-                    # 占…的18.2%,较上年提高1.1个百分点: a change of the share is named after it too
-                    labels = [replace(label, text=labels[share].text + label.text[len(was):])
-                              if label.origin == share and was and label.aspect != "level"
-                              and (label.text or "").startswith(was) else label for label in labels]
+                    labels = share_labels(labels, share, holder, amounts[holder])
             for amount, label, amount_place in zip(amounts, labels, amount_places):
                 claim_place = resolve_claim_place(sentence.text, amount, amount_place, gazetteer, home)
                 start, end = sentence.start + amount.start, sentence.start + amount.end
                 raw_start, raw_end = clean.raw_span(start, end)
-                # A sentence under an opener (…目标是：A；B。C) is read with the opener before it.
-                read, item = (opener + sentence.text, replace(amount, start=amount.start + len(opener),
-                                                              end=amount.end + len(opener))) if opener else (sentence.text, amount)
+                read, item = _under_opener(opener, sentence.text, amount)
                 kind = resolve_kind(read, item, context, start)
                 period, period_end = resolve_period(read, item, kind == "target", context, start)
                 claim_year = None if period else resolve_year(read, item, context, start)
@@ -164,6 +158,13 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
         links += following_part_links(text, section_spans, sentence_claims[section_first:], claims)
     return ExtractedDocument(clean, document_title(text), doc_year, sections, contexts, homes, sentences, claims,
                              list(dict.fromkeys(links)))
+
+
+def _under_opener(opener: str, sentence: str, amount: Amount) -> tuple[str, Amount]:
+    # A sentence under an opener (…目标是：A；B。C) is read with the opener before it.
+    if not opener:
+        return sentence, amount
+    return opener + sentence, replace(amount, start=amount.start + len(opener), end=amount.end + len(opener))
 
 
 def _metric_key(vocabulary, label, amount, amounts) -> str | None:

@@ -10,9 +10,9 @@ the label of the whole counted in the sentence before.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
-import re
 from typing import Sequence
 
 import regex
@@ -22,8 +22,6 @@ from tracker.places import (PROVINCE, Gazetteer, PlaceMention, PlaceRecord, find
                             province_marker)
 from tracker.numerals import NumeralError, parse_chinese, parse_numeral
 from tracker.rules import alternation, load_rules
-
-
 
 NONBLANK = re.compile(r"\S")
 

@@ -43,7 +43,9 @@ def on_one_line(text: str, before: TextSpan, after: TextSpan, ends: str = "。�
     """Whether sentence ``after`` follows ``before`` on the same line of ``text``, after one
     of ``ends`` (``"；;"``: as the next item of a list)."""
     between = text[before.end:after.start]
-    return between[:1] in ends and between[1:].strip(" \t\u3000\xa0") == "" if between else False
+    if not between or between[0] not in ends:
+        return False
+    return not between[1:].strip(" \t\u3000\xa0")
 
 
 def colon_openers(text: str, sentences: list[TextSpan]) -> list[str]:
