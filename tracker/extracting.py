@@ -147,6 +147,10 @@ def _is_hidden(numeral: str) -> bool:
     return any(ch in HIDDEN_DIGIT or ch in "*＊" for ch in numeral)
 
 
+# How much text after a candidate the exclusion rules see (以下的小规模学校有43所 needs 11).
+EXCLUSION_AFTER = 16
+
+
 @cache
 def _exclusions_for(unit: str | None) -> tuple:
     """The exclusion rules that apply to amounts in ``unit``."""
@@ -157,7 +161,7 @@ def _excluded(rules: Rules, sentence: str, start: int, end: int, unit: str | Non
     """Whether an exclusion rule matches the core ``sentence[start:end]`` (numeral to unit)."""
     surface = sentence[start:end]
     before = sentence[max(0, start - 8):start]
-    after = sentence[end:end + 8]
+    after = sentence[end:end + EXCLUSION_AFTER]
     for rule in _exclusions_for(unit):
         if rule.surface is not None and not rule.surface.search(surface):
             continue
