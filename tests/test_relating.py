@@ -74,3 +74,9 @@ def test_parts_listed_after_qizhong_in_the_sentences_after_their_total():
         ("part", "1006.3亿元", "466.6亿元", None),
         ("part_of_whole", "85所", "60所", None),  # one part: no sum, but no more than its whole
     ]  # the total on another line is not the whole of 其中 after a line break
+
+
+def test_rates_listed_after_qizhong_are_no_parts_of_a_sum():
+    text = ("全市幼儿园教师学历达标率98%，其中城市99%、农村97%。"
+            "全年固定资产投资比上年增长3.1%。其中，项目投资增长5.6%，房地产开发投资下降6.2%。")
+    assert [r for r in relations(text) if r[0] in ("part", "part_of_whole")] == []

@@ -51,13 +51,16 @@ class RelationRules:
     real_growth: regex.Pattern
     real_growth_metrics: regex.Pattern
     parts_lead: regex.Pattern
+    additive_families: frozenset[str]
 
 
 @cache
 def relation_rules() -> RelationRules:
     """The relation patterns, read once."""
     seed = load_seed("relations.toml")
-    return RelationRules(**{name: regex.compile(seed[name]) for name in RelationRules.__dataclass_fields__})
+    patterns = {name: regex.compile(seed[name]) for name in RelationRules.__dataclass_fields__
+                if name != "additive_families"}
+    return RelationRules(**patterns, additive_families=frozenset(seed["additive_families"]))
 
 
 def base_year(base: str | None, year: int | None) -> int | None:
@@ -106,7 +109,7 @@ def sentence_part_links(sentence: str, amounts: list, first: int, families: list
     if opening:
         before = [i for i, a in enumerate(amounts) if a.end <= opening.start()]
         after = [i for i, a in enumerate(amounts) if a.start >= opening.end()]
-        if before and after:
+        if before and after and families[before[-1]] in rules.additive_families:
             total = before[-1]
             if rules.total_before.search(sentence[:amounts[total].start]) or len(before) == 1:
                 parts = [i for i in after if families[i] == families[total] and amounts[i].unit == amounts[total].unit]
@@ -115,7 +118,8 @@ def sentence_part_links(sentence: str, amounts: list, first: int, families: list
                     # one part named after 其中 is no sum, but it cannot pass its whole
                     links.append(ExtractedLink("part_of_whole", first + total, first + parts[0]))
     for index, amount in enumerate(amounts):
-        if index and rules.total_close.search(sentence[amounts[index - 1].end:amount.start]):
+        if (index and families[index] in rules.additive_families
+                and rules.total_close.search(sentence[amounts[index - 1].end:amount.start])):
             parts = [i for i in range(index) if families[i] == families[index]]
             links += _part_links(first, index, parts, amounts, "合计")
     for index in range(1, len(amounts)):
@@ -162,7 +166,7 @@ def step_links(sentences: list, sentence_claims: list[list[int]], claims: list) 
         cut = sentence.start + announced.start()
         totals = [c for i in range(max(0, index - 5), index + 1) for c in sentence_claims[i]
                   if claims[c].family == "money" and claims[c].end <= cut]
-        if not totals:
+        if not totals or claims[totals[-1]].family not in rules.additive_families:
             continue
         total = totals[-1]
         parts = [c for c in sentence_claims[index] if claims[c].start > cut and claims[c].unit == claims[total].unit]
@@ -197,7 +201,7 @@ def following_part_links(text: str, sentences: list, sentence_claims: list[list[
         levels = [c for c in listed if claims[c].aspect == "level"]
         totals = [c for c in sentence_claims[index - 1] if claims[c].aspect == "level"
                   and levels and claims[c].unit == claims[levels[0]].unit]
-        if not totals:
+        if not totals or claims[totals[-1]].family not in rules.additive_families:
             continue
         total = totals[-1]
         parts = [c for c in levels if claims[c].unit == claims[total].unit and claims[c].family == claims[total].family]
