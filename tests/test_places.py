@@ -321,6 +321,8 @@ HOME = [
     # A county's report that weighs neither 全县 nor 全市: the county its title names.
     ("绥中县2019年教育工作总结\n通过验收的学校有12所", "绥中县"),
     ("绥中县、兴城市2019年教育工作总结\n通过验收的学校有12所", "葫芦岛市"),
+    # A town's own report: its title names it, its text speaks as the town.
+    ("喀左县大城子街道2020年工作总结\n全街道新建温室120栋，全街道贫困户全部脱贫", "大城子街道"),
 ]
 
 
@@ -341,3 +343,9 @@ def test_one_scan_of_a_document_finds_what_a_scan_of_each_sentence_finds(name):
     scanned = gazetteer.scan_spans(text, spans)
     assert scanned == [gazetteer.scan(text[start:end]) for start, end in spans]
     assert sum(len(names) for names, _towns in scanned) > 10  # the reports name places
+
+
+def test_a_towns_own_report_is_the_towns_under_the_county_its_title_names(gaz):
+    home = infer_home_place("喀左县大城子街道2020年工作总结\n全街道新建温室120栋，全街道贫困户全部脱贫", gaz)
+    assert (home.name, home.level, home.parent_name) == ("大城子街道", "town", "喀喇沁左翼蒙古族自治县")
+    assert [p.name for p in gaz.ancestors(home)] == ["喀喇沁左翼蒙古族自治县", "朝阳市", "辽宁省", "中国"]

@@ -156,6 +156,15 @@ def test_places_lists_the_hierarchy_with_claim_counts(db_url):
     assert city["claims_with_children"] == city["claims"] + rows[3]["claims"] + rows[4]["claims"]
 
 
+def test_a_towns_own_report_is_stored_under_the_county_its_title_names(db_url, tmp_path):
+    (tmp_path / "town.txt").write_text(
+        "喀左县大城子街道2020年工作总结\n全街道新建温室120栋。大城子街道改造危房86户。\n", encoding="utf-8")
+    ingest(db_url, tmp_path)
+    rows = json.loads(run(db_url, "places", "--format", "json").stdout)
+    assert [(r["place"], r["depth"], r["claims"]) for r in rows] == [
+        ("中国", 0, 0), ("辽宁省", 1, 0), ("朝阳市", 2, 0), ("喀喇沁左翼蒙古族自治县", 3, 0), ("大城子街道", 4, 2)]
+
+
 def test_docs_lists_documents_with_their_counts(db_url):
     ingest(db_url, CORPUS)
     assert run(db_url, "check").exit_code == 0

@@ -71,7 +71,7 @@ import re
 import tomllib
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -668,12 +668,14 @@ def document_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
 def infer_home_place(text: str, gazetteer: Gazetteer) -> PlaceRecord | None:
     """The document's own place, from its text alone (rules in the module
     docstring): the country for a national report (全国, 我国 outweigh 全市
-    and 全县), a city (葫芦岛市) named with or through its counties, a county
+    and 全县), a town whose title names it and whose text speaks as one
+    (全街道), a city (葫芦岛市) named with or through its counties, a county
     for a county's speech (全县 and 随县), else None."""
     rules = place_rules()["home"]
     city_marks = len(_markers(tuple(rules["city_markers"])).findall(text))
     county_marks = len(_markers(tuple(rules["county_markers"])).findall(text))
     national_marks = len(_markers(tuple(rules["national_markers"])).findall(text))
+    town_marks = len(_markers(tuple(rules["town_markers"])).findall(text))
     if national_marks >= 2 and national_marks > city_marks + county_marks:
         return gazetteer.country  # a national bulletin or speech
     hidden = {m.group("suffix") for m in _hidden(rules["hidden_pattern"]).finditer(text)}
@@ -684,8 +686,11 @@ def infer_home_place(text: str, gazetteer: Gazetteer) -> PlaceRecord | None:
     title_end = text.find("\n", len(text) - len(text.lstrip()))
     title_end = len(text) if title_end == -1 else title_end
     titled: set[PlaceRecord] = set()  # the places the first line (the report's title) names
+    titled_towns: dict[str, PlaceRecord] = {}
     for mention in document_mentions(text, gazetteer):
         record = mention.record
+        if record.level == TOWN and mention.start < title_end:
+            titled_towns[record.name] = record
         if record.code is None:
             continue
         city = gazetteer.city_of(record)
@@ -700,6 +705,11 @@ def infer_home_place(text: str, gazetteer: Gazetteer) -> PlaceRecord | None:
             direct[city] += 1
         else:
             spread.setdefault(city, set()).add(record)
+    if len(titled_towns) == 1 and town_marks > max(city_marks, county_marks):
+        # a town's own report (喀左县大城子街道…工作总结, 全街道): under the county its title names
+        town = next(iter(titled_towns.values()))
+        holders = [record for record in titled if record.level == COUNTY]
+        return replace(town, parent_code=holders[0].code, parent_name=holders[0].name) if len(holders) == 1 else town
     if county_marks > city_marks:
         if hidden & {"县", "区", "旗"} or not counties:
             return None

@@ -106,6 +106,8 @@ class PlaceStore:
     def _chain(self, record: PlaceRecord, home: PlaceRecord | None) -> list[PlaceRecord]:
         if record.level == "town" and home is not None and home.level != "town":
             return [record, home, *self.gazetteer.ancestors(home)]
+        if record.level == "town" and home is not None and home.name == record.name:
+            record = home  # a town's own report: the town as its home place, under its county
         return [record, *self.gazetteer.ancestors(record)]
 
     def _row(self, record: PlaceRecord, parent_id: int | None) -> int:
