@@ -48,6 +48,8 @@ ALL_DIGITS = regex.compile(DIGITS)
 DIGIT_NEXT = regex.compile(r"\s*[0-9０-９.．]")
 HAN_WORDS = regex.compile(r"\p{Han}+")
 CLAUSE_BREAKS = "，,：:；;。（("
+# The word after a list that gives each item the amount (A、B各1处).
+DISTRIBUTIVE = "各"
 # A slash fraction's denominator is at most this (1/3, 3/4, 1/100); 12/31 is a date.
 MAX_SLASH_DENOMINATOR = 20
 
@@ -311,8 +313,8 @@ def distributive_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     separators = alternation(rules.distributive_separators)
     determiners = regex.escape(rules.distributive_determiners)
     listed = regex.compile(
-        rf"(?P<items>[^，,；;：:。]*?(?:{separators})[^，,；;：:。]*?)各(?:有|为|自)?"
-        rf"(?![{determiners}])[^，,；;：:。各]*$"
+        rf"(?P<items>[^，,；;：:。]*?(?:{separators})[^，,；;：:。]*?){DISTRIBUTIVE}(?:有|为|自)?"
+        rf"(?![{determiners}])[^，,；;：:。{DISTRIBUTIVE}]*$"
     )
     return listed, regex.compile(separators)
 

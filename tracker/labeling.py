@@ -22,7 +22,7 @@ from typing import Sequence
 
 import regex
 
-from tracker.extracting import Amount, respective_runs
+from tracker.extracting import DISTRIBUTIVE, Amount, respective_runs
 from tracker.rules import RulePattern, alternation, compile_rule, load_rules, load_seed
 from tracker.topics import frame_topic, heading_topic, needs_topic, title_topic
 
@@ -64,6 +64,8 @@ class LabelRules:
 def label_rules() -> LabelRules:
     """The label rules, read once."""
     seed = load_seed("labels.toml")
+    nouns = alternation(seed["change_nouns"])  # 增幅, 增速: a change named by a noun
+    changes = f"{seed['change_verb']}|{nouns}"
     return LabelRules(
         clause_break=compile_rule("[" + regex.escape(seed["clause_breaks"]) + "]"),
         lead=regex.compile(seed["lead"]),
@@ -85,9 +87,8 @@ def label_rules() -> LabelRules:
         share_word=seed["share_word"],
         part_opening=regex.compile(seed["part_opening"]),
         area_suffix=seed["area_suffix"],
-        change=compile_rule(f"^(?:{alternation(seed['change_nouns'])})?(?P<base>{seed['change_base']})?"
-                            f"(?P<verb>{seed['change_verb']}|{alternation(seed['change_nouns'])})(?:了|为|是|达到|达)?$"),
-        change_end=regex.compile(f"(?:{seed['change_verb']}|{alternation(seed['change_nouns'])})了?$"),
+        change=compile_rule(f"^(?:{nouns})?(?P<base>{seed['change_base']})?(?P<verb>{changes})(?:了|为|是|达到|达)?$"),
+        change_end=regex.compile(f"(?:{changes})了?$"),
         change_nouns=seed["change_nouns"],
         decrease=compile_rule(seed["decrease"]),
         change_suffix=seed["change_suffix"],
@@ -105,8 +106,6 @@ CLOSING = {close: open_ for open_, close in OPENING.items()}
 LIST_JOINERS = regex.compile(r"\s*(?:、|和|及|与|以及)\s*")
 CONJUNCTIONS = regex.compile(r"^(?:和|及|与|或|、|以及)$")
 EDGES = regex.compile(r"^[^\p{Han}A-Za-z0-9“”]+|[^\p{Han}A-Za-z0-9“”]+$")
-# The word after a list that gives each item the amount (A、B各1处).
-DISTRIBUTIVE = "各"
 # Families that state a share of something: 98%的适龄儿童…, 近二分之一的教师….
 SHARES = ("rate", "fraction")
 # A verb phrase after a counted noun is cut here: a label names the action, not its details.
@@ -284,8 +283,8 @@ def _with_suffix(label: str, amount: Amount, rules: LabelRules) -> str:
         return label + rules.count_suffix_by_unit.get(amount.unit, amount.unit + rules.count_suffix)
     found = rules.change_end.search(label) if amount.family in ("rate", "points") else None
     if found:  # 固定资产投资增长15.8% → …增长率; …降幅为3.2% → …下降率
-        verb = found.group().removesuffix("了")
-        return label[:found.start()] + rules.change_nouns.get(verb, verb) + rules.change_suffix[amount.family]
+        verb = _change_verb(found.group().removesuffix("了"), rules)
+        return label[:found.start()] + verb + rules.change_suffix[amount.family]
     if amount.family in SHARES and not label.endswith(rules.rate_heads):
         return label + rules.rate_suffix
     if amount.family == "area" and not label.endswith(rules.area_suffix):
@@ -293,7 +292,12 @@ def _with_suffix(label: str, amount: Amount, rules: LabelRules) -> str:
     return label
 
 
-def share_label(label: Label, holder: Label, holder_amount: Amount) -> Label:
+def _change_verb(word: str, rules: LabelRules) -> str:
+    """The change verb ``word`` names: itself, or the verb of a change noun (增幅 → 增长)."""
+    return rules.change_nouns.get(word, word)
+
+
+def _share_label(label: Label, holder: Label, holder_amount: Amount) -> Label:
     """The label of a share whose own words start at 占 (``label``), after the noun of the
     amount it is a share of (``holder``, see relating.sentence_part_links):
     ``教育系统共有9万多名师生，占全市总人口的七分之一`` → ``教育系统师生占全市总人口比例``."""
@@ -309,11 +313,11 @@ def share_label(label: Label, holder: Label, holder_amount: Amount) -> Label:
 
 
 def share_labels(labels: list[Label], share: int, holder: int, holder_amount: Amount) -> list[Label]:
-    """``labels`` with the share at index ``share`` named after its holder (:func:`share_label`)
+    """``labels`` with the share at index ``share`` named after its holder (:func:`_share_label`)
     and the changes said of it named after it too (占…的18.2%，较上年提高1.1个百分点)."""
     was = labels[share].text
     labels = list(labels)
-    labels[share] = now = share_label(labels[share], labels[holder], holder_amount)
+    labels[share] = now = _share_label(labels[share], labels[holder], holder_amount)
     if not was or now.text == was:
         return labels
     return [replace(label, text=now.text + label.text[len(was):])
@@ -461,7 +465,7 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
             continue
         if change and level_label and amount.item is None and _comparable(amount, amounts[compared]):
             base = change.group("base") or base
-            verb = rules.change_nouns.get(change.group("verb"), change.group("verb"))
+            verb = _change_verb(change.group("verb"), rules)
             suffix = rules.change_suffix.get(amount.family, "")
             yearly = verb.startswith(("年均", "平均"))
             text = f"{level_label}{'' if yearly else base}{verb}{suffix}"
@@ -471,7 +475,7 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
         if (change and amount.family == "points" and index and labels[index - 1].text
                 and amounts[index - 1].family == "rate" and amount.item is None):
             # 增长6.5%，比上年回落2.1个百分点: points said of the rate before, itself a change
-            verb = rules.change_nouns.get(change.group("verb"), change.group("verb"))
+            verb = _change_verb(change.group("verb"), rules)
             labels.append(Label(f"{labels[index - 1].text}{change.group('base') or ''}{verb}{rules.change_suffix['points']}",
                                 "level"))
             continue

@@ -59,7 +59,10 @@ A document's own place (:func:`infer_home_place`)
     of its counties, or through a place the first line, the report's title,
     names, and hold 60% of the evidence); a county-level city
     named more often than the rest of its city gets itself. A county speech
-    gets the county most often named (60% of the county evidence). A
+    gets the county most often named (60% of the county evidence); a report
+    that weighs neither level gets the one county its title names. A town's
+    own report (its title names the town, and it speaks as one: 全街道, 我镇)
+    gets the town, under the county its title names. A
     document that hides its own level's name (xx市, ****区), names places
     of several cities without a clear majority, or names nothing gets None.
 """
@@ -78,6 +81,8 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 import ahocorasick_rs
+
+from tracker.segmenting import first_line_end
 
 COUNTRY = "country"
 PROVINCE = "province"
@@ -683,8 +688,7 @@ def infer_home_place(text: str, gazetteer: Gazetteer) -> PlaceRecord | None:
     cities: Counter = Counter()
     direct: Counter = Counter()
     spread: dict[PlaceRecord, set] = {}
-    title_end = text.find("\n", len(text) - len(text.lstrip()))
-    title_end = len(text) if title_end == -1 else title_end
+    title_end = first_line_end(text)
     titled: set[PlaceRecord] = set()  # the places the first line (the report's title) names
     titled_towns: dict[str, PlaceRecord] = {}
     for mention in document_mentions(text, gazetteer):
@@ -705,11 +709,13 @@ def infer_home_place(text: str, gazetteer: Gazetteer) -> PlaceRecord | None:
             direct[city] += 1
         else:
             spread.setdefault(city, set()).add(record)
+    titled_counties = [record for record in titled if record.level == COUNTY]
     if len(titled_towns) == 1 and town_marks > max(city_marks, county_marks):
         # a town's own report (喀左县大城子街道…工作总结, 全街道): under the county its title names
         town = next(iter(titled_towns.values()))
-        holders = [record for record in titled if record.level == COUNTY]
-        return replace(town, parent_code=holders[0].code, parent_name=holders[0].name) if len(holders) == 1 else town
+        if len(titled_counties) == 1:
+            return replace(town, parent_code=titled_counties[0].code, parent_name=titled_counties[0].name)
+        return town
     if county_marks > city_marks:
         if hidden & {"县", "区", "旗"} or not counties:
             return None
@@ -717,7 +723,6 @@ def infer_home_place(text: str, gazetteer: Gazetteer) -> PlaceRecord | None:
         if count < rules["min_share"] * sum(counties.values()):
             return None
         return county
-    titled_counties = [record for record in titled if record.level == COUNTY]
     if county_marks == city_marks and len(titled_counties) == 1 and not hidden & {"县", "区", "旗"}:
         return titled_counties[0]  # 绥中县2019年教育工作总结, with neither 全县 nor 全市 to weigh
     if not cities or hidden & {"市", "州", "盟"}:

@@ -10,7 +10,6 @@ the label of the whole counted in the sentence before.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Sequence
@@ -22,9 +21,7 @@ from tracker.places import (PROVINCE, Gazetteer, PlaceMention, PlaceRecord, find
                             province_marker)
 from tracker.numerals import NumeralError, parse_chinese, parse_numeral
 from tracker.rules import alternation, load_rules
-
-NONBLANK = re.compile(r"\S")
-
+from tracker.segmenting import first_line_end
 
 @dataclass(frozen=True)
 class Frame:
@@ -73,9 +70,7 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
             markers.append((match.start(), kind, written))
     markers.sort()
     # A title naming a review and a plan (2020年工作总结和2021年工作计划) opens with the first.
-    title = NONBLANK.search(text, start, end)
-    title_end = text.find("\n", title.start() if title else start, end)
-    title_end = end if title_end == -1 else title_end
+    title_end = first_line_end(text, start, end)
     titled_markers = [marker for marker in markers if marker[0] < title_end]
     markers = titled_markers[:1] + [marker for marker in markers if marker[0] >= title_end]
     reviewed = next((_year_value(w) for _, k, w in markers if k == "review" and _year_value(w)), None)
@@ -121,6 +116,11 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
                 if not _is_base_year(sentence, m)]
     if relative and context.year is not None:
         return context.year + rules.relative_years[relative[-1].group()]
+    return _undated_year(context, position)
+
+
+def _undated_year(context: Context, position: int) -> int | None:
+    # The year of an amount that names none: its frame's, else the meeting's.
     frame = frame_at(context, position)
     return frame.year if frame is not None else context.year
 
@@ -163,16 +163,15 @@ def _span_period(sentence: str, amount: Amount, context: Context, position: int)
     # year an undated amount at this place is of (the reviewed year, else the speech's own).
     rules = load_rules()
     head = sentence[:amount.start]
-    if "来" not in head and "近" not in head and "过去" not in head:
-        return None  # every span word holds one of these: most sentences have none
+    if not any(word in head for word in rules.period_hints):
+        return None  # a plain test first: most sentences name no span
     found = [m for pattern in (rules.period_since, rules.period_recent) for m in pattern.finditer(head)]
     if not found:
         return None
     marker = max(found, key=lambda m: m.end())
     if _own_year_between(sentence, marker.end(), amount.start):
         return None
-    frame = frame_at(context, position)
-    last = frame.year if frame is not None else context.year
+    last = _undated_year(context, position)
     if last is None:
         return None
     if marker.re is rules.period_since:

@@ -36,7 +36,16 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[T
 
 # An opener ends at a colon (not one between digits, as in 4.5:5.5); what follows it on
 # its line is under it, across sentence ends.
+NONBLANK = re.compile(r"\S")
 _OPENER_END = re.compile(r"(?<![0-9０-９])[：:](?![0-9０-９])")
+
+
+def first_line_end(text: str, start: int = 0, end: int | None = None) -> int:
+    """Where the first non-blank line of ``text[start:end]`` (a report's title) ends."""
+    end = len(text) if end is None else end
+    first = NONBLANK.search(text, start, end)
+    found = text.find("\n", first.start() if first else start, end)
+    return end if found == -1 else found
 
 
 def on_one_line(text: str, before: TextSpan, after: TextSpan, ends: str = "。！？；;!?") -> bool:
