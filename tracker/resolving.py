@@ -163,7 +163,7 @@ def _span_period(sentence: str, amount: Amount, context: Context, position: int)
     # year an undated amount at this place is of (the reviewed year, else the speech's own).
     rules = load_rules()
     head = sentence[:amount.start]
-    if not any(word in head for word in rules.period_hints):
+    if not rules.period_hint.search(head):
         return None  # a plain test first: most sentences name no span
     found = [m for pattern in (rules.period_since, rules.period_recent) for m in pattern.finditer(head)]
     if not found:

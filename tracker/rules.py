@@ -97,7 +97,7 @@ class Rules:
     period_end_after: RulePattern
     period_since: regex.Pattern
     period_recent: regex.Pattern
-    period_hints: tuple[str, ...]
+    period_hint: RulePattern
     section_heading: regex.Pattern
     section_opening: regex.Pattern
     target_cues: list[str]
@@ -221,7 +221,7 @@ def load_rules() -> Rules:
         period_end_after=compile_rule(cue_seed["periods"]["end_after"]),
         period_since=regex.compile(cue_seed["periods"]["since"]),
         period_recent=regex.compile(cue_seed["periods"]["recent"]),
-        period_hints=tuple(cue_seed["periods"]["hints"]),
+        period_hint=compile_rule(alternation(cue_seed["periods"]["hints"])),
         section_heading=regex.compile(cue_seed["sections"]["heading"], regex.MULTILINE),
         section_opening=regex.compile(cue_seed["sections"]["opening"], regex.MULTILINE),
         target_cues=cue_seed["target"]["cues"],
