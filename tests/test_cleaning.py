@@ -60,3 +60,10 @@ def test_clean_text_without_edits_maps_identically():
     clean = clean_text(raw)
     assert clean.text == raw
     assert clean.raw_span(6, 10) == (6, 10)
+
+
+def test_a_site_menu_line_is_dropped_so_the_title_comes_first():
+    raw = "首页 | 政务公开 | 教育动态 | 通知公告 | 联系我们\n梨树县2016年教育工作总结\n全县共有学校126所。\n"
+    text = clean_text(raw).text
+    assert text.split() == ["梨树县2016年教育工作总结", "全县共有学校126所。"]
+    assert clean_text("机构设置|政策文件|工作动态|办事指南\n正文").text.split() == ["正文"]

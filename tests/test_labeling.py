@@ -144,6 +144,10 @@ def labels(sentence: str) -> list[tuple[str, str | None]]:
     ("年底前完成全部12所学校的建设任务", [("12所", "完成全部建设任务的学校数")]),
     # Items of a distributive list.
     ("教师进修学校、特殊教育学校各1处", [("1处", "教师进修学校数"), ("1处", "特殊教育学校数")]),
+    # a span before the amount is its period, not part of what is measured
+    ("近三年共招聘教师612人", [("612人", "招聘教师数")]),
+    ("2011年以来共新建学校25所", [("25所", "新建学校数")]),
+    ("“十二五”期间共新建学校25所", [("25所", "新建学校数")]),
 ])
 def test_labels(sentence, expected):
     assert labels(sentence) == expected
@@ -225,3 +229,22 @@ def test_changes_after_fenbie_pair_with_as_many_levels_before_them():
         ("56起", "发生各类安全生产事故起数", "level"), ("23人", "死亡人数", "level"),
         ("8.2%", "发生各类安全生产事故起数比上年下降率", "growth"), ("11.5%", "死亡人数比上年下降率", "growth")]
     assert [(link.relation, link.head, link.tail) for link in document.links] == [("growth", 0, 2), ("growth", 1, 3)]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("小学、初中生均教学及辅助用房面积分别为5.6平方米和6.9平方米",
+     [("5.6平方米", "小学生均教学及辅助用房面积"), ("6.9平方米", "初中生均教学及辅助用房面积")]),
+    ("城镇和农村居民人均可支配收入分别达到32156元和14208元",
+     [("32156元", "城镇居民人均可支配收入"), ("14208元", "农村居民人均可支配收入")]),
+    ("全县小学、初中师生比分别为1:14.2和1:11.6", [("1:14.2", "小学师生比"), ("1:11.6", "初中师生比")]),
+    ("第一、二、三产业增加值分别增长3.1%、5.2%和7.3%", [
+        ("3.1%", "第一产业增加值增长率"), ("5.2%", "第二产业增加值增长率"), ("7.3%", "第三产业增加值增长率")]),
+    ("一、二、三等奖分别有5人、10人和20人", [("5人", "一等奖人数"), ("10人", "二等奖人数"), ("20人", "三等奖人数")]),
+    # no list of as many short items: the label is shared
+    ("城乡居民人均可支配收入分别增长7%和8%",
+     [("7%", "城乡居民人均可支配收入增长率"), ("8%", "城乡居民人均可支配收入增长率")]),
+    ("组织开展了读书、演讲、征文活动，分别有300人、200人和100人参加",
+     [("300人", "参加人数"), ("200人", "参加人数"), ("100人", "参加人数")]),
+])
+def test_fenbie_pairs_the_items_of_a_shared_label_with_its_amounts(sentence, expected):
+    assert labels(sentence) == expected

@@ -18,7 +18,7 @@ from typing import Sequence
 import regex
 
 from tracker.numerals import NumeralError, parse_numeral
-from tracker.rules import Rules, alternation, load_rules
+from tracker.rules import Rules, alternation, clause_break_class, load_rules
 
 DIGIT = "[0-9０-９]"
 DIGITS = (
@@ -175,7 +175,7 @@ def _excluded(rules: Rules, sentence: str, start: int, end: int, unit: str | Non
     return False
 
 
-CLAUSE_BREAK = regex.compile(f"[{regex.escape(CLAUSE_BREAKS)}]")
+CLAUSE_BREAK = regex.compile(clause_break_class(CLAUSE_BREAKS))
 LAST_CLAUSE_BREAK = regex.compile(CLAUSE_BREAK.pattern, regex.REVERSE)
 
 

@@ -22,8 +22,8 @@ from typing import Sequence
 
 import regex
 
-from tracker.extracting import DISTRIBUTIVE, Amount, respective_runs
-from tracker.rules import RulePattern, alternation, compile_rule, load_rules, load_seed
+from tracker.extracting import DISTRIBUTIVE, HAN_WORDS, Amount, respective_runs
+from tracker.rules import RulePattern, alternation, clause_break_class, compile_rule, load_rules, load_seed
 from tracker.topics import frame_topic, heading_topic, needs_topic, title_topic
 
 
@@ -67,7 +67,7 @@ def label_rules() -> LabelRules:
     nouns = alternation(seed["change_nouns"])  # 增幅, 增速: a change named by a noun
     changes = f"{seed['change_verb']}|{nouns}"
     return LabelRules(
-        clause_break=compile_rule("[" + regex.escape(seed["clause_breaks"]) + "]"),
+        clause_break=compile_rule(clause_break_class(seed["clause_breaks"])),
         lead=regex.compile(seed["lead"]),
         quoted_items=regex.compile(seed["quoted_items"]),
         possessor=compile_rule(seed["possessor"]),
@@ -486,7 +486,59 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
         labels.append(Label(label, "level"))
         if label:
             level, base = index, ""
+    places = {sentence[start:end] for start, end in skip}
+    for position, run in respective_runs(sentence, amounts):
+        # 小学、初中生均图书分别为28册和39册: the i-th amount is of the i-th item.
+        texts = {labels[index].text for index in run}
+        text = texts.pop() if len(texts) == 1 else None
+        if len(run) < 2 or not text or labels[run[0]].aspect != "level":
+            continue
+        head = sentence[clauses[run[0]][0]:position].strip()
+        items = _respective_labels(text, (rules.lead.sub("", head), head), len(run))
+        if items and not places.intersection(item for item, _tail in items):
+            for index, (item, tail) in zip(run, items):
+                labels[index] = replace(labels[index], text=item + tail)
     return labels
+
+
+# The items a 分别 run pairs with its amounts are short words of one length (小学、初中…,
+# 城镇和农村…): at most this many characters each.
+MAX_RESPECTIVE_ITEM = 4
+ORDINAL = "第"
+SERIES_NUMERALS = "一二三四五六七八九十"
+
+
+@cache
+def _list_separator() -> regex.Pattern:
+    return regex.compile(alternation(load_rules().distributive_separators))
+
+
+def _respective_labels(label: str, heads: Sequence[str], count: int) -> list[tuple[str, str]] | None:
+    """The ``count`` items a shared ``label`` lists (else the words before 分别, ``heads``),
+    each with the label's words after the list: ``小学、初中生均图书册数`` →
+    [(小学, 生均图书册数), (初中, 生均图书册数)]; ``第一、二、三产业…`` → 第一…, 第二…, 第三…;
+    None when none lists such items."""
+    for words in (label, *heads):
+        pieces = _list_separator().split(words, maxsplit=count - 1)
+        if len(pieces) != count or not all(
+                0 < len(item) <= MAX_RESPECTIVE_ITEM and HAN_WORDS.fullmatch(item) for item in pieces[:-1]):
+            continue
+        items, rest = pieces[:-1], pieces[-1]
+        if items[0][-1] in SERIES_NUMERALS and rest[:1] in SERIES_NUMERALS \
+                and all(item in SERIES_NUMERALS for item in items[1:]):
+            # numerals of one series, 第 written once: 第一、二、三产业, 一、二、三等奖
+            mark = ORDINAL if items[0][-2:-1] == ORDINAL else ""
+            surface = rest[0]
+            names = [mark + item[-1] for item in [*items, surface]]
+        else:
+            surface = rest[:len(items[-1])]
+            names = [*items, surface]
+        # The last item stands where the label's list ends, or where a label without the list opens.
+        found = len(label) - len(rest) if words is label else label.find(surface)
+        tail = label[found + len(surface):] if found != -1 else ""
+        if tail and len(rest) > len(surface):
+            return [(name, tail) for name in names]
+    return None
 
 
 def _with_topic(label: str | None, parts: _Parts, amount: Amount, rules: LabelRules,

@@ -18,11 +18,11 @@ from functools import cache
 
 import regex
 
-from tracker.rules import load_rules, load_seed
+from tracker.rules import clause_break_class, load_rules, load_seed
 from tracker.segmenting import on_one_line
 
 YEAR = regex.compile(r"((?:19|20)[0-9]{2})\s*年")
-CLAUSE_BREAK = regex.compile(r"[，,；;：:]")
+CLAUSE_BREAK = regex.compile(clause_break_class("，,；;：:"))
 
 
 @dataclass(frozen=True)

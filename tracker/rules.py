@@ -138,6 +138,16 @@ def compile_rule(pattern: str) -> RulePattern:
     return regex.compile(pattern)
 
 
+def clause_break_class(breaks: str) -> str:
+    """A pattern for one of the characters ``breaks``, where a colon between digits (a ratio
+    1:14.2, a time 8:30) is no break."""
+    colons = "".join(c for c in breaks if c in ":：")
+    others = "".join(regex.escape(c) for c in breaks if c not in colons)
+    if not colons:
+        return f"[{others}]"
+    return f"[{others}]|(?<![0-9０-９])[{colons}]|[{colons}](?![0-9０-９])"
+
+
 def alternation(words) -> str:
     """A regex alternation of ``words``, longest first."""
     # Longest first, so 个百分点 wins over 个 and 万亿 over 万. The one-character words come
