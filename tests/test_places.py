@@ -170,6 +170,11 @@ FIND = [
                                      ("岫岩县", "岫岩满族自治县", "county")]),
     ("喀左县、阜蒙县两县", [("喀左县", "喀喇沁左翼蒙古族自治县", "county"), ("阜蒙县", "阜新蒙古族自治县", "county")]),
     ("在准旗、达旗召开现场会", [("准旗", "准格尔旗", "county"), ("达旗", "达拉特旗", "county")]),
+    # a short name listed with a place of its city (of its province, for cities) is a place
+    # too, though it is an ordinary word (万安, 大同) or no boundary follows it (井冈山等)
+    ("在遂川、万安、永新、井冈山等地", [("遂川", "遂川县", "county"), ("万安", "万安县", "county"),
+                                    ("永新", "永新县", "county"), ("井冈山", "井冈山市", "county")]),
+    ("晋城、大同等市", [("晋城", "晋城市", "prefecture"), ("大同", "大同市", "prefecture")]),
     # no false hits inside ordinary words
     ("考察县级示范校，督察县区工作", []),
     ("对准旗帜鲜明，到达旗舰店", []),
@@ -184,6 +189,8 @@ FIND = [
     ("东方市场", []),
     ("省级教育示范县", []),
     ("省、市和县三级", []),
+    ("开展“国培计划”和县级全员培训", []),  # 和县 is a county, but here 和 + 县级
+    ("万安、永新", []),  # ordinary words, and no place found beside them
     ("隆重庆祝建党100周年", []),
     ("黄河南岸", []),
     ("比如，今年1月", []),

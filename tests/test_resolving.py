@@ -104,6 +104,14 @@ def test_resolve_period(sentence, text, expected):
     ("review", "组织教师参加了国培计划培训，选派20名骨干教师赴外地学习", "20名", "actual"),
     ("review", "全市有3.5万名学生享受营养改善计划，资助金额共计4200万元", "4200万元", "actual"),
     ("review", "全市计划招聘教师600名", "600名", "target"),
+    # In a plan part: a statistic, a total said with 共, and a count heading its clause (a set
+    # that exists) are facts; the plan's own items stay targets.
+    ("plan", "据统计，全市学校建设类项目共219个", "219个", "actual"),
+    ("plan", "今年我市共申报合格学校建设项目学校113所", "113所", "actual"),
+    ("plan", "54所实项目学校预算投入资金6001万元", "54所", "actual"),
+    ("plan", "54所实项目学校预算投入资金6001万元", "6001万元", "target"),
+    ("plan", "新建、改扩建幼儿园80所", "80所", "target"),
+    ("plan", "推动各级各类学校共建共享优质资源，新建录播教室120间", "120间", "target"),
 ])
 def test_resolve_kind(frame, sentence, text, kind):
     context = Context(year=2016, frames=(Frame(0, frame, 2016),) if frame else ())
@@ -296,3 +304,16 @@ def test_places_listed_before_ge_are_localities_not_labels():
 def test_the_plan_for_the_rest_of_the_year_is_a_plan_frame():
     raw = "建平县教育局2020年上半年工作总结\n一、主要工作完成情况\n新建幼儿园3所。\n二、下半年工作打算\n新建幼儿园4所。"
     assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [("3所", 2020, "actual"), ("4所", 2020, "target")]
+
+
+def test_top_level_headings_that_affirm_results_or_name_tasks_open_review_and_plan():
+    raw = ("在2016年全市教育工作会议上的讲话\n一、充分肯定成绩，全市教育事业取得显著成就\n全市新建幼儿园112所。\n"
+           "二、清醒认识当前教育面临的形势\n全市66人以上超大班额仍有120个。\n"
+           "三、突出重点，推动“十三五”教育事业开好局\n新建幼儿园80所。\n据统计，全市共有幼儿园901所。")
+    assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [
+        ("112所", 2015, "actual"), ("120个", 2015, "actual"), ("80所", 2016, "target"), ("901所", 2016, "actual")]
+
+
+def test_a_heading_names_the_year_of_its_plan():
+    raw = "故城县教育局2018年工作总结和2019年工作思路\n一、2018年主要工作完成情况\n新建幼儿园3所。\n三、2019年工作思路\n新建幼儿园4所。"
+    assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [("3所", 2018, "actual"), ("4所", 2019, "target")]

@@ -254,6 +254,7 @@ class Gazetteer:
         short_rules = rules["short_names"]
         self._generic = frozenset(full_rules["generic"])
         self._suffix_words = tuple(full_rules["suffix_words"])
+        self._short_suffix_words = tuple(full_rules["short_suffix_words"])
         self._two_preceders = frozenset(full_rules["two_character_preceders"])
         self._common = frozenset(short_rules["common_words"])
         self._directional = frozenset(short_rules["directional_followers"])
@@ -491,10 +492,44 @@ class Gazetteer:
             if taken.find(1, start, end) == -1:
                 taken[start:end] = b"\x01" * (end - start)
                 mentions.append(PlaceMention(start, end, key, record, "short"))
+        if shorts_found or any(m.record.code is not None for m in mentions):
+            self._listed_shorts(sentence, raw, mentions, taken)
         mentions.sort(key=lambda m: m.start)
         return mentions
 
+    def _listed_shorts(self, sentence: str, raw: list[tuple], mentions: list[PlaceMention], taken: bytearray) -> None:
+        """Add the short names listed with a place found (遂川、万安、永新、井冈山): an item
+        of a 、 list beside a place of one city (cities: of one province) is a place there,
+        even one whose short name is an ordinary word (万安) or that no boundary follows (井冈山等)."""
+        by_end = {m.end: m for m in mentions if m.record.code is not None}
+        by_start = {m.start: m for m in mentions if m.record.code is not None}
+        added = True
+        while added:
+            added = False
+            for start, end, key, fulls, shorts, blocks in raw:
+                if fulls or blocks or not shorts or taken.find(1, start, end) != -1:
+                    continue
+                beside = [m for m, mark in ((by_end.get(start - 1), sentence[start - 1:start]),
+                                            (by_start.get(end + 1), sentence[end:end + 1]))
+                          if m is not None and mark == LIST_MARK]
+                groups = {self._list_group(m.record) for m in beside} - {None}
+                fitting = [r for r in shorts if self._list_group(r) in groups]
+                if len(fitting) != 1:
+                    continue
+                mention = PlaceMention(start, end, key, fitting[0], "short")
+                mentions.append(mention)
+                by_end[end], by_start[start] = mention, mention
+                taken[start:end] = b"\x01" * (end - start)
+                added = True
+
     # -- internals -----------------------------------------------------------
+
+    def _list_group(self, record: PlaceRecord) -> str | None:
+        # What the items of one list of places share: the city of counties, the province of cities.
+        if record.level in (PREFECTURE, PROVINCE):
+            return record.parent_code
+        city = self.city_of(record)
+        return city.code if city is not None else None
 
     def _city_of(self, record: PlaceRecord) -> PlaceRecord | None:
         if record.level == PREFECTURE:
@@ -523,7 +558,8 @@ class Gazetteer:
 
     def _judge_full(self, sentence, start, end, key, fulls, fulls_at_end):
         """The places a full name may be here (empty: it is not a place here)."""
-        if end < len(sentence) and sentence[end - 1:end + 1] in self._suffix_words:
+        if end < len(sentence) and (sentence[end - 1:end + 1] in self._suffix_words
+                                    or len(key) == 2 and sentence[end - 1:end + 1] in self._short_suffix_words):
             return ()
         before = [r for item in fulls_at_end.get(start, ()) for r in item[3]]
         if key in self._generic:
@@ -623,6 +659,9 @@ class Gazetteer:
 # ---------------------------------------------------------------------------
 # Module functions
 # ---------------------------------------------------------------------------
+
+LIST_MARK = "、"
+
 
 def load_gazetteer(year: int | None = None) -> Gazetteer:
     """The divisions valid in ``year`` (latest when None; a later year than the

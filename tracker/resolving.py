@@ -16,7 +16,7 @@ from typing import Sequence
 
 import regex
 
-from tracker.extracting import CLAUSE_BREAK, LAST_CLAUSE_BREAK, Amount, respective_runs
+from tracker.extracting import CLAUSE_BREAK, HAN_WORDS, LAST_CLAUSE_BREAK, Amount, respective_runs
 from tracker.places import (PROVINCE, Gazetteer, PlaceMention, PlaceRecord, find_places, national_marker, own_marker,
                             province_marker)
 from tracker.numerals import NumeralError, parse_chinese, parse_numeral
@@ -227,9 +227,11 @@ def resolve_kind(sentence: str, amount: Amount, context: Context | None = None, 
     if cue > marker:
         return "target"
     if marker < 0 and frame is not None and frame.kind == "plan":
-        clause_end = CLAUSE_BREAK.search(sentence, amount.end)
-        tail = sentence[amount.end:clause_end.start() if clause_end else len(sentence)]
-        return "actual" if rules.actual_markers.search(tail) else "target"
+        clause_start, clause_end = _clause_of(sentence, amount)
+        if amount.family == "count" and not sentence[clause_start:amount.start].strip() \
+                and HAN_WORDS.match(sentence, amount.end):
+            return "actual"  # 54所实项目学校预算投入…: a count heading its clause names a set that exists
+        return "actual" if rules.actual_markers.search(sentence, amount.end, clause_end) else "target"
     return "actual"
 
 
