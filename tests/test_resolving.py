@@ -49,6 +49,10 @@ def amount_in(sentence: str, text: str):
     # From one dated level to another: each takes its own year.
     ("全县小学专任教师学历合格率由2013年的96.4%提高到2015年的98.7%", "96.4%", 2013),
     ("全县小学专任教师学历合格率由2013年的96.4%提高到2015年的98.7%", "98.7%", 2015),
+    # a year joined by 的 dates the amount right after it, not the level it went to
+    ("地区生产总值由2010年的201.7亿元增加到286.4亿元，年均增长6.9%", "286.4亿元", 2016),
+    ("地区生产总值由2010年的201.7亿元增加到286.4亿元，年均增长6.9%", "6.9%", 2016),
+    ("2015年的全县学校数为120所", "120所", 2015),
 ])
 def test_resolve_year(sentence, text, year):
     context = Context(year=2016, frames=(Frame(0, "plan", 2016),), reviewed_year=2015)
@@ -68,6 +72,8 @@ def test_review_frame_gives_its_year_to_undated_stocks():
     ("争取到“十三五”末,全市学前三年毛入园率达到77.2%", "77.2%", (None, 2020)),
     ("“十二五”时期,学前三年毛入园率接近90%", "接近90%", (None, None)),
     ("全市共有幼儿园581所", "581所", (None, None)),
+    # a level reached in a period is of its end year, not a total over it
+    ("“十二五”期间,全市普惠性幼儿园达到300所", "300所", (None, 2015)),
 ])
 def test_resolve_period(sentence, text, expected):
     assert resolve_period(sentence, amount_in(sentence, text)) == expected
@@ -253,6 +259,7 @@ def test_a_title_naming_a_summary_and_a_plan_opens_with_the_summary():
     # a multiple is no total: 是“十二五”时期的1.3倍 is of the year reviewed
     ("“十三五”时期,一般公共预算收入累计完成42.6亿元,是“十二五”时期的1.3倍",
      [("42.6亿元", None, "2016-2020"), ("1.3倍", 2016, None)]),
+    ("五年累计投入民生资金176.4亿元", [("176.4亿元", None, "2012-2016")]),
     # no span: one year, or no number of years
     ("一年来,全市新建学校3所", [("3所", 2016, None)]),
     ("多年来,全市新建学校3所", [("3所", 2016, None)]),
@@ -317,3 +324,10 @@ def test_top_level_headings_that_affirm_results_or_name_tasks_open_review_and_pl
 def test_a_heading_names_the_year_of_its_plan():
     raw = "故城县教育局2018年工作总结和2019年工作思路\n一、2018年主要工作完成情况\n新建幼儿园3所。\n三、2019年工作思路\n新建幼儿园4所。"
     assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [("3所", 2018, "actual"), ("4所", 2019, "target")]
+
+
+def test_goals_under_a_plan_periods_name_are_levels_of_its_end_year_unless_accumulated():
+    raw = ("2021年光山县人民政府工作报告\n二、“十四五”时期的工作展望\n“十四五”时期主要发展目标是：一般公共预算收入"
+           "达到16亿元；常住人口城镇化率达到52%；新建学校30所。")
+    assert [(c.text, c.year, c.period, c.kind) for c in extract_claims(raw)] == [
+        ("16亿元", 2025, None, "target"), ("52%", 2025, None, "target"), ("30所", None, "2021-2025", "target")]

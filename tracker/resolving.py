@@ -104,7 +104,7 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
     else the year of the frame it stands in (``position`` in the text), else the meeting year."""
     rules = load_rules()
     years = [m for m in rules.year.finditer(sentence) if not _is_base_year(sentence, m)]
-    before = [m for m in years if m.end() <= amount.start]
+    before = [m for m in years if m.end() <= amount.start and not _dates_another(sentence, m, amount.start)]
     after = [m for m in years if m.start() >= amount.end]
     chosen = before[-1] if before else (after[0] if after else None)
     if chosen:
@@ -117,6 +117,15 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
     if relative and context.year is not None:
         return context.year + rules.relative_years[relative[-1].group()]
     return _undated_year(context, position)
+
+
+def _dates_another(sentence: str, year: regex.Match, start: int) -> bool:
+    # 由2015年的201.7亿元增加到286.4亿元: a year joined by 的 dates the amount right after it.
+    return sentence.startswith(OF, year.end()) and NUMBER_START.search(sentence, year.end(), start) is not None
+
+
+OF = "的"
+NUMBER_START = regex.compile(r"[0-9０-９]")
 
 
 def _undated_year(context: Context, position: int) -> int | None:
@@ -140,10 +149,13 @@ def resolve_period(sentence: str, amount: Amount, target: bool = False, context:
     for match in rules.period_pattern.finditer(sentence, 0, amount.start):
         first, last = rules.period_spans[match.group()]
         following = sentence[match.end():]
-        if rules.period_end_after.search(following) or (target and not rules.period_total_after.search(following)):
+        total_after = rules.period_total_after.search(following)
+        if rules.period_end_after.search(following) or (target and not total_after):
             return None, last
-        if (rules.period_total_after.search(following) and amount.family not in NOT_TOTALS
-                and not _own_year_between(sentence, match.end(), amount.start)):
+        if total_after and (target and amount.family in NOT_TOTALS
+                            or rules.period_level_before.search(sentence, 0, amount.start)):
+            return None, last  # a level reached in the period, or its goal: of its end year
+        if total_after and amount.family not in NOT_TOTALS and not _own_year_between(sentence, match.end(), amount.start):
             return f"{first}-{last}", None
     if context is not None and not target and amount.family not in NOT_TOTALS:
         return _span_period(sentence, amount, context, position), None

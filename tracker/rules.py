@@ -95,6 +95,7 @@ class Rules:
     period_pattern: RulePattern
     period_total_after: RulePattern
     period_end_after: RulePattern
+    period_level_before: RulePattern
     period_since: regex.Pattern
     period_recent: regex.Pattern
     period_hint: RulePattern
@@ -229,6 +230,7 @@ def load_rules() -> Rules:
         period_pattern=compile_rule(alternation(cue_seed["periods"]["spans"])),
         period_total_after=compile_rule(cue_seed["periods"]["total_after"]),
         period_end_after=compile_rule(cue_seed["periods"]["end_after"]),
+        period_level_before=compile_rule(cue_seed["periods"]["level_before"]),
         period_since=regex.compile(cue_seed["periods"]["since"]),
         period_recent=regex.compile(cue_seed["periods"]["recent"]),
         period_hint=compile_rule(alternation(cue_seed["periods"]["hints"])),
