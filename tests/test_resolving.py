@@ -331,3 +331,21 @@ def test_goals_under_a_plan_periods_name_are_levels_of_its_end_year_unless_accum
            "达到16亿元；常住人口城镇化率达到52%；新建学校30所。")
     assert [(c.text, c.year, c.period, c.kind) for c in extract_claims(raw)] == [
         ("16亿元", 2025, None, "target"), ("52%", 2025, None, "target"), ("30所", None, "2021-2025", "target")]
+
+
+def test_a_span_written_with_its_two_years_frames_the_totals_after_it():
+    raw = ("今天,我们召开2017年全市教育工作会议。\n一、2016年工作回顾\n2011—2016年，全区累计投入资金4.68亿元，"
+           "新建幼儿园63所。2018年至2020年，全区计划新建幼儿园22所，毛入园率达到98%。")
+    assert [(c.text, c.year, c.period, c.kind) for c in extract_claims(raw)] == [
+        ("4.68亿元", None, "2011-2016", "actual"), ("63所", None, "2011-2016", "actual"),
+        ("22所", None, "2018-2020", "target"), ("98%", 2020, None, "target")]
+
+
+def test_a_plan_over_years_is_of_its_first_year_with_goals_for_its_last():
+    raw = ("铜山区学前教育第三期行动计划（2017—2020年）\n一、发展现状\n全区共有幼儿园186所。\n二、总体目标\n"
+           "学前三年毛入园率达到98%以上。计划期内新建、改扩建幼儿园36所。每年新创成省优质幼儿园8所。")
+    context = section_context(raw)
+    assert (context.year, context.reviewed_year, context.span) == (2017, 2017, (2017, 2020))
+    assert [(c.text, c.year, c.period, c.kind) for c in extract_claims(raw)] == [
+        ("186所", 2017, None, "actual"), ("98%以上", 2020, None, "target"),
+        ("36所", None, "2017-2020", "target"), ("8所", 2020, None, "target")]

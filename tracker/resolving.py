@@ -34,11 +34,13 @@ class Frame:
 
 @dataclass(frozen=True)
 class Context:
-    """What a section says of its time: the meeting year and its review and plan frames."""
+    """What a section says of its time: the meeting year, its review and plan frames, and
+    for a plan over years its span."""
 
     year: int | None = None
     frames: tuple[Frame, ...] = ()
     reviewed_year: int | None = None
+    span: tuple[int, int] | None = None  # the years of a plan over years (…行动计划（2017—2020年）)
 
 
 def _year_value(text: str | None) -> int | None:
@@ -60,17 +62,23 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     meeting = (rules.meeting.search(text, start, opening_end) or rules.meeting_date.search(text, start, opening_end)
                or rules.meeting_title.search(text, start, opening_end))
     titled = None if meeting else rules.report_title.search(text, start, min(end, start + 200))
+    title_end = first_line_end(text, start, end)
+    planned_span = None if meeting else rules.plan_title.search(text, start, title_end)
+    span = (int(planned_span.group(1)), int(planned_span.group(2))) if planned_span else None
+    if span and span[0] >= span[1]:
+        span = None
     meeting = meeting or titled
     meeting_year = year if year is not None else (_year_value(meeting.group(1)) if meeting else None)
+    if span and year is None:
+        meeting_year = span[0]  # a plan's own year is its first: its present state is of that year
     hidden = year is None and meeting is not None and meeting_year is None
-    markers = []
+    markers = [(title_end, "plan", str(span[1]))] if span else []
     for kind, pattern in (("review", rules.review_frame), ("plan", rules.plan_frame)):
         for match in pattern.finditer(text, start, end):
             written = next((value for name, value in match.groupdict().items() if name.startswith("year") and value), None)
             markers.append((match.start(), kind, written))
     markers.sort()
     # A title naming a review and a plan (2020年工作总结和2021年工作计划) opens with the first.
-    title_end = first_line_end(text, start, end)
     titled_markers = [marker for marker in markers if marker[0] < title_end]
     markers = titled_markers[:1] + [marker for marker in markers if marker[0] >= title_end]
     reviewed = next((_year_value(w) for _, k, w in markers if k == "review" and _year_value(w)), None)
@@ -80,7 +88,7 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     if reviewed is None and meeting_year is not None and any(k == "review" for _, k, _ in markers):
         # A meeting reviews the year before it; a summary titled by its year (2022年上半年工作总结) that year.
         covering = titled and year is None and titled.group().endswith(rules.covering_titles)
-        reviewed = meeting_year if covering else meeting_year - 1
+        reviewed = meeting_year if covering or span else meeting_year - 1
     frames = []
     for position, kind, written in markers:
         if written and any(ch in "xX" for ch in written) or hidden:
@@ -88,8 +96,9 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
         elif written:
             frames.append(Frame(position, kind, _year_value(written)))
         else:
-            frames.append(Frame(position, kind, reviewed if kind == "review" else meeting_year))
-    return Context(year=None if hidden else meeting_year, frames=tuple(frames), reviewed_year=reviewed)
+            planned = span[1] if span else meeting_year  # a plan over years sets goals for its end
+            frames.append(Frame(position, kind, reviewed if kind == "review" else planned))
+    return Context(year=None if hidden else meeting_year, frames=tuple(frames), reviewed_year=reviewed, span=span)
 
 
 def _is_base_year(sentence: str, match: regex.Match) -> bool:
@@ -157,8 +166,18 @@ def resolve_period(sentence: str, amount: Amount, target: bool = False, context:
             return None, last  # a level reached in the period, or its goal: of its end year
         if total_after and amount.family not in NOT_TOTALS and not _own_year_between(sentence, match.end(), amount.start):
             return f"{first}-{last}", None
-    if context is not None and not target and amount.family not in NOT_TOTALS:
+    if amount.family in NOT_TOTALS:
+        return None, None
+    spans = list(rules.period_explicit.finditer(sentence, 0, amount.start))
+    if spans and not _own_year_between(sentence, spans[-1].end(), amount.start):
+        first, last = int(spans[-1].group(1)), int(spans[-1].group(2))
+        return (f"{first}-{last}", None) if first < last else (None, None)
+    if context is not None and not target:
         return _span_period(sentence, amount, context, position), None
+    if context is not None and context.span and not _own_year_between(sentence, 0, amount.start) \
+            and not rules.period_level_before.search(sentence, 0, amount.start) \
+            and not rules.period_per_unit.search(sentence, 0, amount.start):
+        return f"{context.span[0]}-{context.span[1]}", None  # 计划期内新建幼儿园36所
     return None, None
 
 

@@ -88,6 +88,7 @@ class Rules:
     base_year_before: tuple[str, ...]
     base_year_after: regex.Pattern
     review_frame: regex.Pattern
+    plan_title: regex.Pattern
     plan_frame: regex.Pattern
     relative_years: dict[str, int]
     relative_year_pattern: RulePattern
@@ -96,6 +97,8 @@ class Rules:
     period_total_after: RulePattern
     period_end_after: RulePattern
     period_level_before: RulePattern
+    period_explicit: RulePattern
+    period_per_unit: RulePattern
     period_since: regex.Pattern
     period_recent: regex.Pattern
     period_hint: RulePattern
@@ -223,6 +226,7 @@ def load_rules() -> Rules:
         base_year_before=tuple(cue_seed["years"]["base_before"]),
         base_year_after=regex.compile(cue_seed["years"]["base_after"]),
         review_frame=regex.compile(cue_seed["years"]["review_frame"], regex.MULTILINE),
+        plan_title=regex.compile(cue_seed["years"]["plan_title"]),
         plan_frame=regex.compile(cue_seed["years"]["plan_frame"], regex.MULTILINE),
         relative_years=cue_seed["years"]["relative_years"],
         relative_year_pattern=compile_rule(alternation(cue_seed["years"]["relative_years"])),
@@ -231,6 +235,8 @@ def load_rules() -> Rules:
         period_total_after=compile_rule(cue_seed["periods"]["total_after"]),
         period_end_after=compile_rule(cue_seed["periods"]["end_after"]),
         period_level_before=compile_rule(cue_seed["periods"]["level_before"]),
+        period_explicit=compile_rule(cue_seed["periods"]["explicit"]),
+        period_per_unit=compile_rule(cue_seed["periods"]["per_unit"]),
         period_since=regex.compile(cue_seed["periods"]["since"]),
         period_recent=regex.compile(cue_seed["periods"]["recent"]),
         period_hint=compile_rule(alternation(cue_seed["periods"]["hints"])),
