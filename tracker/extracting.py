@@ -97,7 +97,7 @@ def amount_pattern() -> re.Pattern:
     )
     slash = (  # 1/3的学校: a fraction written with a slash (a date or a number like 2017/12 is not)
         rf"(?P<s_pre>{pre})?(?<![0-9０-９.．/／])(?P<s_num>{DIGIT}{{1,3}})[/／](?P<s_den>{DIGIT}{{1,3}})"
-        rf"(?![0-9０-９.．/／])(?P<s_post>{post})?"
+        rf"(?![0-9０-９.．/／万萬])(?P<s_post>{post})?"  # 15/10万 is a rate per 100,000
     )
     main = (
         rf"(?P<pre>{pre})?"
