@@ -208,6 +208,8 @@ def test_a_summary_reviews_its_title_year_and_a_work_report_the_year_before(titl
      [("85所", "葫芦岛市"), ("12所", "绥中县"), ("8所", "兴城市"), ("7所", "建昌县")]),
     # places listed before 各: each amount is of its place
     ("兴城市、绥中县各新建幼儿园2所", [("2所", "兴城市"), ("2所", "绥中县")]),
+    # a total before its parts takes no place from them
+    ("全市共有幼儿园120所，其中前所镇12所", [("120所", "葫芦岛市"), ("12所", "前所镇")]),
 ])
 def test_amounts_take_the_place_listed_for_them(sentence, expected):
     raw = f"今天,我们召开2016年葫芦岛市教育工作会议。\n{sentence}。"

@@ -108,7 +108,7 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
             mentions = find_places(sentence.text, gazetteer, known)
             sentence_place = resolve_place(sentence.text, home, gazetteer, known, mentions)
             labels = label_amounts(sentence.text, amounts, [(m.start, m.end) for m in mentions], previous)
-            amount_places = resolve_amount_places(sentence.text, amounts, mentions, sentence_place, gazetteer)
+            amount_places = resolve_amount_places(sentence.text, amounts, mentions, sentence_place, gazetteer, home)
             if sentence_index > section_first:
                 earlier = [(claims[i].metric_label, claims[i].unit, claims[i].aspect)
                            for i in sentence_claims[sentence_index - 1]]

@@ -20,7 +20,7 @@ from tracker.extracting import CLAUSE_BREAK, HAN_WORDS, LAST_CLAUSE_BREAK, Amoun
 from tracker.places import (PROVINCE, Gazetteer, PlaceMention, PlaceRecord, find_places, national_marker, own_marker,
                             province_marker)
 from tracker.numerals import NumeralError, parse_chinese, parse_numeral
-from tracker.rules import alternation, load_rules
+from tracker.rules import alternation, load_rules, load_seed
 from tracker.segmenting import first_line_end
 
 @dataclass(frozen=True)
@@ -317,12 +317,19 @@ def _listed_before(sentence: str, mentions: list[PlaceMention], position: int) -
 
 
 def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: list[PlaceMention],
-                          sentence_place: PlaceRecord | None, gazetteer: Gazetteer) -> list[PlaceRecord | None]:
+                          sentence_place: PlaceRecord | None, gazetteer: Gazetteer,
+                          home: PlaceRecord | None = None) -> list[PlaceRecord | None]:
     """The place of each amount of a sentence. After a list of places and 分别, the i-th
     amount of the run that follows is of the i-th place when the counts match
     (建平县、喀左县…分别达到8.62亿元和5.47亿元); else, in a clause naming several places,
     the one named since the amount before (绥中县3所、兴城市5所); else the places named in
-    the amount's own clause (分县看,建平县108所,喀左县74所); else the sentence's place."""
+    the amount's own clause (分县看,建平县108所,喀左县74所); else the sentence's place, but
+    for a total before its parts (其中…) that names none, the ``home`` place where there is
+    one (新建农田5.2万亩，其中马市镇1.1万亩)."""
+    parts = sentence.find(PARTS_OPEN)
+    whole_place = sentence_place
+    if home is not None and parts != -1 and not any(m.start < parts for m in mentions):
+        whole_place = home
     places: list[PlaceRecord | None] = []
     for index, amount in enumerate(amounts):
         clause_start, stop = _clause_of(sentence, amount)
@@ -334,13 +341,18 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
         named = _place_named(in_item, gazetteer) if len(in_clause) > 1 and len(in_item) == 1 else None
         if amount.item:  # 兴城市、绥中县各新建幼儿园2所: an item that is a place is the amount's place
             named = _place_named([m for m in in_clause if amount.item.endswith(m.text)], gazetteer) or named
-        places.append(named or _place_named(in_clause, gazetteer) or sentence_place)
+        fallback = whole_place if amount.end <= parts else sentence_place
+        places.append(named or _place_named(in_clause, gazetteer) or fallback)
     for position, run in respective_runs(sentence, amounts):
         listed = _listed_before(sentence, mentions, position)
         if listed and len(listed) == len(run):
             for mention, index in zip(listed, run):
                 places[index] = _place_named([mention], gazetteer)
     return places
+
+
+# What opens the parts of a total (relations.toml parts_open: 其中).
+PARTS_OPEN = load_seed("relations.toml")["parts_open"]
 
 
 def breakdown_label(sentence: str, amount: Amount, mentions: list[PlaceMention],
