@@ -118,6 +118,9 @@ def test_resolve_period(sentence, text, expected):
     ("plan", "54所实项目学校预算投入资金6001万元", "6001万元", "target"),
     ("plan", "新建、改扩建幼儿园80所", "80所", "target"),
     ("plan", "推动各级各类学校共建共享优质资源，新建录播教室120间", "120间", "target"),
+    # 计划生育 is family planning and 主要 "main": no cue inside a word
+    (None, "发放计划生育特别扶助金2860万元", "2860万元", "actual"),
+    (None, "主要农作物耕种收综合机械化水平达到78.6%", "78.6%", "actual"),
 ])
 def test_resolve_kind(frame, sentence, text, kind):
     context = Context(year=2016, frames=(Frame(0, frame, 2016),) if frame else ())
