@@ -122,7 +122,7 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
         return None
     # 比上年增加37所: 上年 after 比 is the base of a comparison, as 比2011年 is.
     relative = [m for m in rules.relative_year_pattern.finditer(sentence, 0, amount.start)
-                if not _is_base_year(sentence, m)]
+                if not _is_base_year(sentence, m) and not _dates_another(sentence, m, amount.start)]
     if relative and context.year is not None:
         return context.year + rules.relative_years[relative[-1].group()]
     return _undated_year(context, position)
