@@ -57,6 +57,9 @@ class LabelRules:
     decrease: RulePattern
     change_suffix: dict[str, str]
     to_level: RulePattern
+    running_total: regex.Pattern
+    running_total_suffixes: dict[str, str]
+    newly: RulePattern
     unit_heads: dict[str, str]
 
 
@@ -93,6 +96,9 @@ def label_rules() -> LabelRules:
         decrease=compile_rule(seed["decrease"]),
         change_suffix=seed["change_suffix"],
         to_level=compile_rule(seed["to_level"]),
+        running_total=regex.compile(seed["running_total"]),
+        running_total_suffixes=seed["running_total_suffixes"],
+        newly=compile_rule(seed["newly"]),
         unit_heads=seed["unit_heads"],
     )
 
@@ -486,6 +492,17 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
         labels.append(Label(label, "level"))
         if label:
             level, base = index, ""
+    for index in range(1, len(amounts)):
+        previous, amount = amounts[index - 1], amounts[index]
+        found = rules.running_total.fullmatch(sentence, previous.end, amount.start)
+        if found and labels[index].text is None and labels[index - 1].text and previous.unit == amount.unit:
+            # 新增农民专业合作社136家，累计达到1542家: the total of what was added
+            stem = rules.newly.sub("", _count_stem(labels[index - 1].text, previous, rules))
+            if amount.family == "count":
+                text = stem + rules.running_total_suffixes["total" if found.group("total") else "accumulated"]
+            else:
+                text = rules.running_total_suffixes["measure"] + stem
+            labels[index] = replace(labels[index], text=text)
     places = {sentence[start:end] for start, end in skip}
     for position, run in respective_runs(sentence, amounts):
         # 小学、初中生均图书分别为28册和39册: the i-th amount is of the i-th item.
@@ -561,6 +578,15 @@ def _with_topic(label: str | None, parts: _Parts, amount: Amount, rules: LabelRu
         return topic + label
     # The topic is not the counted thing but what the items belong to: 工作要点 → 工作要点条数.
     return topic + rules.count_suffix_by_unit.get(amount.unit, amount.unit + rules.count_suffix)
+
+
+def _count_stem(label: str, amount: Amount, rules: LabelRules) -> str:
+    """A count's label without its counting suffix (新增农民专业合作社家数 → 新增农民专业合作社)."""
+    for suffix in (rules.count_suffix_by_unit.get(amount.unit, ""), amount.unit + rules.count_suffix,
+                   rules.count_suffix):
+        if suffix and label.endswith(suffix):
+            return label[:-len(suffix)]
+    return label
 
 
 def _comparable(amount: Amount, level: Amount) -> bool:
