@@ -302,11 +302,13 @@ def _place_named(mentions: list[PlaceMention], gazetteer: Gazetteer) -> PlaceRec
 
 
 def _listed_before(sentence: str, mentions: list[PlaceMention], position: int) -> list[PlaceMention]:
-    """The places listed last before ``position`` in its clause (建平县、喀左县…分别): a run
-    of two or more names joined only by list words, with no clause break up to ``position``."""
+    """The places listed last before ``position`` (建平县、喀左县…分别): a run of two or more
+    names joined only by list words, in its clause or the clause before it with no number
+    between (支持井冈山市、永丰县、万安县职教中心建设，市财政分别安排…)."""
     rules = load_rules()
     before = [m for m in mentions if m.end <= position and (m.record.code is not None or m.record.level == "town")]
-    if not before or CLAUSE_BREAK.search(sentence, before[-1].end, position):
+    if not before or len(CLAUSE_BREAK.findall(sentence, before[-1].end, position)) > 1 \
+            or NUMBER_START.search(sentence, before[-1].end, position):
         return []
     run = [before[-1]]
     for mention in reversed(before[:-1]):
