@@ -42,6 +42,7 @@ class LabelRules:
     verb_stop: regex.Pattern
     filler: regex.Pattern
     count_heads: str
+    school_nouns: tuple[str, ...]
     count_suffix_by_unit: dict[str, str]
     count_suffix: str
     document_parts: frozenset[str]
@@ -81,6 +82,7 @@ def label_rules() -> LabelRules:
         verb_stop=regex.compile(seed["verb_stops"]),
         filler=regex.compile(seed["filler"]),
         count_heads=seed["count_heads"],
+        school_nouns=tuple(seed["school_nouns"]),
         count_suffix_by_unit=seed["count_suffix_by_unit"],
         count_suffix=seed["count_suffix"],
         document_parts=frozenset(seed["document_parts"]),
@@ -284,7 +286,8 @@ def _with_suffix(label: str, amount: Amount, rules: LabelRules) -> str:
             return label.removesuffix(amount.unit).removesuffix("人数").removesuffix("数") + amount.unit
         if label.endswith(("数", "人次")):
             return label
-        if label.rstrip("".join(CLOSING))[-1:] in rules.count_heads:
+        bare = label.rstrip("".join(CLOSING))
+        if bare[-1:] in rules.count_heads or bare.endswith(rules.school_nouns):
             return label + rules.count_suffix
         return label + rules.count_suffix_by_unit.get(amount.unit, amount.unit + rules.count_suffix)
     found = rules.change_end.search(label) if amount.family in ("rate", "points") else None
@@ -492,6 +495,13 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
         labels.append(Label(label, "level"))
         if label:
             level, base = index, ""
+    for index, head in _aside_heads(sentence, amounts):
+        # 幼儿园118所（公办46所、民办72所）: a short word and an amount in an aside after a named
+        # amount of its unit are a part of it.
+        before = parts[index].before
+        if labels[head].text and labels[head].aspect == "level" and amounts[head].unit == amounts[index].unit \
+                and 0 < len(before) <= MAX_RESPECTIVE_ITEM and HAN_WORDS.fullmatch(before):
+            labels[index] = replace(labels[index], text=before + labels[head].text)
     for index in range(1, len(amounts)):
         previous, amount = amounts[index - 1], amounts[index]
         found = rules.running_total.fullmatch(sentence, previous.end, amount.start)
@@ -578,6 +588,18 @@ def _with_topic(label: str | None, parts: _Parts, amount: Amount, rules: LabelRu
         return topic + label
     # The topic is not the counted thing but what the items belong to: 工作要点 → 工作要点条数.
     return topic + rules.count_suffix_by_unit.get(amount.unit, amount.unit + rules.count_suffix)
+
+
+def _aside_heads(sentence: str, amounts: Sequence[Amount]) -> list[tuple[int, int]]:
+    """(index, head) of each amount inside an aside that opens right after the amount ``head``
+    (幼儿园118所（公办46所、民办72所）)."""
+    pairs = []
+    for head, amount in enumerate(amounts):
+        if sentence[amount.end:amount.end + 1] in ASIDE:
+            closing = sentence.find(ASIDE[sentence[amount.end]], amount.end)
+            end = closing if closing != -1 else len(sentence)
+            pairs += [(index, head) for index in range(head + 1, len(amounts)) if amounts[index].end <= end]
+    return pairs
 
 
 def _count_stem(label: str, amount: Amount, rules: LabelRules) -> str:
