@@ -356,3 +356,11 @@ def test_a_plan_over_years_is_of_its_first_year_with_goals_for_its_last():
     assert [(c.text, c.year, c.period, c.kind) for c in extract_claims(raw)] == [
         ("186所", 2017, None, "actual"), ("98%以上", 2020, None, "target"),
         ("36所", None, "2017-2020", "target"), ("8所", 2020, None, "target")]
+
+
+def test_years_listed_before_ge_or_fenbie_are_the_years_of_their_amounts():
+    raw = ("铜山区学前教育第三期行动计划（2017—2020年）\n二、主要任务\n其中，2018年新建幼儿园8所，2019年、2020年各新建7所。"
+           "区财政2018年、2019年、2020年分别安排3,200万元、3,500万元、3,800万元。")
+    assert [(c.text, c.year, c.metric_label) for c in extract_claims(raw)] == [
+        ("8所", 2018, "新建幼儿园数"), ("7所", 2019, "新建学校数"), ("7所", 2020, "新建学校数"),
+        ("3,200万元", 2018, "区财政安排"), ("3,500万元", 2019, "区财政安排"), ("3,800万元", 2020, "区财政安排")]

@@ -383,11 +383,13 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
     names, which go into the claim's locality); ``previous`` is the sentence before when
     it has no amounts (a heading), which may name what generic counts are about."""
     rules = label_rules()
-    # 兴城市、绥中县各新建幼儿园2所: items that are places go to the locality, not the label.
+    # 兴城市、绥中县各新建幼儿园2所: items that are places go to the locality, not the label;
+    # 2019年、2020年各新建7所: items that are years go to the year.
     placed: set[int] = set()
-    if skip and any(amount.item for amount in amounts):
+    if any(amount.item for amount in amounts):
         places = {sentence[start:end] for start, end in skip}
-        placed = {index for index, amount in enumerate(amounts) if amount.item and _trim(amount.item, rules) in places}
+        placed = {index for index, amount in enumerate(amounts) if amount.item and (
+            _trim(amount.item, rules) in places or load_rules().year.fullmatch(amount.item))}
         amounts = [replace(amount, item=None) if index in placed else amount for index, amount in enumerate(amounts)]
     # A comma between two quotations lists them (“学习教育”，“查摆问题”): no clause ends there.
     breaks = [m.start() for m in rules.clause_break.finditer(sentence)

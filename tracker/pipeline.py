@@ -10,6 +10,7 @@ from tracker.labeling import Label, label_amounts, share_labels
 from tracker.relating import (ExtractedLink, comparison_links, following_part_links, sentence_part_links,
                               step_links)
 from tracker.places import PlaceRecord, find_places, infer_home_place, load_gazetteer
+from tracker.rules import load_rules
 from tracker.resolving import (
     Context,
     breakdown_label,
@@ -19,6 +20,7 @@ from tracker.resolving import (
     resolve_place,
     resolve_period,
     resolve_year,
+    respective_years,
     section_context,
 )
 from tracker.segmenting import TextSpan, colon_openers, split_sections, split_sentences
@@ -87,6 +89,7 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
     doc_year = next((context.year for context in contexts if context.year is not None), None)
     gazetteer = load_gazetteer()
     vocabulary = load_vocabulary()
+    respectively = load_rules().respectively
     links: list[ExtractedLink] = []
     sentence_claims: list[list[int]] = []
     homes = [infer_home_place(text[section.start:section.end], gazetteer) or place for section in sections]
@@ -107,7 +110,9 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                 continue
             mentions = find_places(sentence.text, gazetteer, known)
             sentence_place = resolve_place(sentence.text, home, gazetteer, known, mentions)
-            labels = label_amounts(sentence.text, amounts, [(m.start, m.end) for m in mentions], previous)
+            listed_years, year_spans = (respective_years(sentence.text, amounts) if respectively in sentence.text
+                                        else ({}, []))
+            labels = label_amounts(sentence.text, amounts, [(m.start, m.end) for m in mentions] + year_spans, previous)
             amount_places = resolve_amount_places(sentence.text, amounts, mentions, sentence_place, gazetteer, home)
             if sentence_index > section_first:
                 earlier = [(claims[i].metric_label, claims[i].unit, claims[i].aspect)
@@ -120,14 +125,14 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                 if link.relation == "share":
                     holder, share = link.head - first, link.tail - first
                     labels = share_labels(labels, share, holder, amounts[holder])
-            for amount, label, amount_place in zip(amounts, labels, amount_places):
+            for index, (amount, label, amount_place) in enumerate(zip(amounts, labels, amount_places)):
                 claim_place = resolve_claim_place(sentence.text, amount, amount_place, gazetteer, home)
                 start, end = sentence.start + amount.start, sentence.start + amount.end
                 raw_start, raw_end = clean.raw_span(start, end)
                 read, item = _under_opener(opener, sentence.text, amount)
                 kind = resolve_kind(read, item, context, start)
                 period, period_end = resolve_period(read, item, kind == "target", context, start)
-                claim_year = None if period else resolve_year(read, item, context, start)
+                claim_year = None if period else listed_years.get(index) or resolve_year(read, item, context, start)
                 claims.append(ExtractedClaim(
                     section=section_index,
                     sentence=sentence_index,

@@ -645,6 +645,8 @@ class Gazetteer:
             after = sentence[match.end():match.end() + 1]
             if after and after in rules["not_after_suffix"].get(suffix, ""):
                 continue
+            if sentence.startswith(tuple(rules["kind_after_suffix"].get(suffix, ())), match.end()):
+                continue  # 镇（街道）: a kind of town
             if stem in self._town_stop or stem + suffix in self._entries:
                 continue  # 景德镇 is a city's short name, read as such
             # 绥中前所镇: a known place before the town's own name

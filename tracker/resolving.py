@@ -112,6 +112,9 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
     """The amount's year: explicit in its sentence, else 今年/去年 against the meeting year,
     else the year of the frame it stands in (``position`` in the text), else the meeting year."""
     rules = load_rules()
+    listed = rules.year.fullmatch(amount.item) if amount.item else None
+    if listed:
+        return _year_value(listed.group(1))  # 2019年、2020年各新建7所
     years = [m for m in rules.year.finditer(sentence) if not _is_base_year(sentence, m)]
     before = [m for m in years if m.end() <= amount.start and not _dates_another(sentence, m, amount.start)]
     after = [m for m in years if m.start() >= amount.end]
@@ -135,6 +138,24 @@ def _dates_another(sentence: str, year: regex.Match, start: int) -> bool:
 
 OF = "的"
 NUMBER_START = regex.compile(r"[0-9０-９]")
+
+
+def respective_years(sentence: str, amounts: Sequence[Amount]) -> tuple[dict[int, int], list[tuple[int, int]]]:
+    """The year of each amount of a 分别 run after as many years listed in its clause
+    (2018年、2019年、2020年分别安排3200万元、3500万元、3800万元), by index, and the spans of
+    those years (no part of what is measured)."""
+    rules = load_rules()
+    years: dict[int, int] = {}
+    spans: list[tuple[int, int]] = []
+    for position, run in respective_runs(sentence, amounts):
+        last_break = LAST_CLAUSE_BREAK.search(sentence, 0, position)
+        listed = list(rules.year.finditer(sentence, last_break.end() if last_break else 0, position))
+        joined = all(sentence[a.end():b.start()].strip() in rules.distributive_separators
+                     for a, b in zip(listed, listed[1:]))
+        if len(listed) == len(run) > 1 and joined:
+            years.update((index, _year_value(m.group(1))) for index, m in zip(run, listed))
+            spans.append((listed[0].start(), listed[-1].end()))
+    return years, spans
 
 
 def _undated_year(context: Context, position: int) -> int | None:

@@ -144,12 +144,16 @@ def compile_rule(pattern: str) -> RulePattern:
 
 def clause_break_class(breaks: str) -> str:
     """A pattern for one of the characters ``breaks``, where a colon between digits (a ratio
-    1:14.2, a time 8:30) is no break."""
+    1:14.2, a time 8:30) and a comma grouping digits (3,500万元) are no break."""
     colons = "".join(c for c in breaks if c in ":：")
-    others = "".join(regex.escape(c) for c in breaks if c not in colons)
-    if not colons:
-        return f"[{others}]"
-    return f"[{others}]|(?<![0-9０-９])[{colons}]|[{colons}](?![0-9０-９])"
+    grouping = "," if "," in breaks else ""
+    others = "".join(regex.escape(c) for c in breaks if c not in colons + grouping)
+    pattern = f"[{others}]"
+    if colons:
+        pattern += f"|(?<![0-9０-９])[{colons}]|[{colons}](?![0-9０-９])"
+    if grouping:
+        pattern += "|(?<![0-9]),|,(?![0-9]{3}(?![0-9]))"
+    return pattern
 
 
 def alternation(words) -> str:
