@@ -330,6 +330,27 @@ def _distribute(sentence: str, amount: Amount) -> list[Amount]:
     return [replace(amount, item=item.strip()) for item in items] if len(items) >= 2 else [amount]
 
 
+def _distant_bounds(amounts: list[Amount], sentence: str) -> list[Amount]:
+    """Bound the exact amounts that a bound standing apart bounds (units.toml qualifiers.distant):
+    不低于教师工资总额的1.5% → at_least; 分别不超过900元、700元和500元 → less_than, all three."""
+    rules = load_rules()
+    result = []
+    for index, amount in enumerate(amounts):
+        if amount.approx == "exact" and not amount.redacted:
+            head = sentence[_clause_start(sentence, amount.start):amount.start]
+            found = next((m for pattern in rules.distant_bounds if (m := pattern.search(head))), None)
+            if found:
+                amount = replace(amount, approx=rules.qualifiers_before[found.group("bound")])
+        result.append(amount)
+    for position, run in respective_runs(sentence, result):
+        first = result[run[0]] if run else None
+        if first is not None and first.approx != "exact" and first.text.startswith(tuple(rules.qualifiers_before)):
+            for index in run[1:]:
+                if result[index].approx == "exact":
+                    result[index] = replace(result[index], approx=first.approx)
+    return result
+
+
 def _share_list_units(amounts: list[Amount], sentence: str) -> list[Amount]:
     """In ``8个、5个和22个百分点`` the earlier items take the last one's unit."""
     separators = {*load_rules().distributive_separators, ",", "，"}
@@ -416,4 +437,4 @@ def extract_amounts(sentence: str) -> list[Amount]:
             idiom_spans += [m.span() for m in rules.titles.finditer(sentence)]
         if not any(s < match.end() and match.start() < e for s, e in idiom_spans):
             found.extend(_distribute(sentence, amount))
-    return _share_list_units(_join_ranges(found, sentence), sentence)
+    return _distant_bounds(_share_list_units(_join_ranges(found, sentence), sentence), sentence)

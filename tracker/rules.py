@@ -63,6 +63,7 @@ class Rules:
     qualifiers_inside: dict[str, str]
     qualifiers_after: dict[str, str]
     qualifier_rank: dict[str, int]
+    distant_bounds: tuple[RulePattern, ...]
     exclusions: list[ExclusionRule]
     idioms: RulePattern
     titles: RulePattern
@@ -205,6 +206,7 @@ def load_rules() -> Rules:
         qualifiers_inside=qualifiers["inside"],
         qualifiers_after=qualifiers["after"],
         qualifier_rank=qualifiers["rank"],
+        distant_bounds=tuple(compile_rule(pattern) for pattern in qualifiers["distant"].values()),
         exclusions=exclusions,
         idioms=compile_rule(alternation(exclusion_seed["idioms"]["phrases"])),
         titles=compile_rule(exclusion_seed["titles"]["pattern"]),
