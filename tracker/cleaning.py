@@ -103,6 +103,8 @@ class FurnitureRules:
     """Compiled patterns of ``seeds/furniture.toml``."""
 
     drop_line: regex.Pattern
+    menu_bars: str
+    menu_line: regex.Pattern
     trailer_line: regex.Pattern
     trailer_min_share: float
     page_marker_min_run: int
@@ -120,6 +122,8 @@ def furniture_rules() -> FurnitureRules:
     inline = seed["inline"]
     return FurnitureRules(
         drop_line=regex.compile("|".join(f"(?:{p})" for p in seed["drop_lines"])),
+        menu_bars=seed["menu_bars"],
+        menu_line=regex.compile(seed["menu_line"]),
         trailer_line=regex.compile("|".join(f"(?:{p})" for p in seed["trailer_lines"])),
         trailer_min_share=seed["trailer_min_share"],
         page_marker_min_run=seed["page_marker_min_run"],
@@ -146,7 +150,8 @@ def _line_edits(raw: str, rules: FurnitureRules) -> list[Edit]:
         if line.start() >= rules.trailer_min_share * len(raw) and rules.trailer_line.search(content):
             edits.append(Edit(line.start(), len(raw)))
             break
-        if rules.drop_line.search(content):
+        if rules.drop_line.search(content) or (any(bar in content for bar in rules.menu_bars)
+                                               and rules.menu_line.search(content)):
             edits.append(Edit(line.start(), line.end()))
     return edits
 

@@ -334,8 +334,10 @@ def _distant_bounds(amounts: list[Amount], sentence: str) -> list[Amount]:
     """Bound the exact amounts that a bound standing apart bounds (units.toml qualifiers.distant):
     不低于教师工资总额的1.5% → at_least; 分别不超过900元、700元和500元 → less_than, all three."""
     rules = load_rules()
+    if not amounts or not rules.distant_hint.search(sentence):
+        return amounts
     result = []
-    for index, amount in enumerate(amounts):
+    for amount in amounts:
         if amount.approx == "exact" and not amount.redacted:
             head = sentence[_clause_start(sentence, amount.start):amount.start]
             found = next((m for pattern in rules.distant_bounds if (m := pattern.search(head))), None)

@@ -32,7 +32,7 @@ class LabelRules:
     """The compiled rules of seeds/labels.toml."""
 
     clause_break: RulePattern
-    lead: regex.Pattern
+    lead: RulePattern
     quoted_items: regex.Pattern
     possessor: RulePattern
     existential: regex.Pattern
@@ -72,7 +72,7 @@ def label_rules() -> LabelRules:
     changes = f"{seed['change_verb']}|{nouns}"
     return LabelRules(
         clause_break=compile_rule(clause_break_class(seed["clause_breaks"])),
-        lead=regex.compile(seed["lead"]),
+        lead=compile_rule(seed["lead"]),
         quoted_items=regex.compile(seed["quoted_items"]),
         possessor=compile_rule(seed["possessor"]),
         existential=regex.compile(seed["existential"]),

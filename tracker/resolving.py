@@ -77,7 +77,12 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
         for match in pattern.finditer(text, start, end):
             written = next((value for name, value in match.groupdict().items() if name.startswith("year") and value), None)
             markers.append((match.start(), kind, written))
+    for match in rules.frame_heading.finditer(text, start, end):
+        markers.append((match.start(), "review" if match.group("review") else "plan", match.group("year_heading")))
     markers.sort()
+    # A heading found both as a heading and by its words (一、2020年工作回顾) is one marker.
+    markers = [marker for index, marker in enumerate(markers)
+               if not index or marker[1] != markers[index - 1][1] or "\n" in text[markers[index - 1][0]:marker[0]]]
     # A title naming a review and a plan (2020年工作总结和2021年工作计划) opens with the first.
     titled_markers = [marker for marker in markers if marker[0] < title_end]
     markers = titled_markers[:1] + [marker for marker in markers if marker[0] >= title_end]

@@ -64,6 +64,7 @@ class Rules:
     qualifiers_after: dict[str, str]
     qualifier_rank: dict[str, int]
     distant_bounds: tuple[RulePattern, ...]
+    distant_hint: RulePattern
     exclusions: list[ExclusionRule]
     idioms: RulePattern
     titles: RulePattern
@@ -90,6 +91,7 @@ class Rules:
     base_year_after: regex.Pattern
     review_frame: regex.Pattern
     plan_title: regex.Pattern
+    frame_heading: RulePattern
     plan_frame: regex.Pattern
     relative_years: dict[str, int]
     relative_year_pattern: RulePattern
@@ -146,14 +148,14 @@ def compile_rule(pattern: str) -> RulePattern:
 def clause_break_class(breaks: str) -> str:
     """A pattern for one of the characters ``breaks``, where a colon between digits (a ratio
     1:14.2, a time 8:30) and a comma grouping digits (3,500万元) are no break."""
+    # One character class, then look-behinds on what it matched: as fast as the bare class,
+    # where an alternation of the cases was three times slower under re.
+    pattern = "[" + "".join(regex.escape(c) for c in breaks) + "]"
     colons = "".join(c for c in breaks if c in ":：")
-    grouping = "," if "," in breaks else ""
-    others = "".join(regex.escape(c) for c in breaks if c not in colons + grouping)
-    pattern = f"[{others}]"
     if colons:
-        pattern += f"|(?<![0-9０-９])[{colons}]|[{colons}](?![0-9０-９])"
-    if grouping:
-        pattern += "|(?<![0-9]),|,(?![0-9]{3}(?![0-9]))"
+        pattern += f"(?<!(?<=[0-9０-９])[{colons}](?=[0-9０-９]))"
+    if "," in breaks:
+        pattern += "(?<!(?<=[0-9]),(?=[0-9]{3}(?![0-9])))"
     return pattern
 
 
@@ -207,6 +209,9 @@ def load_rules() -> Rules:
         qualifiers_after=qualifiers["after"],
         qualifier_rank=qualifiers["rank"],
         distant_bounds=tuple(compile_rule(pattern) for pattern in qualifiers["distant"].values()),
+        # the bound words themselves, for one test of a sentence before the patterns
+        distant_hint=compile_rule(alternation(word for word, approx in qualifiers["before"].items()
+                                              if len(word) > 1 and approx in ("at_least", "less_than", "more_than"))),
         exclusions=exclusions,
         idioms=compile_rule(alternation(exclusion_seed["idioms"]["phrases"])),
         titles=compile_rule(exclusion_seed["titles"]["pattern"]),
@@ -231,9 +236,10 @@ def load_rules() -> Rules:
         covering_titles=tuple(cue_seed["years"]["covering_titles"]),
         base_year_before=tuple(cue_seed["years"]["base_before"]),
         base_year_after=regex.compile(cue_seed["years"]["base_after"]),
-        review_frame=regex.compile(cue_seed["years"]["review_frame"], regex.MULTILINE),
+        review_frame=regex.compile(cue_seed["years"]["review_frame"]),
         plan_title=regex.compile(cue_seed["years"]["plan_title"]),
-        plan_frame=regex.compile(cue_seed["years"]["plan_frame"], regex.MULTILINE),
+        plan_frame=regex.compile(cue_seed["years"]["plan_frame"]),
+        frame_heading=compile_rule(cue_seed["years"]["frame_heading"]),
         relative_years=cue_seed["years"]["relative_years"],
         relative_year_pattern=compile_rule(alternation(cue_seed["years"]["relative_years"])),
         period_spans={name: tuple(span) for name, span in cue_seed["periods"]["spans"].items()},
