@@ -13,6 +13,7 @@ from tracker.places import (
     infer_home_place,
     load_gazetteer,
     place_rules,
+    subject_mentions,
 )
 
 CORPUS = Path(__file__).resolve().parent.parent / "seeds" / "corpus"
@@ -357,3 +358,15 @@ def test_a_towns_own_report_is_the_towns_under_the_county_its_title_names(gaz):
     home = infer_home_place("喀左县大城子街道2020年工作总结\n全街道新建温室120栋，全街道贫困户全部脱贫", gaz)
     assert (home.name, home.level, home.parent_name) == ("大城子街道", "town", "喀喇沁左翼蒙古族自治县")
     assert [p.name for p in gaz.ancestors(home)] == ["喀喇沁左翼蒙古族自治县", "朝阳市", "辽宁省", "中国"]
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("全县有6名考生被清华大学、北京大学录取", []),  # a destination
+    ("选派骨干教师三百余名赴杭州、上海等地跟岗学习", []),
+    ("在第十九届临沂市青少年科技创新大赛中获一等奖23项", []),  # the host of a contest
+    ("1名教师被评为“陕西省教学名师”", []),  # a name in quotation marks
+    ("临沂市教育局表彰先进学校12所", ["临沂市"]),
+    ("兰山区在临沂市率先完成任务", ["兰山区", "临沂市"]),
+])
+def test_places_an_amount_is_not_about_are_left_out(gaz, sentence, kept):
+    assert [m.text for m in subject_mentions(sentence, find_places(sentence, gaz))] == kept

@@ -9,7 +9,7 @@ from tracker.extracting import Amount, extract_amounts
 from tracker.labeling import Label, label_amounts, share_labels
 from tracker.relating import (ExtractedLink, comparison_links, following_part_links, sentence_part_links,
                               step_links)
-from tracker.places import PlaceRecord, find_places, infer_home_place, load_gazetteer
+from tracker.places import PlaceRecord, find_places, infer_home_place, load_gazetteer, subject_mentions
 from tracker.rules import load_rules
 from tracker.resolving import (
     Context,
@@ -108,7 +108,7 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
             previous, heading = heading, None if amounts else sentence.text
             if not amounts:
                 continue
-            mentions = find_places(sentence.text, gazetteer, known)
+            mentions = subject_mentions(sentence.text, find_places(sentence.text, gazetteer, known))
             sentence_place = resolve_place(sentence.text, home, gazetteer, known, mentions)
             listed_years, year_spans = (respective_years(sentence.text, amounts) if respectively in sentence.text
                                         else ({}, []))

@@ -81,6 +81,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 import ahocorasick_rs
+import regex
 
 from tracker.segmenting import first_line_end
 
@@ -685,6 +686,30 @@ def find_places(sentence: str, gazetteer: Gazetteer, known: Iterable[PlaceRecord
     ambiguous names.
     """
     return gazetteer.find(sentence, known)
+
+
+def subject_mentions(sentence: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """The ``mentions`` of ``sentence`` that may be what its amounts are about: not a
+    destination, the host of a contest taken part in, or a name in quotation marks
+    (places_extra.toml ``not_subject``)."""
+    if not mentions:
+        return mentions
+    destination, event_before, event_after, quotes = _not_subject_patterns()
+    kept = []
+    for mention in mentions:
+        head = sentence[:mention.start]
+        if destination.search(head) or (event_before.search(head) and event_after.match(sentence, mention.end)) \
+                or any(head.count(opening) > head.count(closing) for opening, closing in quotes):
+            continue
+        kept.append(mention)
+    return kept
+
+
+@lru_cache(maxsize=1)
+def _not_subject_patterns() -> tuple:
+    rules = place_rules()["not_subject"]
+    return (regex.compile(rules["destination_before"]), regex.compile(rules["event_before"]),
+            regex.compile(rules["event_after"]), tuple(tuple(pair) for pair in rules["quotes"]))
 
 
 def document_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
