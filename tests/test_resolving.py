@@ -123,6 +123,10 @@ def test_resolve_period(sentence, text, expected):
     # 计划生育 is family planning and 主要 "main": no cue inside a word
     (None, "发放计划生育特别扶助金2860万元", "2860万元", "actual"),
     (None, "主要农作物耕种收综合机械化水平达到78.6%", "78.6%", "actual"),
+    # a programme's name before its funds, and what a rule asks (按照…要求), are no cues
+    (None, "落实农村义务教育学生营养改善计划补助资金2.19亿元", "2.19亿元", "actual"),
+    (None, "按照“三通两平台”建设要求，全市建成录播教室186间", "186间", "actual"),
+    (None, "这就要求我们做好三方面的工作", "三方面", "target"),
 ])
 def test_resolve_kind(frame, sentence, text, kind):
     context = Context(year=2016, frames=(Frame(0, frame, 2016),) if frame else ())
@@ -364,3 +368,8 @@ def test_years_listed_before_ge_or_fenbie_are_the_years_of_their_amounts():
     assert [(c.text, c.year, c.metric_label) for c in extract_claims(raw)] == [
         ("8所", 2018, "新建幼儿园数"), ("7所", 2019, "新建学校数"), ("7所", 2020, "新建学校数"),
         ("3,200万元", 2018, "区财政安排"), ("3,500万元", 2019, "区财政安排"), ("3,800万元", 2020, "区财政安排")]
+
+
+def test_a_plan_named_in_a_title_opens_no_frame():
+    raw = "关于全县义务教育均衡发展情况的调研报告\n根据《昭平县人大常委会2019年工作要点》安排，调研组开展了调研。\n全县共有学校115所。"
+    assert section_context(raw).frames == ()

@@ -79,6 +79,8 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
             markers.append((match.start(), kind, written))
     for match in rules.frame_heading.finditer(text, start, end):
         markers.append((match.start(), "review" if match.group("review") else "plan", match.group("year_heading")))
+    # A plan named in a title (根据《…2019年工作要点》安排) is no part of this text.
+    markers = [marker for marker in markers if not _in_title(text, marker[0])]
     markers.sort()
     # A heading found both as a heading and by its words (一、2020年工作回顾) is one marker.
     markers = [marker for index, marker in enumerate(markers)
@@ -104,6 +106,12 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
             planned = span[1] if span else meeting_year  # a plan over years sets goals for its end
             frames.append(Frame(position, kind, reviewed if kind == "review" else planned))
     return Context(year=None if hidden else meeting_year, frames=tuple(frames), reviewed_year=reviewed, span=span)
+
+
+def _in_title(text: str, position: int) -> bool:
+    # Inside 《…》 on its line.
+    line = text[text.rfind("\n", 0, position) + 1:position]
+    return line.count("《") > line.count("》")
 
 
 def _is_base_year(sentence: str, match: regex.Match) -> bool:
@@ -248,6 +256,10 @@ def _cue_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     return regex.compile(strong), regex.compile(alternation(rules.plan_cues))
 
 
+def _blanked(match) -> str:
+    return "\u3000" * len(match.group())
+
+
 def frame_at(context: Context, position: int) -> Frame | None:
     """The frame a position of the text stands in, if the speech has frames."""
     return next((f for f in reversed(context.frames) if f.start <= position), None)
@@ -268,7 +280,9 @@ def resolve_kind(sentence: str, amount: Amount, context: Context | None = None, 
     strong, weak = _cue_patterns()
     rules = load_rules()
     # Cue words inside titles (《…行动计划》) name a document, not a plan.
-    head = rules.titles.sub(lambda m: "\u3000" * len(m.group()), sentence[:amount.start])
+    head = rules.titles.sub(_blanked, sentence[:amount.start])
+    if "要求" in head:
+        head = rules.rule_asks.sub(_blanked, head)  # 按照…建设要求: what a rule asks
     frame = frame_at(context, position) if context else None
 
     def last_cue(pattern: regex.Pattern) -> int:

@@ -113,6 +113,7 @@ class Rules:
     plan_cues: list[str]
     cue_not_followed_by: RulePattern
     cue_not_preceded_by: RulePattern
+    rule_asks: RulePattern
     actual_markers: regex.Pattern
 
 
@@ -260,6 +261,7 @@ def load_rules() -> Rules:
         plan_cues=cue_seed["target"]["plan_cues"],
         cue_not_followed_by=compile_rule(cue_seed["target"]["not_followed_by"]),
         cue_not_preceded_by=compile_rule(cue_seed["target"]["not_preceded_by"]),
+        rule_asks=compile_rule(cue_seed["target"]["rule_asks"]),
         actual_markers=regex.compile(cue_seed["target"]["actual_markers"]),
     )
 
