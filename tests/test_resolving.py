@@ -296,6 +296,10 @@ def test_sentences_under_a_colon_are_read_with_its_opener():
     # a bulletin's year named before the colon dates the items after it
     raw = "朝阳市统计公报\n2019年，全市有以下几类学校：小学120所；初中45所。"
     assert [(c.text, c.year) for c in extract_claims(raw)] == [("120所", 2019), ("45所", 2019)]
+    # the speaker's address opens the speech, not a list: its byline's year dates nothing
+    raw = ("在2013年全市教育工作会议上的讲话 局长(2013年2月27日)同志们:今天召开会议。一、2012年工作回顾。"
+           "全市新建幼儿园11所。")
+    assert [(c.text, c.year) for c in extract_claims(raw)] == [("11所", 2012)]
 
 
 @pytest.mark.parametrize("raw,expected", [

@@ -107,6 +107,7 @@ class Rules:
     period_hint: RulePattern
     section_heading: regex.Pattern
     section_opening: regex.Pattern
+    salutations: tuple[str, ...]
     target_cues: list[str]
     target_cue_patterns: list[str]
     target_horizon: str
@@ -255,6 +256,7 @@ def load_rules() -> Rules:
         period_hint=compile_rule(alternation(cue_seed["periods"]["hints"])),
         section_heading=regex.compile(cue_seed["sections"]["heading"], regex.MULTILINE),
         section_opening=regex.compile(cue_seed["sections"]["opening"], regex.MULTILINE),
+        salutations=tuple(cue_seed["sections"]["salutations"]),
         target_cues=cue_seed["target"]["cues"],
         target_cue_patterns=cue_seed["target"]["cue_patterns"],
         target_horizon=cue_seed["target"]["horizon"],

@@ -61,7 +61,9 @@ def colon_openers(text: str, sentences: list[TextSpan]) -> list[str]:
     """For each of ``sentences`` (in order, spans into ``text``), the opener it stands under,
     up to its colon, or "": a sentence ending at a colon introduces the rest of its line, so
     in ``“十三五”发展目标是：…达到77.2%；义务教育巩固率达到97%以上。在校学生达到4.5万人。``
-    the later sentences are still goals of “十三五”. A later colon opens anew."""
+    the later sentences are still goals of “十三五”. A later colon opens anew; one after the
+    speaker's address (同志们：) opens nothing."""
+    salutations = load_rules().salutations
     openers, current = [], ""
     for index, sentence in enumerate(sentences):
         if current and not on_one_line(text, sentences[index - 1], sentence):
@@ -71,7 +73,8 @@ def colon_openers(text: str, sentences: list[TextSpan]) -> list[str]:
         if "：" in body or ":" in body:  # a plain test first: few sentences hold a colon
             colons = list(_OPENER_END.finditer(body))
             if colons:
-                current = body[:colons[-1].end()]
+                # 同志们：opens the speech, not a list under it
+                current = "" if body[:colons[-1].start()].rstrip().endswith(salutations) else body[:colons[-1].end()]
     return openers
 
 
