@@ -192,6 +192,7 @@ FIND = [
     ("省、市和县三级", []),
     ("开展“国培计划”和县级全员培训", []),  # 和县 is a county, but here 和 + 县级
     ("优先保障镇（街道）中心幼儿园", []),  # 镇（街道） names a kind of town
+    ("作为全县深度贫困乡", []),
     ("万安、永新", []),  # ordinary words, and no place found beside them
     ("隆重庆祝建党100周年", []),
     ("黄河南岸", []),

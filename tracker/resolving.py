@@ -130,7 +130,7 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
         return _year_value(listed.group(1))  # 2019年、2020年各新建7所
     years = [m for m in rules.year.finditer(sentence) if not _is_base_year(sentence, m)]
     before = [m for m in years if m.end() <= amount.start and not _dates_another(sentence, m, amount.start)]
-    after = [m for m in years if m.start() >= amount.end]
+    after = [m for m in years if m.start() >= amount.end and not _dates_another(sentence, m, len(sentence))]
     chosen = before[-1] if before else (after[0] if after else None)
     if chosen:
         return _year_value(chosen.group(1))
@@ -146,10 +146,10 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
 
 def _dates_another(sentence: str, year: regex.Match, start: int) -> bool:
     # 由2015年的201.7亿元增加到286.4亿元: a year joined by 的 dates the amount right after it.
-    return sentence.startswith(OF, year.end()) and NUMBER_START.search(sentence, year.end(), start) is not None
+    return OF.match(sentence, year.end()) is not None and NUMBER_START.search(sentence, year.end(), start) is not None
 
 
-OF = "的"
+OF = regex.compile("(?:底|末|初)?的")  # 由2017年底的10.8%
 NUMBER_START = regex.compile(r"[0-9０-９]")
 
 
