@@ -67,3 +67,14 @@ def test_a_site_menu_line_is_dropped_so_the_title_comes_first():
     text = clean_text(raw).text
     assert text.split() == ["梨树县2016年教育工作总结", "全县共有学校126所。"]
     assert clean_text("机构设置|政策文件|工作动态|办事指南\n正文").text.split() == ["正文"]
+
+
+def test_an_amount_cut_by_a_page_marker_is_given_mended():
+    from tracker.pipeline import extract_claims
+
+    raw = "讲话\n\n1、全年开工项目64个,全年投入资金1\n\n2、860萬元,消除危房4.6萬平方\n米。\n\n3、新增学位3240个。"
+    claims = extract_claims(raw)
+    # a line wrap is kept as written; a page marker's cut is mended
+    assert [(c.text, c.value) for c in claims] == [
+        ("64个", 64), ("1860萬元", 18600000), ("4.6萬平方\n米", 46000), ("3240个", 3240)]
+    assert raw[claims[1].raw_start:claims[1].raw_end] == "1\n\n2、860萬元"  # the span is still the source's

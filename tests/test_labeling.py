@@ -265,3 +265,9 @@ def test_changes_after_fenbie_pair_with_as_many_levels_before_them():
 ])
 def test_fenbie_pairs_the_items_of_a_shared_label_with_its_amounts(sentence, expected):
     assert labels(sentence) == expected
+
+
+def test_labels_of_text_in_traditional_characters_are_written_in_simplified_ones():
+    document = extract_document("在2013年全市教育工作会议上的讲话\n全年發放家庭經濟困難學生資助資金3568萬元。乾县新建学校3所。")
+    assert [(claim.text, claim.metric_label) for claim in document.claims] == [
+        ("3568萬元", "发放家庭经济困难学生资助资金"), ("3所", "新建学校数")]  # 乾县 stays

@@ -592,6 +592,32 @@ def _with_topic(label: str | None, parts: _Parts, amount: Amount, rules: LabelRu
     return topic + rules.count_suffix_by_unit.get(amount.unit, amount.unit + rules.count_suffix)
 
 
+def has_traditional(text: str) -> bool:
+    """Whether ``text`` holds a character written otherwise in simplified Chinese (學, 萬)."""
+    return not _traditional_characters().isdisjoint(text)
+
+
+def simplified(label: str) -> str:
+    """``label`` in simplified characters (城鄉義務教育 → 城乡义务教育), by OpenCC's t2s."""
+    return _to_simplified().convert(label) if has_traditional(label) else label
+
+
+@cache
+def _to_simplified():
+    import opencc  # loaded only for a document in traditional characters
+
+    return opencc.OpenCC("t2s")
+
+
+@cache
+def _traditional_characters() -> frozenset[str]:
+    # Every CJK character that t2s changes, found once by converting them all, one a line.
+    characters = [chr(code) for code in range(0x4E00, 0xA000)]
+    converted = _to_simplified().convert("\n".join(characters)).split("\n")
+    kept = load_seed("labels.toml")["traditional"]["simplified_too"]
+    return frozenset(c for c, s in zip(characters, converted) if c != s and c not in kept)
+
+
 def _aside_heads(sentence: str, amounts: Sequence[Amount]) -> list[tuple[int, int]]:
     """(index, head) of each amount inside an aside that opens right after the amount ``head``
     (幼儿园118所（公办46所、民办72所）)."""

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from tracker.cleaning import CleanText, clean_text
 from tracker.extracting import Amount, extract_amounts
-from tracker.labeling import Label, label_amounts, share_labels
+from tracker.labeling import Label, has_traditional, label_amounts, share_labels, simplified
 from tracker.relating import (ExtractedLink, comparison_links, following_part_links, sentence_part_links,
                               step_links)
 from tracker.places import PlaceRecord, find_places, infer_home_place, load_gazetteer, subject_mentions
@@ -90,6 +90,7 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
     gazetteer = load_gazetteer()
     vocabulary = load_vocabulary()
     respectively = load_rules().respectively
+    traditional = has_traditional(text)  # 學校, 萬元: labels are written in simplified characters
     links: list[ExtractedLink] = []
     sentence_claims: list[list[int]] = []
     homes = [infer_home_place(text[section.start:section.end], gazetteer) or place for section in sections]
@@ -113,6 +114,8 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
             listed_years, year_spans = (respective_years(sentence.text, amounts) if respectively in sentence.text
                                         else ({}, []))
             labels = label_amounts(sentence.text, amounts, [(m.start, m.end) for m in mentions] + year_spans, previous)
+            if traditional:
+                labels = [replace(label, text=simplified(label.text)) if label.text else label for label in labels]
             amount_places = resolve_amount_places(sentence.text, amounts, mentions, sentence_place, gazetteer, home)
             if sentence_index > section_first:
                 earlier = [(claims[i].metric_label, claims[i].unit, claims[i].aspect)
@@ -140,7 +143,7 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                     end=end,
                     raw_start=raw_start,
                     raw_end=raw_end,
-                    text=raw[raw_start:raw_end],
+                    text=_surface(raw[raw_start:raw_end], text[start:end]),
                     value=amount.value,
                     value_high=amount.value_high,
                     unit=amount.unit,
@@ -163,6 +166,14 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
         links += following_part_links(text, section_spans, sentence_claims[section_first:], claims)
     return ExtractedDocument(clean, document_title(text), doc_year, sections, contexts, homes, sentences, claims,
                              list(dict.fromkeys(links)))
+
+
+def _surface(raw: str, clean: str) -> str:
+    # As written in the source (a line wrap kept: 600余万\n元), unless page furniture cut it
+    # (1\n\n4、860萬元 → 1860萬元).
+    if "\n" in raw and "".join(raw.split()) != "".join(clean.split()):
+        return clean
+    return raw
 
 
 def _under_opener(opener: str, sentence: str, amount: Amount) -> tuple[str, Amount]:
