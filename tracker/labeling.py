@@ -59,6 +59,7 @@ class LabelRules:
     change_suffix: dict[str, str]
     to_level: RulePattern
     running_total: regex.Pattern
+    parts_open: RulePattern
     running_total_suffixes: dict[str, str]
     newly: RulePattern
     unit_heads: dict[str, str]
@@ -99,6 +100,7 @@ def label_rules() -> LabelRules:
         change_suffix=seed["change_suffix"],
         to_level=compile_rule(seed["to_level"]),
         running_total=regex.compile(seed["running_total"]),
+        parts_open=compile_rule(load_seed("relations.toml")["parts_open"]),
         running_total_suffixes=seed["running_total_suffixes"],
         newly=compile_rule(seed["newly"]),
         unit_heads=seed["unit_heads"],
@@ -497,12 +499,17 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
         labels.append(Label(label, "level"))
         if label:
             level, base = index, ""
-    for index, head in _aside_heads(sentence, amounts):
-        # 幼儿园118所（公办46所、民办72所）: a short word and an amount in an aside after a named
-        # amount of its unit are a part of it.
+    heads = dict(_parts_after_total(sentence, amounts, rules))
+    heads.update(_aside_heads(sentence, amounts))  # an aside's head is nearer than the total before 其中
+    for index, head in heads.items():
+        # 幼儿园118所（公办46所、民办72所）, 在校学生58326人，其中小学39874人: a short word and an
+        # amount after a named amount of its unit, in an aside or after 其中, are a part of it,
+        # unless the word names what is counted itself (其中小学50所, 其中女教师3000人).
         before = parts[index].before
         if labels[head].text and labels[head].aspect == "level" and amounts[head].unit == amounts[index].unit \
-                and 0 < len(before) <= MAX_RESPECTIVE_ITEM and HAN_WORDS.fullmatch(before):
+                and 0 < len(before) <= MAX_RESPECTIVE_ITEM and HAN_WORDS.fullmatch(before) \
+                and not _names_counted(before, amounts[index], rules) and before[-2:] not in labels[head].text:
+            # (其中发明专利216件 after 申请专利: the word names a kind of what the total counts)
             labels[index] = replace(labels[index], text=before + labels[head].text)
     for index in range(1, len(amounts)):
         previous, amount = amounts[index - 1], amounts[index]
@@ -628,6 +635,31 @@ def _aside_heads(sentence: str, amounts: Sequence[Amount]) -> list[tuple[int, in
             end = closing if closing != -1 else len(sentence)
             pairs += [(index, head) for index in range(head + 1, len(amounts)) if amounts[index].end <= end]
     return pairs
+
+
+def _parts_after_total(sentence: str, amounts: Sequence[Amount], rules: LabelRules) -> list[tuple[int, int]]:
+    """(index, total) of each count after 其中 whose total, the last amount of its unit
+    before 其中, is named (other parts are named by their own nouns: 其中通组公路264公里)."""
+    opening = rules.parts_open.search(sentence)
+    if opening is None:
+        return []
+    pairs = []
+    for index, amount in enumerate(amounts):
+        if amount.start < opening.end() or amount.family != "count":
+            continue
+        total = next((k for k in range(index - 1, -1, -1) if amounts[k].end <= opening.start()
+                      and amounts[k].unit == amount.unit), None)
+        if total is not None:
+            pairs.append((index, total))
+    return pairs
+
+
+def _names_counted(word: str, amount: Amount, rules: LabelRules) -> bool:
+    # 女教师 of 人, 医院 of 个, 小学 of 所: the word ends in a head of what is counted (a school
+    # is one of an institution's).
+    heads = rules.unit_heads.get(amount.unit, "")
+    return amount.family == "count" and (word[-1] in heads or word[-1] in rules.count_heads
+                                         or "校" in heads and word.endswith(rules.school_nouns))
 
 
 def _count_stem(label: str, amount: Amount, rules: LabelRules) -> str:
