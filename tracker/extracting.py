@@ -344,7 +344,7 @@ def _distant_bounds(amounts: list[Amount], sentence: str) -> list[Amount]:
             if found:
                 amount = replace(amount, approx=rules.qualifiers_before[found.group("bound")])
         result.append(amount)
-    for position, run in respective_runs(sentence, result):
+    for _position, run in respective_runs(sentence, result):
         first = result[run[0]] if run else None
         if first is not None and first.approx != "exact" and first.text.startswith(tuple(rules.qualifiers_before)):
             for index in run[1:]:

@@ -23,6 +23,7 @@ from typing import Sequence
 import regex
 
 from tracker.extracting import DISTRIBUTIVE, HAN_WORDS, Amount, respective_runs
+from tracker.relating import relation_rules
 from tracker.rules import RulePattern, alternation, clause_break_class, compile_rule, load_rules, load_seed
 from tracker.topics import frame_topic, heading_topic, needs_topic, title_topic
 
@@ -59,7 +60,6 @@ class LabelRules:
     change_suffix: dict[str, str]
     to_level: RulePattern
     running_total: regex.Pattern
-    parts_open: RulePattern
     running_total_suffixes: dict[str, str]
     newly: RulePattern
     unit_heads: dict[str, str]
@@ -100,7 +100,6 @@ def label_rules() -> LabelRules:
         change_suffix=seed["change_suffix"],
         to_level=compile_rule(seed["to_level"]),
         running_total=regex.compile(seed["running_total"]),
-        parts_open=compile_rule(load_seed("relations.toml")["parts_open"]),
         running_total_suffixes=seed["running_total_suffixes"],
         newly=compile_rule(seed["newly"]),
         unit_heads=seed["unit_heads"],
@@ -499,37 +498,60 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
         labels.append(Label(label, "level"))
         if label:
             level, base = index, ""
+    labels = _label_parts(sentence, amounts, labels, parts, rules)
+    labels = _label_running_totals(sentence, amounts, labels, rules)
+    labels = _label_respective_items(sentence, amounts, labels, [start for start, _ in clauses], skip, rules)
+    return labels
+
+
+def _label_parts(sentence: str, amounts: Sequence[Amount], labels: list[Label], parts: list[_Parts],
+                 rules: LabelRules) -> list[Label]:
+    """幼儿园118所（公办46所、民办72所）, 在校学生58326人，其中小学39874人: a short word and an
+    amount after a named amount of its unit, in an aside or after 其中, are a part of it,
+    unless the word names what is counted itself (其中小学50所, 其中女教师3000人) or a kind of
+    what the total counts (其中发明专利216件 after 申请专利)."""
     heads = dict(_parts_after_total(sentence, amounts, rules))
     heads.update(_aside_heads(sentence, amounts))  # an aside's head is nearer than the total before 其中
+    labels = list(labels)
     for index, head in heads.items():
-        # 幼儿园118所（公办46所、民办72所）, 在校学生58326人，其中小学39874人: a short word and an
-        # amount after a named amount of its unit, in an aside or after 其中, are a part of it,
-        # unless the word names what is counted itself (其中小学50所, 其中女教师3000人).
         before = parts[index].before
         if labels[head].text and labels[head].aspect == "level" and amounts[head].unit == amounts[index].unit \
                 and 0 < len(before) <= MAX_RESPECTIVE_ITEM and HAN_WORDS.fullmatch(before) \
                 and not _names_counted(before, amounts[index], rules) and before[-2:] not in labels[head].text:
-            # (其中发明专利216件 after 申请专利: the word names a kind of what the total counts)
             labels[index] = replace(labels[index], text=before + labels[head].text)
+    return labels
+
+
+def _label_running_totals(sentence: str, amounts: Sequence[Amount], labels: list[Label],
+                          rules: LabelRules) -> list[Label]:
+    """新增农民专业合作社136家，累计达到1542家: the second is the total of what the first counted."""
+    labels = list(labels)
     for index in range(1, len(amounts)):
         previous, amount = amounts[index - 1], amounts[index]
         found = rules.running_total.fullmatch(sentence, previous.end, amount.start)
         if found and labels[index].text is None and labels[index - 1].text and previous.unit == amount.unit:
-            # 新增农民专业合作社136家，累计达到1542家: the total of what was added
             stem = rules.newly.sub("", _count_stem(labels[index - 1].text, previous, rules))
             if amount.family == "count":
                 text = stem + rules.running_total_suffixes["total" if found.group("total") else "accumulated"]
             else:
                 text = rules.running_total_suffixes["measure"] + stem
             labels[index] = replace(labels[index], text=text)
+    return labels
+
+
+def _label_respective_items(sentence: str, amounts: Sequence[Amount], labels: list[Label],
+                            clause_starts: list[int], skip: Sequence[tuple[int, int]],
+                            rules: LabelRules) -> list[Label]:
+    """小学、初中生均图书分别为28册和39册: the i-th amount of a 分别 run is of the i-th item
+    its shared label (or the words before 分别) lists; places are left to the locality."""
+    labels = list(labels)
     places = {sentence[start:end] for start, end in skip}
     for position, run in respective_runs(sentence, amounts):
-        # 小学、初中生均图书分别为28册和39册: the i-th amount is of the i-th item.
         texts = {labels[index].text for index in run}
         text = texts.pop() if len(texts) == 1 else None
         if len(run) < 2 or not text or labels[run[0]].aspect != "level":
             continue
-        head = sentence[clauses[run[0]][0]:position].strip()
+        head = sentence[clause_starts[run[0]]:position].strip()
         items = _respective_labels(text, (rules.lead.sub("", head), head), len(run))
         if items and not places.intersection(item for item, _tail in items):
             for index, (item, tail) in zip(run, items):
@@ -640,7 +662,7 @@ def _aside_heads(sentence: str, amounts: Sequence[Amount]) -> list[tuple[int, in
 def _parts_after_total(sentence: str, amounts: Sequence[Amount], rules: LabelRules) -> list[tuple[int, int]]:
     """(index, total) of each count after 其中 whose total, the last amount of its unit
     before 其中, is named (other parts are named by their own nouns: 其中通组公路264公里)."""
-    opening = rules.parts_open.search(sentence)
+    opening = relation_rules().parts_open.search(sentence)
     if opening is None:
         return []
     pairs = []

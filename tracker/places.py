@@ -86,6 +86,7 @@ import regex
 from tracker.segmenting import first_line_end
 
 COUNTRY = "country"
+LIST_MARK = "、"  # between the items of a list of places
 PROVINCE = "province"
 PREFECTURE = "prefecture"
 COUNTY = "county"
@@ -662,9 +663,6 @@ class Gazetteer:
 # ---------------------------------------------------------------------------
 # Module functions
 # ---------------------------------------------------------------------------
-
-LIST_MARK = "、"
-
 
 def load_gazetteer(year: int | None = None) -> Gazetteer:
     """The divisions valid in ``year`` (latest when None; a later year than the

@@ -20,7 +20,8 @@ from tracker.extracting import CLAUSE_BREAK, HAN_WORDS, LAST_CLAUSE_BREAK, Amoun
 from tracker.places import (PROVINCE, Gazetteer, PlaceMention, PlaceRecord, find_places, national_marker, own_marker,
                             province_marker)
 from tracker.numerals import NumeralError, parse_chinese, parse_numeral
-from tracker.rules import alternation, load_rules, load_seed
+from tracker.relating import relation_rules
+from tracker.rules import alternation, load_rules
 from tracker.segmenting import first_line_end
 
 @dataclass(frozen=True)
@@ -368,7 +369,8 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
     the amount's own clause (分县看,建平县108所,喀左县74所); else the sentence's place, but
     for a total before its parts (其中…) that names none, the ``home`` place where there is
     one (新建农田5.2万亩，其中马市镇1.1万亩)."""
-    parts = sentence.find(PARTS_OPEN)
+    opening = relation_rules().parts_open.search(sentence)
+    parts = opening.start() if opening else -1
     whole_place = sentence_place
     if home is not None and parts != -1 and not any(m.start < parts for m in mentions):
         whole_place = home
@@ -391,10 +393,6 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
             for mention, index in zip(listed, run):
                 places[index] = _place_named([mention], gazetteer)
     return places
-
-
-# What opens the parts of a total (relations.toml parts_open: 其中).
-PARTS_OPEN = load_seed("relations.toml")["parts_open"]
 
 
 def breakdown_label(sentence: str, amount: Amount, mentions: list[PlaceMention],
