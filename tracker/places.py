@@ -494,7 +494,7 @@ class Gazetteer:
             if taken.find(1, start, end) == -1:
                 taken[start:end] = b"\x01" * (end - start)
                 mentions.append(PlaceMention(start, end, key, record, "short"))
-        if shorts_found or any(m.record.code is not None for m in mentions):
+        if LIST_MARK in sentence and (shorts_found or any(m.record.code is not None for m in mentions)):
             self._listed_shorts(sentence, raw, mentions, taken)
         mentions.sort(key=lambda m: m.start)
         return mentions
@@ -692,12 +692,19 @@ def subject_mentions(sentence: str, mentions: list[PlaceMention]) -> list[PlaceM
     (places_extra.toml ``not_subject``)."""
     if not mentions:
         return mentions
-    destination, event_before, event_after, quotes = _not_subject_patterns()
+    destinations, destination, event_before, event_after, quotes = _not_subject_patterns()
+    # Plain tests of the sentence first: most name no destination, contest or quotation.
+    going = any(word in sentence for word in destinations)
+    hosted = "在" in sentence
+    quoted = [pair for pair in quotes if pair[0] in sentence]
+    if not (going or hosted or quoted):
+        return mentions
     kept = []
     for mention in mentions:
         head = sentence[:mention.start]
-        if destination.search(head) or (event_before.search(head) and event_after.match(sentence, mention.end)) \
-                or any(head.count(opening) > head.count(closing) for opening, closing in quotes):
+        if going and destination.search(head) \
+                or hosted and event_before.search(head) and event_after.match(sentence, mention.end) \
+                or any(head.count(opening) > head.count(closing) for opening, closing in quoted):
             continue
         kept.append(mention)
     return kept
@@ -706,7 +713,9 @@ def subject_mentions(sentence: str, mentions: list[PlaceMention]) -> list[PlaceM
 @lru_cache(maxsize=1)
 def _not_subject_patterns() -> tuple:
     rules = place_rules()["not_subject"]
-    return (regex.compile(rules["destination_before"]), regex.compile(rules["event_before"]),
+    destinations = tuple(rules["destinations"])
+    destination = regex.compile(f"(?:{'|'.join(map(regex.escape, destinations))}){rules['destination_list']}")
+    return (destinations, destination, regex.compile(rules["event_before"]),
             regex.compile(rules["event_after"]), tuple(tuple(pair) for pair in rules["quotes"]))
 
 
