@@ -281,9 +281,7 @@ def resolve_kind(sentence: str, amount: Amount, context: Context | None = None, 
     strong, weak = _cue_patterns()
     rules = load_rules()
     # Cue words inside titles (《…行动计划》) name a document, not a plan.
-    head = rules.titles.sub(_blanked, sentence[:amount.start])
-    if "要求" in head:
-        head = rules.rule_asks.sub(_blanked, head)  # 按照…建设要求: what a rule asks
+    head = rules.rule_asks.sub(_blanked, rules.titles.sub(_blanked, sentence[:amount.start]))  # 按照…要求
     frame = frame_at(context, position) if context else None
 
     def last_cue(pattern: regex.Pattern) -> int:

@@ -255,7 +255,8 @@ def load_rules() -> Rules:
         period_recent=regex.compile(cue_seed["periods"]["recent"]),
         period_hint=compile_rule(alternation(cue_seed["periods"]["hints"])),
         section_heading=regex.compile(cue_seed["sections"]["heading"], regex.MULTILINE),
-        section_opening=regex.compile(cue_seed["sections"]["opening"], regex.MULTILINE),
+        section_opening=regex.compile(cue_seed["sections"]["opening"].replace(
+            "{salutations}", alternation(cue_seed["sections"]["salutations"])), regex.MULTILINE),
         salutations=tuple(cue_seed["sections"]["salutations"]),
         target_cues=cue_seed["target"]["cues"],
         target_cue_patterns=cue_seed["target"]["cue_patterns"],
