@@ -173,6 +173,11 @@ def labels(sentence: str) -> list[tuple[str, str | None]]:
     # from one level to another, with 降至 and 缩小为
     ("贫困发生率由15.6%降至0.8%", [("15.6%", "贫困发生率"), ("0.8%", "贫困发生率")]),
     ("城乡居民收入比由上年的2.16:1缩小为2.12:1", [("2.16:1", "城乡居民收入比"), ("2.12:1", "城乡居民收入比")]),
+    # rates a 均 gives one amount: each is named by its item, a quotation kept whole
+    ("全区中小学宽带接入率和“班班通”配备率均达到100%", [("100%", "中小学宽带接入率"), ("100%", "“班班通”配备率")]),
+    ("中小学、幼儿园专职保安配备率、视频监控覆盖率均达到100%",
+     [("100%", "中小学、幼儿园专职保安配备率"), ("100%", "视频监控覆盖率")]),
+    ("“三公”经费支出下降40%", [("40%", "“三公”经费支出下降率")]),
 ])
 def test_labels(sentence, expected):
     assert labels(sentence) == expected

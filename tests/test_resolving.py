@@ -83,6 +83,16 @@ def test_resolve_period(sentence, text, expected):
     assert resolve_period(sentence, amount_in(sentence, text)) == expected
 
 
+@pytest.mark.parametrize("sentence,text,expected", [
+    ("“十四五”发展目标是：新建幼儿园20所", "20所", (None, 2025)),
+    # a period's name that names one of its years, or stands in a document's title, sets no horizon
+    ("2016年是“十三五”开局之年，要重点抓好以下五个方面工作", "五个", (None, None)),
+    ("按照《怀化市“十四五”卫生健康事业发展规划》部署，重点抓好以下六个方面工作", "六个", (None, None)),
+])
+def test_resolve_period_of_a_goal(sentence, text, expected):
+    assert resolve_period(sentence, amount_in(sentence, text), target=True) == expected
+
+
 @pytest.mark.parametrize("frame,sentence,text,kind", [
     ("plan", "力争到2020年,全市学前三年毛入园率达到95%", "95%", "target"),
     (None, "六是向上争取资金x亿元,完成全年任务102%", "x亿元", "actual"),

@@ -320,14 +320,43 @@ def distributive_patterns() -> tuple[regex.Pattern, regex.Pattern]:
 
 
 def _distribute(sentence: str, amount: Amount) -> list[Amount]:
-    """``A、B、C各1处`` / ``A、B各选派2名`` → one amount per listed item."""
+    """``A、B、C各1处`` / ``A、B各选派2名`` → one amount per listed item; so too
+    ``A率、B率均达到100%``."""
     head = sentence[_clause_start(sentence, amount.start):amount.start]
     listed, separator = distributive_patterns()
     found = listed.search(head)
-    if found is None:
+    if found is not None:
+        items = [item.strip() for item in separator.split(found.group("items")) if item.strip()]
+    elif amount.family == "rate" and (items := _rates_listed(head)):
+        pass
+    else:
         return [amount]
-    items = [item for item in separator.split(found.group("items")) if item.strip()]
-    return [replace(amount, item=item.strip()) for item in items] if len(items) >= 2 else [amount]
+    return [replace(amount, item=item) for item in items] if len(items) >= 2 else [amount]
+
+
+def _rates_listed(head: str) -> list[str]:
+    """The rates a 均 before ``amount`` gives it to (宽带接入率和配备率均达到 → both); a
+    listed word that is no rate is shared with the rate after it (中小学、幼儿园专职保安配备率
+    is one item). Empty when no such list stands before it, or it ends in no rate."""
+    rules = load_rules()
+    found = rules.all_listed.search(head) if rules.all_word in head else None
+    if found is None:
+        return []
+    items, shared = [], ""
+    for index, piece in enumerate(_separated().split(found.group("items"))):
+        if index % 2 and not shared:
+            continue  # the separator after an item
+        shared += piece
+        if shared.strip().endswith(rules.all_item_heads):
+            items.append(shared.strip())
+            shared = ""
+    return items if not shared.strip() else []
+
+
+@cache
+def _separated() -> regex.Pattern:
+    """A split of a list that keeps its separators (小学、初中 → 小学, 、, 初中)."""
+    return regex.compile(f"({alternation(load_rules().distributive_separators)})")
 
 
 def _distant_bounds(amounts: list[Amount], sentence: str) -> list[Amount]:

@@ -205,14 +205,18 @@ def _unquote(text: str) -> str:
     return text
 
 
-def _trim(text: str, rules: LabelRules) -> str:
-    """The clause words without their opening and their link to the amount."""
+def _trim(text: str, rules: LabelRules, listed: bool = False) -> str:
+    """The clause words without their opening and their link to the amount; a long list
+    keeps its last item unless ``listed`` (the words are one item of a list)."""
     previous = None
     while previous != text:
         previous = text
         text = rules.link.sub("", rules.lead.sub("", rules.quoted_items.sub("", text.strip())))
-    text = rules.existential.sub("", _without_edges(text.strip(QUOTES)))
-    if len(text) > MAX_BEFORE and "、" in text:
+    core = text.strip(QUOTES)
+    if core.count("”") > core.count("“") and text.lstrip(QUOTES.replace("“", "")).startswith("“"):
+        core = "“" + core  # “班班通”配备率 keeps the quotation it opens with
+    text = rules.existential.sub("", _without_edges(core))
+    if len(text) > MAX_BEFORE and "、" in text and not listed:
         text = text.rsplit("、", 1)[1]
     return _drop_aspect(text, rules)
 
@@ -362,7 +366,7 @@ def _with_modifier(words: str, noun: str, heads: str, rules: LabelRules) -> str:
 
 def _level_label(parts: _Parts, amount: Amount, rules: LabelRules) -> str | None:
     if amount.item:
-        return _with_suffix(_trim(amount.item, rules), amount, rules) or None
+        return _with_suffix(_trim(amount.item, rules, listed=True), amount, rules) or None
     noun, verb = parts.noun, parts.verb
     if parts.listed and not noun:
         return _with_suffix(parts.listed, amount, rules) or None

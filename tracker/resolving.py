@@ -193,6 +193,8 @@ def resolve_period(sentence: str, amount: Amount, target: bool = False, context:
     for match in rules.period_pattern.finditer(sentence, 0, amount.start):
         first, last = rules.period_spans[match.group()]
         following = sentence[match.end():]
+        if rules.period_year_after.search(following) or _in_title(sentence, match.start()):
+            continue  # “十三五”开局之年, 《“十四五”…规划》: no horizon of the amounts after it
         total_after = rules.period_total_after.search(following)
         if rules.period_end_after.search(following) or (target and not total_after):
             return None, last
@@ -214,6 +216,11 @@ def resolve_period(sentence: str, amount: Amount, target: bool = False, context:
             and not rules.period_per_unit.search(sentence, 0, amount.start):
         return f"{context.span[0]}-{context.span[1]}", None  # 计划期内新建幼儿园36所
     return None, None
+
+
+def _in_title(sentence: str, position: int) -> bool:
+    """Whether ``position`` stands inside a title in 《》."""
+    return sentence.rfind("《", 0, position) > sentence.rfind("》", 0, position)
 
 
 def _own_year_between(sentence: str, start: int, end: int) -> bool:

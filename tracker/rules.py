@@ -77,6 +77,9 @@ class Rules:
     distributive_determiners: str
     respectively: str
     respectively_joins: tuple[str, ...]
+    all_word: str
+    all_listed: RulePattern
+    all_item_heads: tuple[str, ...]
     cheng_not_followed_by: str
     range_joiners: regex.Pattern
     range_from_to: regex.Pattern
@@ -99,6 +102,7 @@ class Rules:
     period_pattern: RulePattern
     period_total_after: RulePattern
     period_end_after: RulePattern
+    period_year_after: RulePattern
     period_level_before: RulePattern
     period_explicit: RulePattern
     period_per_unit: RulePattern
@@ -175,6 +179,14 @@ def alternation(words) -> str:
     return "|".join(longer)
 
 
+def _all_listed(seed: dict) -> str:
+    """A pattern for a list of items ending in 均 and its verb, then the rest of the clause
+    up to the amount (宽带接入率和配备率均达到): group ``items`` is the list."""
+    separators = alternation(seed["list_separators"])
+    return (rf"(?P<items>[^，,；;：:。]*?(?:{separators})[^，,；;：:。]*?)(?<![{seed['all_not_after']}])"
+            rf"{seed['all_word']}(?:{alternation(seed['all_followers'])})[^，,；;：:。]*$")
+
+
 @cache
 def load_rules() -> Rules:
     """Load and compile the seed rules (cached: once per process)."""
@@ -226,6 +238,9 @@ def load_rules() -> Rules:
         distributive_determiners=cue_seed["distributive"]["determiner_followers"],
         respectively=cue_seed["distributive"]["respectively"],
         respectively_joins=tuple(cue_seed["distributive"]["respectively_joins"]),
+        all_word=cue_seed["distributive"]["all_word"],
+        all_listed=compile_rule(_all_listed(cue_seed["distributive"])),
+        all_item_heads=tuple(cue_seed["distributive"]["all_item_heads"]),
         cheng_not_followed_by=cue_seed["cheng"]["not_followed_by"],
         range_joiners=regex.compile(cue_seed["ranges"]["joiners"]),
         range_from_to=regex.compile(cue_seed["ranges"]["from_to"]),
@@ -248,6 +263,7 @@ def load_rules() -> Rules:
         period_pattern=compile_rule(alternation(cue_seed["periods"]["spans"])),
         period_total_after=compile_rule(cue_seed["periods"]["total_after"]),
         period_end_after=compile_rule(cue_seed["periods"]["end_after"]),
+        period_year_after=compile_rule(cue_seed["periods"]["year_after"]),
         period_level_before=compile_rule(cue_seed["periods"]["level_before"]),
         period_explicit=compile_rule(cue_seed["periods"]["explicit"]),
         period_per_unit=compile_rule(cue_seed["periods"]["per_unit"]),
