@@ -81,7 +81,10 @@ def amount_pattern() -> re.Pattern:
     pre = alternation(rules.qualifiers_before)
     inside = alternation(rules.qualifiers_inside)
     scale = alternation(rules.scales)
-    unit = alternation(rules.units)
+    # A unit that also opens words is followed by none of their next characters (3万群众).
+    guarded = "|".join(rf"{regex.escape(word)}(?![{regex.escape(chars)}])"
+                       for word, chars in rules.unit_not_followed_by.items())
+    unit = alternation(set(rules.units) - set(rules.unit_not_followed_by)) + "|" + guarded
     post = alternation(rules.qualifiers_after)
     # 3千瓦, 5千克: a unit that starts with a scale word is read as the unit, not as 千 and 瓦.
     scale_led = alternation(u for u in rules.units if u.startswith(tuple(rules.scales))) or "(?!)"
@@ -122,7 +125,10 @@ def possible_amount() -> re.Pattern:
     rules = load_rules()
     inside = alternation(rules.qualifiers_inside)
     scale = alternation(rules.scales)
-    unit = alternation(rules.units)
+    # A unit that also opens words is followed by none of their next characters (3万群众).
+    guarded = "|".join(rf"{regex.escape(word)}(?![{regex.escape(chars)}])"
+                       for word, chars in rules.unit_not_followed_by.items())
+    unit = alternation(set(rules.units) - set(rules.unit_not_followed_by)) + "|" + guarded
     return re.compile(
         rf"[0-9０-９{HIDDEN_DIGIT}*＊]|分之|[一二两三四五六七八九]成"
         rf"|[{CN_DIGIT}十百千](?:{inside})?(?:{scale})?(?:余|多)?[ \u00a0]?(?:{unit}|{scale})"

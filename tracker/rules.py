@@ -58,6 +58,7 @@ class Rules:
     """Every table and pattern the amount extractor needs."""
 
     units: dict[str, UnitInfo]
+    unit_not_followed_by: dict[str, str]
     scales: dict[str, Decimal]
     qualifiers_before: dict[str, str]
     qualifiers_inside: dict[str, str]
@@ -217,6 +218,7 @@ def load_rules() -> Rules:
     unitless_unit = {cue: unit for unit, cues in cue_seed["unitless"].items() for cue in cues}
     return Rules(
         units=units,
+        unit_not_followed_by=unit_seed["measure_words"]["not_followed_by"],
         scales={k: Decimal(str(v)) for k, v in unit_seed["scales"].items()},
         qualifiers_before=qualifiers["before"],
         qualifiers_inside=qualifiers["inside"],
