@@ -218,11 +218,6 @@ def resolve_period(sentence: str, amount: Amount, target: bool = False, context:
     return None, None
 
 
-def _in_title(sentence: str, position: int) -> bool:
-    """Whether ``position`` stands inside a title in 《》."""
-    return sentence.rfind("《", 0, position) > sentence.rfind("》", 0, position)
-
-
 def _own_year_between(sentence: str, start: int, end: int) -> bool:
     # “十二五”以来,…,2014年,全市…投入为1.2亿元: an amount with a year of its own after a
     # span's name is of that year (a base year, 比2010年, is no year of its own).
