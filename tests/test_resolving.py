@@ -206,6 +206,7 @@ def test_main_work_of_a_year_is_its_plan_unless_it_reports_what_was_done():
     ("喀左县2020年1-9月经济运行情况", 2020),
     ("建平县2019年上半年经济运行分析", 2019),
     ("喀左县大城子街道2020年工作总结", 2020),  # a town's report: the title's place ends in 街道
+    ("绵阳市住房公积金2020年年度报告", 2020),  # an annual report, whatever issues it
 ])
 def test_a_summary_reviews_its_title_year_and_a_work_report_the_year_before(title, reviewed):
     from tracker.pipeline import extract_claims
@@ -256,6 +257,24 @@ def test_a_dateline_names_the_meeting_year_of_a_budget_report():
     assert section_context(text).year == 2021
     assert [(c.text, c.year, c.kind) for c in extract_claims(text)] == [
         ("50.2亿元", 2020, "actual"), ("52.7亿元", 2021, "target"), ("5%", 2021, "target")]
+
+
+def test_an_audit_report_reviews_its_title_year_at_the_meeting_of_its_dateline():
+    text = ("关于光山县2020年度县级预算执行和其他财政收支的审计工作报告\n"
+            "——2021年8月26日在光山县第十五届人民代表大会常务委员会第三十九次会议上\n"
+            "审计发现，27个预算单位未纳入国库集中支付范围。\n"
+            "今年以来，县审计局共移送问题线索5件。")
+    context = section_context(text)
+    assert (context.year, context.reviewed_year) == (2021, 2020)
+    # 今年以来: since this year began is this year
+    assert [(c.text, c.year) for c in extract_claims(text)] == [("27个", 2020), ("5件", 2021)]
+
+
+def test_a_news_item_names_its_year_in_the_meeting_it_reports():
+    text = ("信丰县召开一季度重大项目推进暨招商引资调度会\n"
+            "4月13日上午，信丰县召开2023年一季度重大项目推进暨招商引资调度会。\n一季度，全县共签约项目36个。")
+    assert section_context(text).year == 2023
+    assert [(c.text, c.year) for c in extract_claims(text)] == [("36个", 2023)]
 
 
 def test_a_title_naming_a_summary_and_a_plan_opens_with_the_summary():
