@@ -28,6 +28,12 @@ def test_related_article_list_at_the_end_is_dropped():
     assert "四是维修改造城乡校舍10万平方米以上" in text
 
 
+def test_a_news_sites_related_news_list_is_dropped():
+    raw = "正文。" * 20 + "\n全县共签约项目36个。\n责任编辑：李婷\n\n相关新闻：\n· 我县新增4家省级“专精特新”中小企业\n"
+    text = clean_text(raw).text
+    assert "全县共签约项目36个" in text and "新增4家" not in text
+
+
 def test_a_menu_word_near_the_top_does_not_cut_the_report():
     raw = "相关文章\n" + "正文。" * 10 + "\n全市新建幼儿园12所。\n" + "正文。" * 50
     assert "全市新建幼儿园12所" in clean_text(raw).text
