@@ -474,4 +474,34 @@ def extract_amounts(sentence: str) -> list[Amount]:
             idiom_spans += [m.span() for m in rules.titles.finditer(sentence)]
         if not any(s < match.end() and match.start() < e for s, e in idiom_spans):
             found.extend(_distribute(sentence, amount))
-    return _distant_bounds(_share_list_units(_join_ranges(found, sentence), sentence), sentence)
+    found = _join_ranges(found, sentence)
+    if load_rules().respectively in sentence:
+        found = _respective_bare_numbers(found, sentence)
+    return _distant_bounds(_share_list_units(found, sentence), sentence)
+
+
+@cache
+def _bare_run() -> regex.Pattern:
+    """Bare numbers listed after 分别 and its verb, up to the amount that gives them its unit."""
+    rules = load_rules()
+    number = rf"{DIGIT}+(?:[.．]{DIGIT}+)?"
+    return regex.compile(rf"{rules.respectively}\p{{Han}}{{0,4}}?(?P<run>(?:{number}\s*(?:{alternation(rules.distributive_separators)})\s*)+)$")
+
+
+def _respective_bare_numbers(amounts: list[Amount], sentence: str) -> list[Amount]:
+    """``分别为40、41、38微克/立方米``: the bare numbers of the run take the unit and scale of
+    the last, which alone writes them."""
+    result: list[Amount] = []
+    number = regex.compile(rf"{DIGIT}+(?:[.．]{DIGIT}+)?")
+    for amount in amounts:
+        found = None
+        if amount.value is not None and amount.value_high is None and not amount.redacted:
+            found = _bare_run().search(sentence, _clause_start(sentence, amount.start), amount.start)
+        own = number.match(amount.text) if found else None
+        if own and parse_numeral(own.group()):
+            factor = amount.value / parse_numeral(own.group())
+            for bare in number.finditer(sentence, found.start("run"), found.end("run")):
+                result.append(replace(amount, start=bare.start(), end=bare.end(), text=bare.group(),
+                                      value=parse_numeral(bare.group()) * factor, approx="exact", item=None))
+        result.append(amount)
+    return result

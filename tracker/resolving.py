@@ -155,6 +155,8 @@ def _dates_another(sentence: str, year: regex.Match, start: int) -> bool:
 
 OF = regex.compile("(?:底|末|初)?的")  # 由2017年底的10.8%
 NUMBER_START = regex.compile(r"[0-9０-９]")
+# A number that may be an amount: not the digits of a name such as PM2.5 or PM10.
+FREE_NUMBER = regex.compile(r"(?<![A-Za-z0-9０-９.．])[0-9０-９]")
 
 
 def respective_years(sentence: str, amounts: Sequence[Amount]) -> tuple[dict[int, int], list[tuple[int, int]]]:
@@ -352,7 +354,7 @@ def _listed_before(sentence: str, mentions: list[PlaceMention], position: int) -
     rules = load_rules()
     before = [m for m in mentions if m.end <= position and (m.record.code is not None or m.record.level == "town")]
     if not before or len(CLAUSE_BREAK.findall(sentence, before[-1].end, position)) > 1 \
-            or NUMBER_START.search(sentence, before[-1].end, position):
+            or FREE_NUMBER.search(sentence, before[-1].end, position):
         return []
     run = [before[-1]]
     for mention in reversed(before[:-1]):
