@@ -178,6 +178,8 @@ def labels(sentence: str) -> list[tuple[str, str | None]]:
     ("中小学、幼儿园专职保安配备率、视频监控覆盖率均达到100%",
      [("100%", "中小学、幼儿园专职保安配备率"), ("100%", "视频监控覆盖率")]),
     ("“三公”经费支出下降40%", [("40%", "“三公”经费支出下降率")]),
+    # subjects before 均 share what the last holds
+    ("单位和职工缴存比例均为5%～12%", [("5%～12%", "单位缴存比例"), ("5%～12%", "职工缴存比例")]),
 ])
 def test_labels(sentence, expected):
     assert labels(sentence) == expected

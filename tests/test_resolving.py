@@ -230,6 +230,8 @@ def test_a_summary_reviews_its_title_year_and_a_work_report_the_year_before(titl
      [("85所", "葫芦岛市"), ("12所", "绥中县"), ("8所", "兴城市"), ("7所", "建昌县")]),
     # a name with digits (PM2.5) between the places and 分别 still pairs them
     ("兴城市、绥中县PM2.5年均浓度分别为40、38微克/立方米", [("40", "兴城市"), ("38微克/立方米", "绥中县")]),
+    # places listed before 均: each amount is of its place, the last opening what they share
+    ("兴城市、绥中县一般公共预算收入均突破20亿元", [("突破20亿元", "兴城市"), ("突破20亿元", "绥中县")]),
     # places listed before 各: each amount is of its place
     ("兴城市、绥中县各新建幼儿园2所", [("2所", "兴城市"), ("2所", "绥中县")]),
     # a total before its parts takes no place from them

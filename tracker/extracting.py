@@ -327,29 +327,35 @@ def distributive_patterns() -> tuple[regex.Pattern, regex.Pattern]:
 
 def _distribute(sentence: str, amount: Amount) -> list[Amount]:
     """``A、B、C各1处`` / ``A、B各选派2名`` → one amount per listed item; so too
-    ``A率、B率均达到100%``."""
+    ``A率、B率均达到100%`` and ``甲镇、乙镇粮食总产均超过10万吨``."""
     head = sentence[_clause_start(sentence, amount.start):amount.start]
     listed, separator = distributive_patterns()
     found = listed.search(head)
     if found is not None:
         items = [item.strip() for item in separator.split(found.group("items")) if item.strip()]
-    elif amount.family == "rate" and (items := _rates_listed(head)):
-        pass
     else:
-        return [amount]
+        items = _all_listed(head)
     return [replace(amount, item=item) for item in items] if len(items) >= 2 else [amount]
 
 
-def _rates_listed(head: str) -> list[str]:
-    """The rates a 均 before ``amount`` gives it to (宽带接入率和配备率均达到 → both); a
-    listed word that is no rate is shared with the rate after it (中小学、幼儿园专职保安配备率
-    is one item). Empty when no such list stands before it, or it ends in no rate."""
+def _all_listed(head: str) -> list[str]:
+    """The items a 均 before an amount gives it to. Rates each name their own
+    (宽带接入率和配备率均达到 → both), and a listed word that is no rate is then shared with
+    the rate after it (中小学、幼儿园专职保安配备率 is one item). Else the listed words are
+    subjects, and the last holds what they share too (单位和职工缴存比例 → 单位, 职工缴存比例:
+    labeling shares it). Empty when no such list stands before it."""
     rules = load_rules()
     found = rules.all_listed.search(head) if rules.all_word in head else None
     if found is None:
         return []
+    pieces = _separated().split(found.group("items"))
+    words = [piece.strip() for piece in pieces[::2] if piece.strip()]
+    if len(words) < 2:
+        return []
+    if not any(word.endswith(rules.all_item_heads) for word in words[:-1]):
+        return words
     items, shared = [], ""
-    for index, piece in enumerate(_separated().split(found.group("items"))):
+    for index, piece in enumerate(pieces):
         if index % 2 and not shared:
             continue  # the separator after an item
         shared += piece

@@ -382,6 +382,34 @@ def _level_label(parts: _Parts, amount: Amount, rules: LabelRules) -> str | None
     return _with_suffix(label, amount, rules) or None
 
 
+def _shared_by_items(amounts: Sequence[Amount], places: set[str]) -> list[Amount]:
+    """Items of a list whose last holds what all share (甲镇、乙镇粮食总产均超过…: 粮食总产;
+    单位和职工缴存比例均为…: 缴存比例) each name it: a place its words alone (the place goes to
+    the locality), another subject with them (单位缴存比例). The words shared are what the
+    last item holds past a place it opens with, else past the length of each other item."""
+    rules = label_rules()
+    result = list(amounts)
+    index = 0
+    while index < len(result):
+        end = index
+        while end + 1 < len(result) and result[end + 1].item and result[end + 1].start == result[index].start:
+            end += 1
+        items = [amount.item and _trim(amount.item, rules, listed=True) for amount in result[index:end + 1]]
+        if end > index and all(items):
+            last = items[-1]
+            place = max((p for p in places if last.startswith(p) and p != last), key=len, default=None)
+            for offset, item in enumerate(items):
+                if place is not None and (item in places or offset == end - index):
+                    shared = last[len(place):]
+                elif offset < end - index and len(last) > len(item):
+                    shared = item + last[len(item):]
+                else:
+                    continue
+                result[index + offset] = replace(result[index + offset], item=shared)
+        index = end + 1
+    return result
+
+
 def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple[int, int]] = (),
                   previous: str | None = None) -> list[Label]:
     """The metric label of each of ``amounts`` (in sentence order), with what it states
@@ -394,6 +422,7 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
     placed: set[int] = set()
     if any(amount.item for amount in amounts):
         places = {sentence[start:end] for start, end in skip}
+        amounts = _shared_by_items(amounts, places)
         placed = {index for index, amount in enumerate(amounts) if amount.item and (
             _trim(amount.item, rules) in places or load_rules().year.fullmatch(amount.item))}
         amounts = [replace(amount, item=None) if index in placed else amount for index, amount in enumerate(amounts)]

@@ -185,7 +185,7 @@ def _all_listed(seed: dict) -> str:
     up to the amount (宽带接入率和配备率均达到): group ``items`` is the list."""
     separators = alternation(seed["list_separators"])
     return (rf"(?P<items>[^，,；;：:。]*?(?:{separators})[^，,；;：:。]*?)(?<![{seed['all_not_after']}])"
-            rf"{seed['all_word']}(?:{alternation(seed['all_followers'])})[^，,；;：:。]*$")
+            rf"{seed['all_word']}(?:(?:{alternation(seed['all_followers'])})[^，,；;：:。]*)?$")
 
 
 @cache
