@@ -139,6 +139,9 @@ def test_resolve_period_of_a_goal(sentence, text, expected):
     (None, "落实农村义务教育学生营养改善计划补助资金2.19亿元", "2.19亿元", "actual"),
     (None, "按照“三通两平台”建设要求，全市建成录播教室186间", "186间", "actual"),
     (None, "这就要求我们做好三方面的工作", "三方面", "target"),
+    # funding secured (争取…资金/债券) is no goal cue: the frame decides
+    (None, "去年，全县争取地方政府专项债券资金23.5亿元", "23.5亿元", "actual"),
+    ("plan", "争取上级专项资金5000万元", "5000万元", "target"),
 ])
 def test_resolve_kind(frame, sentence, text, kind):
     context = Context(year=2016, frames=(Frame(0, frame, 2016),) if frame else ())
