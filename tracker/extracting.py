@@ -70,6 +70,14 @@ class Amount:
     item: str | None = None  # the listed item a distributed amount counts (A、B各1处 → A)
 
 
+def unit_alternation(rules: Rules) -> str:
+    """An alternation of the units, where one that also opens words is followed by none of
+    their next characters (3万群众 is no count of 群)."""
+    guarded = "|".join(rf"{regex.escape(word)}(?![{regex.escape(chars)}])"
+                       for word, chars in rules.unit_not_followed_by.items())
+    return alternation(set(rules.units) - set(rules.unit_not_followed_by)) + "|" + guarded
+
+
 @cache
 def amount_pattern() -> re.Pattern:
     """The one compiled pattern that finds every candidate amount.
@@ -81,10 +89,7 @@ def amount_pattern() -> re.Pattern:
     pre = alternation(rules.qualifiers_before)
     inside = alternation(rules.qualifiers_inside)
     scale = alternation(rules.scales)
-    # A unit that also opens words is followed by none of their next characters (3万群众).
-    guarded = "|".join(rf"{regex.escape(word)}(?![{regex.escape(chars)}])"
-                       for word, chars in rules.unit_not_followed_by.items())
-    unit = alternation(set(rules.units) - set(rules.unit_not_followed_by)) + "|" + guarded
+    unit = unit_alternation(rules)
     post = alternation(rules.qualifiers_after)
     # 3千瓦, 5千克: a unit that starts with a scale word is read as the unit, not as 千 and 瓦.
     scale_led = alternation(u for u in rules.units if u.startswith(tuple(rules.scales))) or "(?!)"
@@ -125,10 +130,7 @@ def possible_amount() -> re.Pattern:
     rules = load_rules()
     inside = alternation(rules.qualifiers_inside)
     scale = alternation(rules.scales)
-    # A unit that also opens words is followed by none of their next characters (3万群众).
-    guarded = "|".join(rf"{regex.escape(word)}(?![{regex.escape(chars)}])"
-                       for word, chars in rules.unit_not_followed_by.items())
-    unit = alternation(set(rules.units) - set(rules.unit_not_followed_by)) + "|" + guarded
+    unit = unit_alternation(rules)
     return re.compile(
         rf"[0-9０-９{HIDDEN_DIGIT}*＊]|分之|[一二两三四五六七八九]成"
         rf"|[{CN_DIGIT}十百千](?:{inside})?(?:{scale})?(?:余|多)?[ \u00a0]?(?:{unit}|{scale})"
@@ -486,27 +488,29 @@ def extract_amounts(sentence: str) -> list[Amount]:
     return _distant_bounds(_share_list_units(found, sentence), sentence)
 
 
+BARE_NUMBER = regex.compile(rf"{DIGIT}+(?:[.．]{DIGIT}+)?")
+
+
 @cache
 def _bare_run() -> regex.Pattern:
     """Bare numbers listed after 分别 and its verb, up to the amount that gives them its unit."""
     rules = load_rules()
-    number = rf"{DIGIT}+(?:[.．]{DIGIT}+)?"
-    return regex.compile(rf"{rules.respectively}\p{{Han}}{{0,4}}?(?P<run>(?:{number}\s*(?:{alternation(rules.distributive_separators)})\s*)+)$")
+    separators = alternation(rules.distributive_separators)
+    return regex.compile(rf"{rules.respectively}\p{{Han}}{{0,4}}?(?P<run>(?:{BARE_NUMBER.pattern}\s*(?:{separators})\s*)+)$")
 
 
 def _respective_bare_numbers(amounts: list[Amount], sentence: str) -> list[Amount]:
     """``分别为40、41、38微克/立方米``: the bare numbers of the run take the unit and scale of
     the last, which alone writes them."""
     result: list[Amount] = []
-    number = regex.compile(rf"{DIGIT}+(?:[.．]{DIGIT}+)?")
     for amount in amounts:
         found = None
         if amount.value is not None and amount.value_high is None and not amount.redacted:
             found = _bare_run().search(sentence, _clause_start(sentence, amount.start), amount.start)
-        own = number.match(amount.text) if found else None
+        own = BARE_NUMBER.match(amount.text) if found else None
         if own and parse_numeral(own.group()):
             factor = amount.value / parse_numeral(own.group())
-            for bare in number.finditer(sentence, found.start("run"), found.end("run")):
+            for bare in BARE_NUMBER.finditer(sentence, found.start("run"), found.end("run")):
                 result.append(replace(amount, start=bare.start(), end=bare.end(), text=bare.group(),
                                       value=parse_numeral(bare.group()) * factor, approx="exact", item=None))
         result.append(amount)
