@@ -314,9 +314,8 @@ def _read_ratio(rules: Rules, sentence: str, match: re.Match) -> Amount | None:
 
 
 @cache
-def distributive_patterns() -> tuple[regex.Pattern, regex.Pattern]:
-    """A list of items ending in 各 (then the rest of the clause up to the amount),
-    and the separator between the items."""
+def distributive_pattern() -> regex.Pattern:
+    """A list of items ending in 各, then the rest of the clause up to the amount."""
     rules = load_rules()
     separators = alternation(rules.distributive_separators)
     determiners = regex.escape(rules.distributive_determiners)
@@ -324,17 +323,22 @@ def distributive_patterns() -> tuple[regex.Pattern, regex.Pattern]:
         rf"(?P<items>[^，,；;：:。]*?(?:{separators})[^，,；;：:。]*?){DISTRIBUTIVE}(?:有|为|自)?"
         rf"(?![{determiners}])[^，,；;：:。{DISTRIBUTIVE}]*$"
     )
-    return listed, regex.compile(separators)
+    return listed
+
+
+@cache
+def list_separator() -> regex.Pattern:
+    """The words between the items of a list; a split by it keeps them (小学、初中 → 小学, 、, 初中)."""
+    return regex.compile(f"({alternation(load_rules().distributive_separators)})")
 
 
 def _distribute(sentence: str, amount: Amount) -> list[Amount]:
     """``A、B、C各1处`` / ``A、B各选派2名`` → one amount per listed item; so too
     ``A率、B率均达到100%`` and ``甲镇、乙镇粮食总产均超过10万吨``."""
     head = sentence[_clause_start(sentence, amount.start):amount.start]
-    listed, separator = distributive_patterns()
-    found = listed.search(head)
+    found = distributive_pattern().search(head)
     if found is not None:
-        items = [item.strip() for item in separator.split(found.group("items")) if item.strip()]
+        items = [item.strip() for item in list_separator().split(found.group("items"))[::2] if item.strip()]
     else:
         items = _all_listed(head)
     return [replace(amount, item=item) for item in items] if len(items) >= 2 else [amount]
@@ -350,7 +354,7 @@ def _all_listed(head: str) -> list[str]:
     found = rules.all_listed.search(head) if rules.all_word in head else None
     if found is None:
         return []
-    pieces = _separated().split(found.group("items"))
+    pieces = list_separator().split(found.group("items"))
     words = [piece.strip() for piece in pieces[::2] if piece.strip()]
     if len(words) < 2:
         return []
@@ -365,12 +369,6 @@ def _all_listed(head: str) -> list[str]:
             items.append(shared.strip())
             shared = ""
     return items if not shared.strip() else []
-
-
-@cache
-def _separated() -> regex.Pattern:
-    """A split of a list that keeps its separators (小学、初中 → 小学, 、, 初中)."""
-    return regex.compile(f"({alternation(load_rules().distributive_separators)})")
 
 
 def _distant_bounds(amounts: list[Amount], sentence: str) -> list[Amount]:

@@ -23,7 +23,7 @@ from typing import Sequence
 
 import regex
 
-from tracker.extracting import DISTRIBUTIVE, HAN_WORDS, Amount, respective_runs
+from tracker.extracting import DISTRIBUTIVE, HAN_WORDS, Amount, list_separator, respective_runs
 from tracker.relating import relation_rules
 from tracker.rules import RulePattern, alternation, clause_break_class, compile_rule, load_rules, load_seed
 from tracker.topics import frame_topic, heading_topic, needs_topic, title_topic
@@ -600,18 +600,13 @@ ORDINAL = "第"
 SERIES_NUMERALS = "一二三四五六七八九十"
 
 
-@cache
-def _list_separator() -> regex.Pattern:
-    return regex.compile(alternation(load_rules().distributive_separators))
-
-
 def _respective_labels(label: str, heads: Sequence[str], count: int) -> list[tuple[str, str]] | None:
     """The ``count`` items a shared ``label`` lists (else the words before 分别, ``heads``),
     each with the label's words after the list: ``小学、初中生均图书册数`` →
     [(小学, 生均图书册数), (初中, 生均图书册数)]; ``第一、二、三产业…`` → 第一…, 第二…, 第三…;
     None when none lists such items."""
     for words in (label, *heads):
-        pieces = _list_separator().split(words, maxsplit=count - 1)
+        pieces = list_separator().split(words, maxsplit=count - 1)[::2]
         if len(pieces) != count or not all(
                 0 < len(item) <= MAX_RESPECTIVE_ITEM and HAN_WORDS.fullmatch(item) for item in pieces[:-1]):
             continue

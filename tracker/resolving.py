@@ -137,15 +137,20 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
         return _year_value(chosen.group(1))
     if rules.hidden_year.search(sentence):
         return None
-    # 比上年增加37所: 上年 after 比 is the base of a comparison, as 比2011年 is.
-    # 今年以来: what came since this year began is of this year.
     relative = [m for m in rules.relative_year_pattern.finditer(sentence, 0, amount.start)
-                if (not _is_base_year(sentence, m) or not rules.relative_years[m.group()]
-                    and not sentence[:m.start()].endswith(rules.base_year_before))
-                and not _dates_another(sentence, m, amount.start)]
+                if _relative_own_year(sentence, m) and not _dates_another(sentence, m, amount.start)]
     if relative and context.year is not None:
         return context.year + rules.relative_years[relative[-1].group()]
     return _undated_year(context, position)
+
+
+def _relative_own_year(sentence: str, match: regex.Match) -> bool:
+    """Whether 今年/去年… at ``match`` is the year of what follows: 比上年 is the base of a
+    comparison and 去年以来 a start, but 今年以来 (since this year began) is this year."""
+    rules = load_rules()
+    if sentence[:match.start()].endswith(rules.base_year_before):
+        return False
+    return not rules.relative_years[match.group()] or not rules.base_year_after.search(sentence[match.end():])
 
 
 def _dates_another(sentence: str, year: regex.Match, start: int) -> bool:
