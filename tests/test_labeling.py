@@ -150,7 +150,7 @@ def labels(sentence: str) -> list[tuple[str, str | None]]:
     ("“十二五”期间共新建学校25所", [("25所", "新建学校数")]),
     # a running total after what was added is the total of what the first counted
     ("全年新认定高新技术企业18家，总数达到62家", [("18家", "新认定高新技术企业数"), ("62家", "高新技术企业总数")]),
-    ("新增农民专业合作社136家，累计达到1542家", [("136家", "新增农民专业合作社家数"), ("1542家", "农民专业合作社累计数")]),
+    ("新增农民专业合作社136家，累计达到1542家", [("136家", "新增农民专业合作社数"), ("1542家", "农民专业合作社累计数")]),
     ("全年投入资金5亿元，累计达到20亿元", [("5亿元", "投入资金"), ("20亿元", "累计投入资金")]),
     # a school noun takes only 数; a short word and an amount in an aside after a named
     # amount are a part of it
@@ -180,6 +180,9 @@ def labels(sentence: str) -> list[tuple[str, str | None]]:
     ("“三公”经费支出下降40%", [("40%", "“三公”经费支出下降率")]),
     # subjects before 均 share what the last holds
     ("单位和职工缴存比例均为5%～12%", [("5%～12%", "单位缴存比例"), ("5%～12%", "职工缴存比例")]),
+    # 发展到 and 增至 link a noun to its level; 组织, 场 and 社 name what is counted
+    ("全县农业社会化服务组织发展到312家，家庭农场增至1200家",
+     [("312家", "农业社会化服务组织数"), ("1200家", "家庭农场数")]),
 ])
 def test_labels(sentence, expected):
     assert labels(sentence) == expected

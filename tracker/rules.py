@@ -59,6 +59,7 @@ class Rules:
 
     units: dict[str, UnitInfo]
     unit_not_followed_by: dict[str, str]
+    unit_only_followed_by: dict[str, str]
     scales: dict[str, Decimal]
     qualifiers_before: dict[str, str]
     qualifiers_inside: dict[str, str]
@@ -219,6 +220,7 @@ def load_rules() -> Rules:
     return Rules(
         units=units,
         unit_not_followed_by=unit_seed["measure_words"]["not_followed_by"],
+        unit_only_followed_by=unit_seed["measure_words"]["only_followed_by"],
         scales={k: Decimal(str(v)) for k, v in unit_seed["scales"].items()},
         qualifiers_before=qualifiers["before"],
         qualifiers_inside=qualifiers["inside"],
