@@ -239,6 +239,9 @@ def test_a_summary_reviews_its_title_year_and_a_work_report_the_year_before(titl
     ("兴城市、绥中县各新建幼儿园2所", [("2所", "兴城市"), ("2所", "绥中县")]),
     # a total before its parts takes no place from them
     ("全市共有幼儿园120所，其中前所镇12所", [("120所", "葫芦岛市"), ("12所", "前所镇")]),
+    # places listed in the clause before a lone 各, or before 分别 and one amount
+    ("对达标较早的兴城市、绥中县，市财政各奖励50万元", [("50万元", "兴城市"), ("50万元", "绥中县")]),
+    ("兴城市、绥中县分别新建幼儿园1所", [("1所", "兴城市"), ("1所", "绥中县")]),
 ])
 def test_amounts_take_the_place_listed_for_them(sentence, expected):
     raw = f"今天,我们召开2016年葫芦岛市教育工作会议。\n{sentence}。"

@@ -68,6 +68,7 @@ class Amount:
     redacted: bool
     family: str
     item: str | None = None  # the listed item a distributed amount counts (A、B各1处 → A)
+    given_by: str | None = None  # the word that gives each item the amount: 各, 均 or 分别
 
 
 def unit_alternation(rules: Rules) -> str:
@@ -339,13 +340,135 @@ def list_separator() -> regex.Pattern:
 def _distribute(sentence: str, amount: Amount) -> list[Amount]:
     """``A、B、C各1处`` / ``A、B各选派2名`` → one amount per listed item; so too
     ``A率、B率均达到100%`` and ``甲镇、乙镇粮食总产均超过10万吨``."""
-    head = sentence[_clause_start(sentence, amount.start):amount.start]
+    start = _clause_start(sentence, amount.start)
+    head = sentence[start:amount.start]
+    if any(head.count(closing) > head.count(opening) for opening, closing in ASIDE_BRACKETS.items()):
+        start = _list_start(sentence, amount.start)  # 妇幼保健院（所、站）各14个: the aside is inside
+        head = sentence[start:amount.start]
     found = distributive_pattern().search(head)
     if found is not None:
-        items = [item.strip() for item in list_separator().split(found.group("items"))[::2] if item.strip()]
+        items, word = _split_list(found.group("items")), DISTRIBUTIVE
     else:
-        items = _all_listed(head)
-    return [replace(amount, item=item) for item in items] if len(items) >= 2 else [amount]
+        items, word = _all_listed(head), load_rules().all_word
+    return [replace(amount, item=item, given_by=word) for item in items] if len(items) >= 2 else [amount]
+
+
+# Brackets an aside opens and closes: a list word inside one (妇幼保健院（所、站）) joins no
+# items of the list around it.
+ASIDE_BRACKETS = {"（": "）", "(": ")"}
+LIST_BREAKS = "，,；;：:。"
+
+
+def _list_start(sentence: str, end: int) -> int:
+    """Where the clause ending at ``end`` starts when an aside inside it is no break: after
+    the last of ``LIST_BREAKS`` outside brackets (卫生监督所（中心）、妇幼保健院各… is one clause)."""
+    depth = 0
+    for position in range(end - 1, -1, -1):
+        char = sentence[position]
+        if char in ASIDE_BRACKETS.values():
+            depth += 1
+        elif char in ASIDE_BRACKETS:
+            depth = max(0, depth - 1)
+        elif depth == 0 and char in LIST_BREAKS:
+            return position + 1
+    return 0
+
+
+# A list word that is a character of a word (泰和县, 普及率) leaves fewer than this many
+# characters on one side of it.
+MIN_LISTED_WORD = 2
+
+
+def _split_list(text: str) -> list[str]:
+    """The items of a list, split at its list words outside brackets; a list word inside a
+    word (泰和县、永丰县 is two items) splits nothing."""
+    closing = "".join(ASIDE_BRACKETS.values())
+    depth, masked = 0, []
+    for char in text:
+        depth += char in ASIDE_BRACKETS
+        depth -= char in closing and depth > 0
+        masked.append(char if depth == 0 else "\0")
+    masked_text = "".join(masked)
+    items, last = [], 0
+    for found in list_separator().finditer(masked_text):
+        words = found.group() != "、"
+        if words and (len(text[last:found.start()].strip()) < MIN_LISTED_WORD
+                      or len(masked_text[found.end():].split("、", 1)[0].strip()) < MIN_LISTED_WORD):
+            continue
+        items.append(text[last:found.start()])
+        last = found.end()
+    items.append(text[last:])
+    return [item.strip() for item in items if item.strip()]
+
+
+def _distribute_over_list_before(amounts: list[Amount], sentence: str) -> list[Amount]:
+    """Amounts whose 各 or 均 lists nothing in its own clause are given to each item of the
+    clause before: its list with no amounts for 各 (对新干县、峡江县、安福县，市财政各安排奖补资金
+    300万元), the words before each of its amounts for 均 (人大代表建议96件、政协委员提案153件，
+    办结率均为100%). So is an amount alone after a list and 分别 (双龙村、大庆村分别新建养殖场1个)."""
+    rules = load_rules()
+    result: list[Amount] = []
+    for index, amount in enumerate(amounts):
+        items: list[str] = []
+        start = _clause_start(sentence, amount.start)
+        lone = None
+        if amount.item is None and start and sentence[start - 1] in "，,":
+            lone = rules.lone_distributive.search(sentence[start:amount.start])
+        if lone is not None:
+            word = DISTRIBUTIVE if lone.group("each") is not None else rules.all_word
+            items = _listed_before_clause(amounts, sentence, start, each=word == DISTRIBUTIVE)
+        elif amount.item is None:
+            word = rules.respectively
+            items = _alone_after_respectively(amounts, index, sentence)
+        if len(items) > 1:
+            result.extend(replace(amount, item=item, given_by=word) for item in items)
+        else:
+            result.append(amount)
+    return result
+
+
+def _listed_before_clause(amounts: list[Amount], sentence: str, start: int, each: bool) -> list[str]:
+    """The items of the list in the clause ending before ``start``: for 各 (``each``) a list
+    with no amounts, its first item past a 的 (推进较快的新干县); for 均 the words before each
+    of two or more amounts joined by list words."""
+    previous_start = _list_start(sentence, start - 1)
+    inside = [a for a in amounts if previous_start <= a.start and a.end < start]
+    if each:
+        if inside:
+            return []
+        items = _split_list(sentence[previous_start:start - 1])
+        if items:
+            items[0] = items[0].rsplit("的", 1)[-1]
+        return items if all(HAN_WORDS.match(item) for item in items) else []
+    if len(inside) < 2:
+        return []
+    items, last = [], previous_start
+    for position, listed in enumerate(inside):
+        words = sentence[last:listed.start]
+        if position:
+            joined = list_separator().match(words.lstrip())
+            if joined is None:
+                return []
+            words = words.lstrip()[joined.end():]
+        items.append(words.strip())
+        last = listed.end
+    return items if sentence[last:start - 1].strip() == "" and all(items) else []
+
+
+def _alone_after_respectively(amounts: list[Amount], index: int, sentence: str) -> list[str]:
+    """The items listed before a 分别 whose run is this one amount alone (双龙村、大庆村分别新建
+    肉牛养殖场1个): none where another amount of its clause follows in the run."""
+    rules = load_rules()
+    amount = amounts[index]
+    start = _list_start(sentence, amount.start)
+    position = sentence.rfind(rules.respectively, start, amount.start)
+    if position == -1 or any(start <= a.start < amount.start for a in amounts):
+        return []
+    following = amounts[index + 1] if index + 1 < len(amounts) else None
+    if following is not None and sentence[amount.end:following.start].strip() in rules.respectively_joins:
+        return []
+    items = _split_list(sentence[start:position])
+    return items if all(HAN_WORDS.match(item) for item in items) else []
 
 
 def _all_listed(head: str) -> list[str]:
@@ -487,6 +610,7 @@ def extract_amounts(sentence: str) -> list[Amount]:
     found = _join_ranges(found, sentence)
     if load_rules().respectively in sentence:
         found = _respective_bare_numbers(found, sentence)
+    found = _distribute_over_list_before(found, sentence)
     return _distant_bounds(_share_list_units(found, sentence), sentence)
 
 

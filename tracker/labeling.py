@@ -146,6 +146,8 @@ class _Parts:
     verb: str
     used: int  # characters of the text after the amount taken by its noun and verb
     listed: str = ""  # the examples before 等, which are what is counted when no noun follows
+    apart: bool = False  # a distributed amount's item stands apart from these words
+    outside: bool = False  # … in the clause before (its list may end in a verb of its own)
 
 
 def _after_aside(sentence: str, position: int, clause_end: int) -> int:
@@ -366,7 +368,15 @@ def _with_modifier(words: str, noun: str, heads: str, rules: LabelRules) -> str:
 
 def _level_label(parts: _Parts, amount: Amount, rules: LabelRules) -> str | None:
     if amount.item:
-        return _with_suffix(_trim(amount.item, rules, listed=True), amount, rules) or None
+        item = _trim(amount.item, rules, listed=True)
+        if not parts.apart:
+            return _with_suffix(item, amount, rules) or None  # 宽带接入率和配备率均达到: the rates
+        # 甲村、乙村分别新建养殖场1个: the item with what its clause says of it (a list in the
+        # clause before ends in its own verb: …沂河路小学主体已封顶，建成后将各新增学位)
+        stop = rules.noun_stop.search(item, 1) if parts.outside else None
+        item = item[:stop.start()] if stop else item
+        rest = _level_label(parts, replace(amount, item=None), rules)
+        return item + rest if rest else _with_suffix(item, amount, rules) or None
     noun, verb = parts.noun, parts.verb
     if parts.listed and not noun:
         return _with_suffix(parts.listed, amount, rules) or None
@@ -395,7 +405,8 @@ def _shared_by_items(amounts: Sequence[Amount], places: set[str]) -> list[Amount
         while end + 1 < len(result) and result[end + 1].item and result[end + 1].start == result[index].start:
             end += 1
         items = [amount.item and _trim(amount.item, rules, listed=True) for amount in result[index:end + 1]]
-        if end > index and all(items):
+        if end > index and all(items) and result[index].given_by == load_rules().all_word \
+                and not all(item.endswith(load_rules().all_item_heads) for item in items):
             last = items[-1]
             place = max((p for p in places if last.startswith(p) and p != last), key=len, default=None)
             for offset, item in enumerate(items):
@@ -420,7 +431,8 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
     # 兴城市、绥中县各新建幼儿园2所: items that are places go to the locality, not the label;
     # 2019年、2020年各新建7所: items that are years go to the year.
     placed: set[int] = set()
-    if any(amount.item for amount in amounts):
+    written = [amount.item for amount in amounts]  # each item as the sentence writes it
+    if any(written):
         places = {sentence[start:end] for start, end in skip}
         amounts = _shared_by_items(amounts, places)
         placed = {index for index, amount in enumerate(amounts) if amount.item and (
@@ -437,14 +449,23 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
         if index and clause_start <= amounts[index - 1].end <= amount.start:
             # The words right after the previous amount are its noun and verb, not ours.
             start = min(amounts[index - 1].end + parts[-1].used, amount.start)
+        cut = skip
+        apart = outside = bool(amount.item) and written[index] not in sentence[clause_start:amount.start]
+        if amount.given_by:
+            word = sentence.rfind(amount.given_by, start, amount.start)
+            if word != -1 and amount.item and written[index] in sentence[start:word]:
+                start, apart = word + len(amount.given_by), True  # 第一中学、第二中学各|选派教师2名
+            elif word != -1:
+                cut = [*skip, (word, word + len(amount.given_by))]  # 对甲县、乙县，市财政各安排…
         resume = _after_aside(sentence, amount.end, clause_end)
         later = [a.start for a in amounts[index + 1:] if resume <= a.start < clause_end]
         end = min(later, default=clause_end)
         clauses.append((clause_start, start))
         post = sentence[resume:end]
         runs_on = bool(later) and end == min(later) and HAN_RUN.fullmatch(post) is not None and not post.endswith("、")
-        parts.append(_parts(_blank(sentence[start:amount.start], skip, start),
-                            _blank(post, skip, resume), amount, rules, runs_on))
+        parts.append(replace(_parts(_blank(sentence[start:amount.start], cut, start),
+                                    _blank(post, skip, resume), amount, rules, runs_on), apart=apart,
+                             outside=outside))
     for index in placed:
         parts[index].before = parts[index].before.removeprefix(DISTRIBUTIVE)  # 兴城市、绥中县各新建…
     # A list of counts with their nouns shares the verb before the first: 评选了14名“名校长”、

@@ -394,8 +394,11 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
         in_item = [m for m in in_clause if item_start <= m.start and m.end <= amount.start]
         named = _place_named(in_item, gazetteer) if len(in_clause) > 1 and len(in_item) == 1 else None
         if amount.item:  # 兴城市、绥中县各新建幼儿园2所: an item that is a place is the amount's place
-            # (甲镇、乙镇粮食总产均超过…: the last item opens with its place)
-            named = _place_named([m for m in in_clause if amount.item.endswith(m.text) or amount.item.startswith(m.text)],
+            # (甲镇、乙镇粮食总产均超过…: the last item opens with its place; 对甲县、乙县，市财政各
+            # 安排…: the list is in the clause before)
+            near = in_clause if amount.item in sentence[clause_start:stop] \
+                else [m for m in mentions if m.end <= amount.start]
+            named = _place_named([m for m in near if amount.item.endswith(m.text) or amount.item.startswith(m.text)],
                                  gazetteer) or named
         fallback = whole_place if amount.end <= parts else sentence_place
         places.append(named or _place_named(in_clause, gazetteer) or fallback)
