@@ -280,6 +280,27 @@ def test_an_audit_report_reviews_its_title_year_at_the_meeting_of_its_dateline()
     assert [(c.text, c.year) for c in extract_claims(text)] == [("27个", 2020), ("5件", 2021)]
 
 
+def test_a_report_on_a_years_state_reviews_that_year_at_a_meeting_with_a_hidden_day():
+    text = ("您当前的位置：首页 > 常委会会议 > 会议文件\n"
+            "衢州市人民政府关于2019年度国有资产管理情况的综合报告\n"
+            "——2020年10月xx日在衢州市第七届人民代表大会常务委员会第xx次会议上\n"
+            "全市国有企业资产总额1862.4亿元。\n"
+            "四、下一步工作安排\n力争国有企业利润总额增长8%。")
+    context = section_context(text)
+    assert (context.year, context.reviewed_year) == (2020, 2019)
+    assert [(c.text, c.year, c.kind) for c in extract_claims(text)] == [
+        ("1862.4亿元", 2019, "actual"), ("8%", 2020, "target")]
+
+
+def test_a_plan_draft_heading_opens_the_plan_of_its_year():
+    text = ("关于开化县2019年国民经济和社会发展计划执行情况与2020年国民经济和社会发展计划草案的报告\n"
+            "——2020年1月xx日在开化县第十六届人民代表大会第四次会议上\n"
+            "一、2019年国民经济和社会发展计划执行情况\n全县地区生产总值增长7.1%。\n"
+            "二、2020年国民经济和社会发展计划草案\n地区生产总值增长6.5%左右。")
+    assert [(c.text, c.year, c.kind) for c in extract_claims(text)] == [
+        ("7.1%", 2019, "actual"), ("6.5%左右", 2020, "target")]
+
+
 def test_a_news_item_names_its_year_in_the_meeting_it_reports():
     text = ("信丰县召开一季度重大项目推进暨招商引资调度会\n"
             "4月13日上午，信丰县召开2023年一季度重大项目推进暨招商引资调度会。\n一季度，全县共签约项目36个。")
