@@ -333,6 +333,8 @@ HOME = [
     ("绥中县、兴城市2019年教育工作总结\n通过验收的学校有12所", "葫芦岛市"),
     # A town's own report: its title names it, its text speaks as the town.
     ("喀左县大城子街道2020年工作总结\n全街道新建温室120栋，全街道贫困户全部脱贫", "大城子街道"),
+    # … which names its district's organs as often as its own
+    ("大城子街道2020年工作总结\n街道党工委在区委、区政府的领导下，全街道新建温室120栋", "大城子街道"),
 ]
 
 

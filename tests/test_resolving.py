@@ -301,6 +301,18 @@ def test_a_plan_draft_heading_opens_the_plan_of_its_year():
         ("7.1%", 2019, "actual"), ("6.5%左右", 2020, "target")]
 
 
+def test_a_summary_with_next_years_plan_is_written_in_the_year_it_reviews():
+    # no meeting: the title's plan year is the year after the review, and 今年 is the year reviewed
+    text = ("市科技局关于“十三五”科技创新工作总结和2021年工作计划\n"
+            "一、“十三五”科技创新工作主要成效\n全市高新技术企业达到412家。\n"
+            "（六）2020年重点工作圆满完成\n今年1—11月，全市登记技术合同2183项。\n"
+            "二、2021年工作建议\n新增高新技术企业50家。")
+    context = section_context(text)
+    assert (context.year, context.reviewed_year) == (2020, 2020)
+    assert [(c.text, c.year, c.kind) for c in extract_claims(text)] == [
+        ("412家", 2020, "actual"), ("2183项", 2020, "actual"), ("50家", 2021, "target")]
+
+
 def test_a_news_item_names_its_year_in_the_meeting_it_reports():
     text = ("信丰县召开一季度重大项目推进暨招商引资调度会\n"
             "4月13日上午，信丰县召开2023年一季度重大项目推进暨招商引资调度会。\n一季度，全县共签约项目36个。")

@@ -783,8 +783,9 @@ def infer_home_place(text: str, gazetteer: Gazetteer) -> PlaceRecord | None:
         else:
             spread.setdefault(city, set()).add(record)
     titled_counties = [record for record in titled if record.level == COUNTY]
-    if len(titled_towns) == 1 and town_marks > max(city_marks, county_marks):
-        # a town's own report (喀左县大城子街道…工作总结, 全街道): under the county its title names
+    if len(titled_towns) == 1 and town_marks and town_marks >= max(city_marks, county_marks):
+        # a town's own report (喀左县大城子街道…工作总结, 全街道), which names its county's organs
+        # as often as its own (在区委、区政府的领导下): under the county its title names
         town = next(iter(titled_towns.values()))
         if len(titled_counties) == 1:
             return replace(town, parent_code=titled_counties[0].code, parent_name=titled_counties[0].name)

@@ -88,9 +88,15 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
                if not index or marker[1] != markers[index - 1][1] or "\n" in text[markers[index - 1][0]:marker[0]]]
     # A title naming a review and a plan (2020年工作总结和2021年工作计划) opens with the first.
     titled_markers = [marker for marker in markers if marker[0] < title_end]
+    # …工作总结和2021年工作计划: the plan the title names is for the year after the review.
+    title_plan = next((_year_value(w) for _, k, w in titled_markers if k == "plan" and _year_value(w)), None)
     markers = titled_markers[:1] + [marker for marker in markers if marker[0] >= title_end]
     reviewed = next((_year_value(w) for _, k, w in markers if k == "review" and _year_value(w)), None)
-    if meeting_year is None and not hidden:
+    if meeting_year is None and not hidden and title_plan and titled_markers[0][1] == "review":
+        # …工作总结和2021年工作计划, no meeting: written in the year it reviews (今年 is 2020)
+        meeting_year = title_plan - 1
+        reviewed = reviewed or meeting_year
+    elif meeting_year is None and not hidden:
         planned = next((_year_value(w) for _, k, w in markers if k == "plan" and _year_value(w)), None)
         meeting_year = planned if planned is not None else (reviewed + 1 if reviewed else None)
     if reviewed is None and meeting_year is not None and any(k == "review" for _, k, _ in markers):
@@ -104,7 +110,7 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
         elif written:
             frames.append(Frame(position, kind, _year_value(written)))
         else:
-            planned = span[1] if span else meeting_year  # a plan over years sets goals for its end
+            planned = span[1] if span else title_plan or meeting_year  # a plan over years sets goals for its end
             frames.append(Frame(position, kind, reviewed if kind == "review" else planned))
     return Context(year=None if hidden else meeting_year, frames=tuple(frames), reviewed_year=reviewed, span=span)
 
