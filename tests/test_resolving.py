@@ -242,6 +242,13 @@ def test_a_summary_reviews_its_title_year_and_a_work_report_the_year_before(titl
     # places listed in the clause before a lone 各, or before 分别 and one amount
     ("对达标较早的兴城市、绥中县，市财政各奖励50万元", [("50万元", "兴城市"), ("50万元", "绥中县")]),
     ("兴城市、绥中县分别新建幼儿园1所", [("1所", "兴城市"), ("1所", "绥中县")]),
+    # a count of the list between it and 分别 still pairs them
+    ("前所镇、高岭镇、沙后所镇3个乡镇分别新建幼儿园2所、1所和3所",
+     [("3个", "葫芦岛市"), ("2所", "前所镇"), ("1所", "高岭镇"), ("3所", "沙后所镇")]),
+    # 全国 opening an honour's name makes no figure national; 改造街道 and 县乡 are no towns
+    ("全市现有全国重点文物保护单位5处、市级文物保护单位112处", [("5处", "葫芦岛市"), ("112处", "葫芦岛市")]),
+    ("新建改造街道综合养老服务中心19处，培训县乡经办人员400余人次",
+     [("19处", "葫芦岛市"), ("400余人次", "葫芦岛市")]),
 ])
 def test_amounts_take_the_place_listed_for_them(sentence, expected):
     raw = f"今天,我们召开2016年葫芦岛市教育工作会议。\n{sentence}。"

@@ -264,8 +264,10 @@ def _parts(pre: str, post: str, amount: Amount, rules: LabelRules, runs_on: bool
             end = found[-1].end()
             noun = noun[:end + (noun[end:end + 1] in CLOSING)]  # with its closing quote: “优秀教师”
     if runs_on:
-        # A、B等xx个C: what follows the last 、 opens the next amount's item.
+        # A、B等xx个C: what follows the last 、 opens the next amount's item; 4个人民法庭|分别审结
+        # 案件612件: what 分别 leads is the next amounts'.
         noun = noun.rsplit("、", 1)[0] if "、" in noun else noun
+        noun = noun.split(load_rules().respectively, 1)[0]
         return _Parts(before, _unquote(noun), "", prefix + len(noun), listed)
     verb = words[len(whole_noun):].removeprefix("的")
     if (prefix and not whole_noun) or rules.to_level.match(verb):

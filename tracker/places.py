@@ -752,7 +752,7 @@ def infer_home_place(text: str, gazetteer: Gazetteer) -> PlaceRecord | None:
     rules = place_rules()["home"]
     city_marks = len(_markers(tuple(rules["city_markers"])).findall(text))
     county_marks = len(_markers(tuple(rules["county_markers"])).findall(text))
-    national_marks = len(_markers(tuple(rules["national_markers"])).findall(text))
+    national_marks = len(national_marker().findall(text))
     town_marks = len(_markers(tuple(rules["town_markers"])).findall(text))
     if national_marks >= 2 and national_marks > city_marks + county_marks:
         return gazetteer.country  # a national bulletin or speech
@@ -879,9 +879,12 @@ def _hidden(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
+@lru_cache(maxsize=1)
 def national_marker() -> re.Pattern:
-    """The words that make a figure national (全国, 我国)."""
-    return _markers(tuple(place_rules()["home"]["national_markers"]))
+    """The words that make a figure national (全国, 我国), but not where they open the name
+    of a rank or an honour (全国重点文物保护单位)."""
+    home = place_rules()["home"]
+    return re.compile(f"(?:{'|'.join(map(re.escape, home['national_markers']))})(?!{home['national_designations']})")
 
 
 @lru_cache(maxsize=2)

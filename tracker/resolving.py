@@ -168,6 +168,8 @@ OF = regex.compile("(?:底|末|初)?的")  # 由2017年底的10.8%
 NUMBER_START = regex.compile(r"[0-9０-９]")
 # A number that may be an amount: not the digits of a name such as PM2.5 or PM10.
 FREE_NUMBER = regex.compile(r"(?<![A-Za-z0-9０-９.．])[0-9０-９]")
+# A count right after a list, of the list (3个乡镇, 的4个人民法庭).
+LIST_COUNT = regex.compile(r"(?<![A-Za-z0-9０-９.．])(?P<count>[0-9])个")
 
 
 def respective_years(sentence: str, amounts: Sequence[Amount]) -> tuple[dict[int, int], list[tuple[int, int]]]:
@@ -364,14 +366,18 @@ def _listed_before(sentence: str, mentions: list[PlaceMention], position: int) -
     between (支持井冈山市、永丰县、万安县职教中心建设，市财政分别安排…)."""
     rules = load_rules()
     before = [m for m in mentions if m.end <= position and (m.record.code is not None or m.record.level == "town")]
-    if not before or len(CLAUSE_BREAK.findall(sentence, before[-1].end, position)) > 1 \
-            or FREE_NUMBER.search(sentence, before[-1].end, position):
+    if not before or len(CLAUSE_BREAK.findall(sentence, before[-1].end, position)) > 1:
         return []
     run = [before[-1]]
     for mention in reversed(before[:-1]):
         if sentence[mention.end:run[0].start].strip() not in rules.distributive_separators:
             break
         run.insert(0, mention)
+    # A number between may only count the list itself (许家湖镇、诸葛镇、崔家峪镇3个乡镇…分别).
+    numbers = list(LIST_COUNT.finditer(sentence, before[-1].end, position))
+    if any(FREE_NUMBER.match(sentence, n.start()) and int(n.group("count")) != len(run) for n in numbers) \
+            or FREE_NUMBER.search(sentence, numbers[-1].end() if numbers else before[-1].end, position):
+        return []
     return run if len(run) > 1 else []
 
 
