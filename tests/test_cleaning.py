@@ -73,6 +73,9 @@ def test_a_site_menu_line_is_dropped_so_the_title_comes_first():
     text = clean_text(raw).text
     assert text.split() == ["梨树县2016年教育工作总结", "全县共有学校126所。"]
     assert clean_text("机构设置|政策文件|工作动态|办事指南\n正文").text.split() == ["正文"]
+    # links spaced apart, 首页 after the site's name; a location line
+    raw = "梨树县教育局\u3000首页\u3000机构概况\u3000政务公开\u3000办事指南\n您当前的位置：首页 > 政务公开\n梨树县2016年教育工作总结\n"
+    assert clean_text(raw).text.split() == ["梨树县2016年教育工作总结"]
 
 
 def test_an_amount_cut_by_a_page_marker_is_given_mended():

@@ -142,6 +142,14 @@ def test_resolve_period_of_a_goal(sentence, text, expected):
     # funding secured (争取…资金/债券) is no goal cue: the frame decides
     (None, "去年，全县争取地方政府专项债券资金23.5亿元", "23.5亿元", "actual"),
     ("plan", "争取上级专项资金5000万元", "5000万元", "target"),
+    # the amount a goal names, before 的年度目标 or after 目标任务; a comparison with a goal is none
+    ("review", "城镇登记失业率控制在4.5%以内的年度目标之内", "4.5%以内", "target"),
+    ("review", "全市城镇新增就业6.27万人，完成省定目标任务5.8万人的108.1%", "5.8万人", "target"),
+    ("review", "全市城镇新增就业6.27万人，完成省定目标任务5.8万人的108.1%", "108.1%", "actual"),
+    (None, "社会消费品零售总额比预期目标低10.1个百分点，降幅收窄6.5个百分点", "6.5个百分点", "actual"),
+    # a slogan in quotation marks, and 将 taking its object into a list, are no cues
+    ("review", "落实“两个确保”，核酸检测价格由每人次40元降至16元", "16元", "actual"),
+    (None, "将17户用人单位列入拖欠农民工工资“黑名单”", "17户", "actual"),
 ])
 def test_resolve_kind(frame, sentence, text, kind):
     context = Context(year=2016, frames=(Frame(0, frame, 2016),) if frame else ())

@@ -301,7 +301,8 @@ def resolve_kind(sentence: str, amount: Amount, context: Context | None = None, 
     strong, weak = _cue_patterns()
     rules = load_rules()
     # Cue words inside titles (《…行动计划》) name a document, not a plan.
-    head = rules.rule_asks.sub(_blanked, rules.titles.sub(_blanked, sentence[:amount.start]))  # 按照…要求
+    # 按照…要求, and 将…列入 whose verb may follow the amount
+    head = rules.rule_asks.sub(_blanked, rules.titles.sub(_blanked, sentence))[:amount.start]
     frame = frame_at(context, position) if context else None
 
     def last_cue(pattern: regex.Pattern) -> int:
@@ -310,6 +311,9 @@ def resolve_kind(sentence: str, amount: Amount, context: Context | None = None, 
                     and not rules.cue_not_preceded_by.search(head[:m.start()])
                     and not _past_horizon(m, context)), default=-1)
 
+    if rules.goal_named_before.search(sentence, 0, amount.start) \
+            or rules.goal_named_after.match(sentence, amount.end):
+        return "target"  # 完成目标任务5.8万人的108.1%, 控制在4.5%以内的年度目标之内
     cue = last_cue(strong)
     if frame is None or frame.kind == "plan":
         cue = max(cue, last_cue(weak))

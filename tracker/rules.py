@@ -122,6 +122,8 @@ class Rules:
     cue_not_followed_by: RulePattern
     cue_not_preceded_by: RulePattern
     rule_asks: RulePattern
+    goal_named_before: RulePattern
+    goal_named_after: RulePattern
     actual_markers: regex.Pattern
 
 
@@ -296,6 +298,8 @@ def load_rules() -> Rules:
         cue_not_followed_by=compile_rule(cue_seed["target"]["not_followed_by"]),
         cue_not_preceded_by=compile_rule(cue_seed["target"]["not_preceded_by"]),
         rule_asks=compile_rule(cue_seed["target"]["rule_asks"]),
+        goal_named_before=compile_rule(cue_seed["target"]["goal_named_before"]),
+        goal_named_after=compile_rule(cue_seed["target"]["goal_named_after"]),
         actual_markers=regex.compile(cue_seed["target"]["actual_markers"]),
     )
 
