@@ -146,6 +146,7 @@ def test_resolve_period_of_a_goal(sentence, text, expected):
     ("review", "城镇登记失业率控制在4.5%以内的年度目标之内", "4.5%以内", "target"),
     ("review", "全市城镇新增就业6.27万人，完成省定目标任务5.8万人的108.1%", "5.8万人", "target"),
     ("review", "全市城镇新增就业6.27万人，完成省定目标任务5.8万人的108.1%", "108.1%", "actual"),
+    ("review", "实现三个目标", "三个", "actual"),  # a count of goals is no goal's amount
     (None, "社会消费品零售总额比预期目标低10.1个百分点，降幅收窄6.5个百分点", "6.5个百分点", "actual"),
     # a slogan in quotation marks, and 将 taking its object into a list, are no cues
     ("review", "落实“两个确保”，核酸检测价格由每人次40元降至16元", "16元", "actual"),

@@ -105,6 +105,8 @@ class FurnitureRules:
     drop_line: regex.Pattern
     menu_bars: str
     menu_line: regex.Pattern
+    menu_home: str
+    menu_spaced: regex.Pattern
     trailer_line: regex.Pattern
     trailer_min_share: float
     page_marker_min_run: int
@@ -124,6 +126,8 @@ def furniture_rules() -> FurnitureRules:
         drop_line=regex.compile("|".join(f"(?:{p})" for p in seed["drop_lines"])),
         menu_bars=seed["menu_bars"],
         menu_line=regex.compile(seed["menu_line"]),
+        menu_home=seed["menu_home"],
+        menu_spaced=regex.compile(seed["menu_spaced"]),
         trailer_line=regex.compile("|".join(f"(?:{p})" for p in seed["trailer_lines"])),
         trailer_min_share=seed["trailer_min_share"],
         page_marker_min_run=seed["page_marker_min_run"],
@@ -151,7 +155,8 @@ def _line_edits(raw: str, rules: FurnitureRules) -> list[Edit]:
             edits.append(Edit(line.start(), len(raw)))
             break
         if rules.drop_line.search(content) or (any(bar in content for bar in rules.menu_bars)
-                                               and rules.menu_line.search(content)):
+                                               and rules.menu_line.search(content)) \
+                or (rules.menu_home in content and rules.menu_spaced.search(content)):
             edits.append(Edit(line.start(), line.end()))
     return edits
 

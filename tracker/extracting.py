@@ -342,7 +342,8 @@ def _distribute(sentence: str, amount: Amount) -> list[Amount]:
     ``A率、B率均达到100%`` and ``甲镇、乙镇粮食总产均超过10万吨``."""
     start = _clause_start(sentence, amount.start)
     head = sentence[start:amount.start]
-    if any(head.count(closing) > head.count(opening) for opening, closing in ASIDE_BRACKETS.items()):
+    if ("）" in head or ")" in head) and any(head.count(closing) > head.count(opening)
+                                           for opening, closing in ASIDE_BRACKETS.items()):
         start = _list_start(sentence, amount.start)  # 妇幼保健院（所、站）各14个: the aside is inside
         head = sentence[start:amount.start]
     found = distributive_pattern().search(head)
@@ -407,8 +408,14 @@ def _distribute_over_list_before(amounts: list[Amount], sentence: str) -> list[A
     300万元), the words before each of its amounts for 均 (人大代表建议96件、政协委员提案153件，
     办结率均为100%). So is an amount alone after a list and 分别 (双龙村、大庆村分别新建养殖场1个)."""
     rules = load_rules()
+    first = _distributive_words().search(sentence)
+    if first is None:
+        return amounts  # the common case
     result: list[Amount] = []
     for index, amount in enumerate(amounts):
+        if first.start() > amount.start:
+            result.append(amount)
+            continue
         items: list[str] = []
         start = _clause_start(sentence, amount.start)
         lone = None
@@ -425,6 +432,13 @@ def _distribute_over_list_before(amounts: list[Amount], sentence: str) -> list[A
         else:
             result.append(amount)
     return result
+
+
+@cache
+def _distributive_words() -> re.Pattern:
+    """各, 均 (not 人均, 平均…) and 分别: the words that give an amount to each of a list."""
+    rules = load_rules()
+    return re.compile(f"{DISTRIBUTIVE}|(?<![{rules.all_not_after}]){rules.all_word}|{rules.respectively}")
 
 
 def _listed_before_clause(amounts: list[Amount], sentence: str, start: int, each: bool) -> list[str]:

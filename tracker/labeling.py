@@ -465,9 +465,10 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
         clauses.append((clause_start, start))
         post = sentence[resume:end]
         runs_on = bool(later) and end == min(later) and HAN_RUN.fullmatch(post) is not None and not post.endswith("、")
-        parts.append(replace(_parts(_blank(sentence[start:amount.start], cut, start),
-                                    _blank(post, skip, resume), amount, rules, runs_on), apart=apart,
-                             outside=outside))
+        part = _parts(_blank(sentence[start:amount.start], cut, start), _blank(post, skip, resume), amount, rules,
+                      runs_on)
+        part.apart, part.outside = apart, outside
+        parts.append(part)
     for index in placed:
         parts[index].before = parts[index].before.removeprefix(DISTRIBUTIVE)  # 兴城市、绥中县各新建…
     # A list of counts with their nouns shares the verb before the first: 评选了14名“名校长”、

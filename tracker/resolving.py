@@ -11,7 +11,7 @@ the label of the whole counted in the sentence before.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Sequence
 
 import regex
@@ -281,6 +281,14 @@ def _blanked(match) -> str:
     return "\u3000" * len(match.group())
 
 
+@lru_cache(maxsize=4)
+def _without_cue_blanks(sentence: str) -> str:
+    """``sentence`` with what holds no goal cue blanked: titles (《…行动计划》), what a rule
+    asks (按照…要求), 将…列入 whose verb may follow the amount. Once per sentence."""
+    rules = load_rules()
+    return rules.rule_asks.sub(_blanked, rules.titles.sub(_blanked, sentence))
+
+
 def frame_at(context: Context, position: int) -> Frame | None:
     """The frame a position of the text stands in, if the speech has frames."""
     return next((f for f in reversed(context.frames) if f.start <= position), None)
@@ -293,6 +301,10 @@ def _past_horizon(match: regex.Match, context: Context | None) -> bool:
     return year is not None and context is not None and context.year is not None and year < context.year
 
 
+# 目标任务 with its link word stands within this many characters before the amount it names.
+GOAL_NAME_REACH = 8
+
+
 def resolve_kind(sentence: str, amount: Amount, context: Context | None = None, position: int = 0) -> str:
     """``target`` or ``actual``: the last word before the amount in its sentence decides
     between a goal cue (力争, 计划; 要, 将 outside a review of the past) and a mark of a
@@ -301,8 +313,7 @@ def resolve_kind(sentence: str, amount: Amount, context: Context | None = None, 
     strong, weak = _cue_patterns()
     rules = load_rules()
     # Cue words inside titles (《…行动计划》) name a document, not a plan.
-    # 按照…要求, and 将…列入 whose verb may follow the amount
-    head = rules.rule_asks.sub(_blanked, rules.titles.sub(_blanked, sentence))[:amount.start]
+    head = _without_cue_blanks(sentence)[:amount.start]
     frame = frame_at(context, position) if context else None
 
     def last_cue(pattern: regex.Pattern) -> int:
@@ -311,7 +322,7 @@ def resolve_kind(sentence: str, amount: Amount, context: Context | None = None, 
                     and not rules.cue_not_preceded_by.search(head[:m.start()])
                     and not _past_horizon(m, context)), default=-1)
 
-    if rules.goal_named_before.search(sentence, 0, amount.start) \
+    if rules.goal_named_before.search(sentence, max(0, amount.start - GOAL_NAME_REACH), amount.start) \
             or rules.goal_named_after.match(sentence, amount.end):
         return "target"  # 完成目标任务5.8万人的108.1%, 控制在4.5%以内的年度目标之内
     cue = last_cue(strong)

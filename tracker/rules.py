@@ -80,6 +80,7 @@ class Rules:
     respectively: str
     respectively_joins: tuple[str, ...]
     all_word: str
+    all_not_after: str
     all_listed: RulePattern
     lone_distributive: RulePattern
     all_item_heads: tuple[str, ...]
@@ -255,6 +256,7 @@ def load_rules() -> Rules:
         respectively=cue_seed["distributive"]["respectively"],
         respectively_joins=tuple(cue_seed["distributive"]["respectively_joins"]),
         all_word=cue_seed["distributive"]["all_word"],
+        all_not_after=cue_seed["distributive"]["all_not_after"],
         all_listed=compile_rule(_all_listed(cue_seed["distributive"])),
         lone_distributive=compile_rule(_lone_distributive(cue_seed["distributive"])),
         all_item_heads=tuple(cue_seed["distributive"]["all_item_heads"]),
