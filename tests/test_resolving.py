@@ -274,59 +274,43 @@ def test_a_breakdown_by_place_measures_what_the_sentence_before_counted():
     assert found[5] == ("0.9万人", None, "兴城市")
 
 
-def test_a_dateline_names_the_meeting_year_of_a_budget_report():
+@pytest.mark.parametrize("text,years,claims", [
     # The title names the reviewed year first; the dateline names the meeting.
-    text = ("关于朝阳市2020年预算执行情况和2021年预算草案的报告\n"
-            "——2021年1月12日在朝阳市第十六届人民代表大会第五次会议上\n"
-            "一、2020年预算执行情况\n全市一般公共预算收入完成50.2亿元。\n"
-            "二、2021年预算草案\n全市一般公共预算收入安排52.7亿元。今年，一般公共预算收入预计增长5%。")
-    assert section_context(text).year == 2021
-    assert [(c.text, c.year, c.kind) for c in extract_claims(text)] == [
-        ("50.2亿元", 2020, "actual"), ("52.7亿元", 2021, "target"), ("5%", 2021, "target")]
-
-
-def test_an_audit_report_reviews_its_title_year_at_the_meeting_of_its_dateline():
-    text = ("关于光山县2020年度县级预算执行和其他财政收支的审计工作报告\n"
-            "——2021年8月26日在光山县第十五届人民代表大会常务委员会第三十九次会议上\n"
-            "审计发现，27个预算单位未纳入国库集中支付范围。\n"
-            "今年以来，县审计局共移送问题线索5件。")
+    ("关于朝阳市2020年预算执行情况和2021年预算草案的报告\n"
+     "——2021年1月12日在朝阳市第十六届人民代表大会第五次会议上\n"
+     "一、2020年预算执行情况\n全市一般公共预算收入完成50.2亿元。\n"
+     "二、2021年预算草案\n全市一般公共预算收入安排52.7亿元。今年，一般公共预算收入预计增长5%。",
+     (2021, 2020), [("50.2亿元", 2020, "actual"), ("52.7亿元", 2021, "target"), ("5%", 2021, "target")]),
+    # An audit report reviews its title year at the meeting of its dateline; 今年以来 is this year.
+    ("关于光山县2020年度县级预算执行和其他财政收支的审计工作报告\n"
+     "——2021年8月26日在光山县第十五届人民代表大会常务委员会第三十九次会议上\n"
+     "审计发现，27个预算单位未纳入国库集中支付范围。\n"
+     "今年以来，县审计局共移送问题线索5件。",
+     (2021, 2020), [("27个", 2020, "actual"), ("5件", 2021, "actual")]),
+    # So does a report on a year's state, at a meeting whose day is hidden.
+    ("您当前的位置：首页 > 常委会会议 > 会议文件\n"
+     "衢州市人民政府关于2019年度国有资产管理情况的综合报告\n"
+     "——2020年10月xx日在衢州市第七届人民代表大会常务委员会第xx次会议上\n"
+     "全市国有企业资产总额1862.4亿元。\n"
+     "四、下一步工作安排\n力争国有企业利润总额增长8%。",
+     (2020, 2019), [("1862.4亿元", 2019, "actual"), ("8%", 2020, "target")]),
+    # A heading naming next year's plan draft opens its plan.
+    ("关于开化县2019年国民经济和社会发展计划执行情况与2020年国民经济和社会发展计划草案的报告\n"
+     "——2020年1月xx日在开化县第十六届人民代表大会第四次会议上\n"
+     "一、2019年国民经济和社会发展计划执行情况\n全县地区生产总值增长7.1%。\n"
+     "二、2020年国民经济和社会发展计划草案\n地区生产总值增长6.5%左右。",
+     (2020, 2019), [("7.1%", 2019, "actual"), ("6.5%左右", 2020, "target")]),
+    # No meeting: the title's plan year is the year after the review, and 今年 is the year reviewed.
+    ("市科技局关于“十三五”科技创新工作总结和2021年工作计划\n"
+     "一、“十三五”科技创新工作主要成效\n全市高新技术企业达到412家。\n"
+     "（六）2020年重点工作圆满完成\n今年1—11月，全市登记技术合同2183项。\n"
+     "二、2021年工作建议\n新增高新技术企业50家。",
+     (2020, 2020), [("412家", 2020, "actual"), ("2183项", 2020, "actual"), ("50家", 2021, "target")]),
+])
+def test_a_reports_title_and_dateline_give_its_meeting_and_reviewed_years(text, years, claims):
     context = section_context(text)
-    assert (context.year, context.reviewed_year) == (2021, 2020)
-    # 今年以来: since this year began is this year
-    assert [(c.text, c.year) for c in extract_claims(text)] == [("27个", 2020), ("5件", 2021)]
-
-
-def test_a_report_on_a_years_state_reviews_that_year_at_a_meeting_with_a_hidden_day():
-    text = ("您当前的位置：首页 > 常委会会议 > 会议文件\n"
-            "衢州市人民政府关于2019年度国有资产管理情况的综合报告\n"
-            "——2020年10月xx日在衢州市第七届人民代表大会常务委员会第xx次会议上\n"
-            "全市国有企业资产总额1862.4亿元。\n"
-            "四、下一步工作安排\n力争国有企业利润总额增长8%。")
-    context = section_context(text)
-    assert (context.year, context.reviewed_year) == (2020, 2019)
-    assert [(c.text, c.year, c.kind) for c in extract_claims(text)] == [
-        ("1862.4亿元", 2019, "actual"), ("8%", 2020, "target")]
-
-
-def test_a_plan_draft_heading_opens_the_plan_of_its_year():
-    text = ("关于开化县2019年国民经济和社会发展计划执行情况与2020年国民经济和社会发展计划草案的报告\n"
-            "——2020年1月xx日在开化县第十六届人民代表大会第四次会议上\n"
-            "一、2019年国民经济和社会发展计划执行情况\n全县地区生产总值增长7.1%。\n"
-            "二、2020年国民经济和社会发展计划草案\n地区生产总值增长6.5%左右。")
-    assert [(c.text, c.year, c.kind) for c in extract_claims(text)] == [
-        ("7.1%", 2019, "actual"), ("6.5%左右", 2020, "target")]
-
-
-def test_a_summary_with_next_years_plan_is_written_in_the_year_it_reviews():
-    # no meeting: the title's plan year is the year after the review, and 今年 is the year reviewed
-    text = ("市科技局关于“十三五”科技创新工作总结和2021年工作计划\n"
-            "一、“十三五”科技创新工作主要成效\n全市高新技术企业达到412家。\n"
-            "（六）2020年重点工作圆满完成\n今年1—11月，全市登记技术合同2183项。\n"
-            "二、2021年工作建议\n新增高新技术企业50家。")
-    context = section_context(text)
-    assert (context.year, context.reviewed_year) == (2020, 2020)
-    assert [(c.text, c.year, c.kind) for c in extract_claims(text)] == [
-        ("412家", 2020, "actual"), ("2183项", 2020, "actual"), ("50家", 2021, "target")]
+    assert (context.year, context.reviewed_year) == years
+    assert [(c.text, c.year, c.kind) for c in extract_claims(text)] == claims
 
 
 def test_a_news_item_names_its_year_in_the_meeting_it_reports():
