@@ -169,7 +169,7 @@ NUMBER_START = regex.compile(r"[0-9０-９]")
 # A number that may be an amount: not the digits of a name such as PM2.5 or PM10.
 FREE_NUMBER = regex.compile(r"(?<![A-Za-z0-9０-９.．])[0-9０-９]")
 # A count right after a list, of the list (3个乡镇, 的4个人民法庭).
-LIST_COUNT = regex.compile(r"(?<![A-Za-z0-9０-９.．])(?P<count>[0-9])个")
+LIST_COUNT = regex.compile(r"(?P<count>[0-9])个")
 
 
 def respective_years(sentence: str, amounts: Sequence[Amount]) -> tuple[dict[int, int], list[tuple[int, int]]]:
@@ -389,9 +389,9 @@ def _listed_before(sentence: str, mentions: list[PlaceMention], position: int) -
             break
         run.insert(0, mention)
     # A number between may only count the list itself (许家湖镇、诸葛镇、崔家峪镇3个乡镇…分别).
-    numbers = list(LIST_COUNT.finditer(sentence, before[-1].end, position))
-    if any(FREE_NUMBER.match(sentence, n.start()) and int(n.group("count")) != len(run) for n in numbers) \
-            or FREE_NUMBER.search(sentence, numbers[-1].end() if numbers else before[-1].end, position):
+    numbers = list(FREE_NUMBER.finditer(sentence, before[-1].end, position))
+    counted = LIST_COUNT.match(sentence, numbers[0].start()) if len(numbers) == 1 else None
+    if numbers and not (counted and int(counted.group("count")) == len(run)):
         return []
     return run if len(run) > 1 else []
 
