@@ -18,7 +18,7 @@ from typing import Sequence
 import regex
 
 from tracker.numerals import NumeralError, parse_numeral
-from tracker.rules import Rules, alternation, clause_break_class, load_rules
+from tracker.rules import Rules, alternation, clause_break_class, load_rules, load_seed
 
 DIGIT = "[0-9０-９]"
 DIGITS = (
@@ -48,6 +48,10 @@ ALL_DIGITS = regex.compile(DIGITS)
 DIGIT_NEXT = regex.compile(r"\s*[0-9０-９.．]")
 HAN_WORDS = regex.compile(r"\p{Han}+")
 CLAUSE_BREAKS = "，,：:；;。（("
+# Brackets an aside opens and closes: a list word inside one (妇幼保健院（所、站）) joins no
+# items of the list around it, and the clause of a list goes on past it.
+ASIDE = {"(": ")", "（": "）"}
+LIST_BREAKS = "".join(c for c in CLAUSE_BREAKS if c not in ASIDE)
 # The word after a list that gives each item the amount (A、B各1处).
 DISTRIBUTIVE = "各"
 # A slash fraction's denominator is at most this (1/3, 3/4, 1/100); 12/31 is a date.
@@ -332,6 +336,19 @@ def distributive_pattern() -> regex.Pattern:
 
 
 @cache
+def lone_distributive() -> regex.Pattern:
+    """A clause head whose 各 (group ``each``) or 均 (and its verb) stands with no list before
+    it in the clause (市财政各安排, 办结率均为): the list may be in the clause before."""
+    rules = load_rules()
+    seed = load_seed("cues.toml")["distributive"]
+    separators = alternation(rules.distributive_separators)
+    return regex.compile(
+        rf"^(?:(?!{separators})[^{LIST_BREAKS}])*?(?:(?P<each>{DISTRIBUTIVE})(?:有|为|自)?"
+        rf"(?![{regex.escape(rules.distributive_determiners)}])"
+        rf"|(?<![{rules.all_not_after}]){rules.all_word}(?:{alternation(seed['all_followers'])}))[^{LIST_BREAKS}]*$")
+
+
+@cache
 def list_separator() -> regex.Pattern:
     """The words between the items of a list; a split by it keeps them (小学、初中 → 小学, 、, 初中)."""
     return regex.compile(f"({alternation(load_rules().distributive_separators)})")
@@ -342,8 +359,7 @@ def _distribute(sentence: str, amount: Amount) -> list[Amount]:
     ``A率、B率均达到100%`` and ``甲镇、乙镇粮食总产均超过10万吨``."""
     start = _clause_start(sentence, amount.start)
     head = sentence[start:amount.start]
-    if ("）" in head or ")" in head) and any(head.count(closing) > head.count(opening)
-                                           for opening, closing in ASIDE_BRACKETS.items()):
+    if any(closing in head and head.count(closing) > head.count(opening) for opening, closing in ASIDE.items()):
         start = _list_start(sentence, amount.start)  # 妇幼保健院（所、站）各14个: the aside is inside
         head = sentence[start:amount.start]
     found = distributive_pattern().search(head)
@@ -354,21 +370,15 @@ def _distribute(sentence: str, amount: Amount) -> list[Amount]:
     return [replace(amount, item=item, given_by=word) for item in items] if len(items) >= 2 else [amount]
 
 
-# Brackets an aside opens and closes: a list word inside one (妇幼保健院（所、站）) joins no
-# items of the list around it.
-ASIDE_BRACKETS = {"（": "）", "(": ")"}
-LIST_BREAKS = "，,；;：:。"
-
-
 def _list_start(sentence: str, end: int) -> int:
     """Where the clause ending at ``end`` starts when an aside inside it is no break: after
     the last of ``LIST_BREAKS`` outside brackets (卫生监督所（中心）、妇幼保健院各… is one clause)."""
     depth = 0
     for position in range(end - 1, -1, -1):
         char = sentence[position]
-        if char in ASIDE_BRACKETS.values():
+        if char in ASIDE.values():
             depth += 1
-        elif char in ASIDE_BRACKETS:
+        elif char in ASIDE:
             depth = max(0, depth - 1)
         elif depth == 0 and char in LIST_BREAKS:
             return position + 1
@@ -383,10 +393,10 @@ MIN_LISTED_WORD = 2
 def _split_list(text: str) -> list[str]:
     """The items of a list, split at its list words outside brackets; a list word inside a
     word (泰和县、永丰县 is two items) splits nothing."""
-    closing = "".join(ASIDE_BRACKETS.values())
+    closing = "".join(ASIDE.values())
     depth, masked = 0, []
     for char in text:
-        depth += char in ASIDE_BRACKETS
+        depth += char in ASIDE
         depth -= char in closing and depth > 0
         masked.append(char if depth == 0 else "\0")
     masked_text = "".join(masked)
@@ -420,7 +430,7 @@ def _distribute_over_list_before(amounts: list[Amount], sentence: str) -> list[A
         start = _clause_start(sentence, amount.start)
         lone = None
         if amount.item is None and start and sentence[start - 1] in "，,":
-            lone = rules.lone_distributive.search(sentence[start:amount.start])
+            lone = lone_distributive().search(sentence[start:amount.start])
         if lone is not None:
             word = DISTRIBUTIVE if lone.group("each") is not None else rules.all_word
             items = _listed_before_clause(amounts, sentence, start, each=word == DISTRIBUTIVE)

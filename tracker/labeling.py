@@ -23,7 +23,7 @@ from typing import Sequence
 
 import regex
 
-from tracker.extracting import DISTRIBUTIVE, HAN_WORDS, Amount, list_separator, respective_runs
+from tracker.extracting import ASIDE, DISTRIBUTIVE, HAN_WORDS, Amount, list_separator, respective_runs
 from tracker.relating import relation_rules
 from tracker.rules import RulePattern, alternation, clause_break_class, compile_rule, load_rules, load_seed
 from tracker.topics import frame_topic, heading_topic, needs_topic, title_topic
@@ -109,7 +109,6 @@ def label_rules() -> LabelRules:
 
 HAN_RUN = regex.compile(r"[\p{Han}A-Za-z“”\"‘’、]+")
 QUOTES = "“”\"‘’、 "
-ASIDE = {"(": ")", "（": "）"}
 ASIDE_OPENING = {close: open_ for open_, close in ASIDE.items()}
 OPENING = {"“": "”", "‘": "’", '"': '"'}
 CLOSING = {close: open_ for open_, close in OPENING.items()}

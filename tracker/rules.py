@@ -82,7 +82,6 @@ class Rules:
     all_word: str
     all_not_after: str
     all_listed: RulePattern
-    lone_distributive: RulePattern
     all_item_heads: tuple[str, ...]
     cheng_not_followed_by: str
     range_joiners: regex.Pattern
@@ -126,15 +125,6 @@ class Rules:
     goal_named_before: RulePattern
     goal_named_after: RulePattern
     actual_markers: regex.Pattern
-
-
-def _lone_distributive(seed: dict) -> str:
-    """A pattern for a clause head whose 各 (group ``each``) or 均 (and its verb) stands
-    with no list before it in the clause (市财政各安排, 办结率均为): the list may be in the
-    clause before."""
-    separators = alternation(seed["list_separators"])
-    return (rf"^(?:(?!{separators})[^，,；;：:。])*?(?:(?P<each>{seed['each_word']})(?:有|为|自)?(?![{seed['determiner_followers']}])"
-            rf"|(?<![{seed['all_not_after']}]){seed['all_word']}(?:{alternation(seed['all_followers'])}))[^，,；;：:。]*$")
 
 
 @cache
@@ -258,7 +248,6 @@ def load_rules() -> Rules:
         all_word=cue_seed["distributive"]["all_word"],
         all_not_after=cue_seed["distributive"]["all_not_after"],
         all_listed=compile_rule(_all_listed(cue_seed["distributive"])),
-        lone_distributive=compile_rule(_lone_distributive(cue_seed["distributive"])),
         all_item_heads=tuple(cue_seed["distributive"]["all_item_heads"]),
         cheng_not_followed_by=cue_seed["cheng"]["not_followed_by"],
         range_joiners=regex.compile(cue_seed["ranges"]["joiners"]),
