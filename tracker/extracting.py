@@ -18,7 +18,7 @@ from typing import Sequence
 import regex
 
 from tracker.numerals import NumeralError, parse_numeral
-from tracker.rules import Rules, alternation, clause_break_class, load_rules, load_seed
+from tracker.rules import Rules, RulePattern, alternation, clause_break_class, compile_rule, load_rules, load_seed
 
 DIGIT = "[0-9０-９]"
 DIGITS = (
@@ -336,13 +336,13 @@ def distributive_pattern() -> regex.Pattern:
 
 
 @cache
-def lone_distributive() -> regex.Pattern:
+def lone_distributive() -> RulePattern:
     """A clause head whose 各 (group ``each``) or 均 (and its verb) stands with no list before
     it in the clause (市财政各安排, 办结率均为): the list may be in the clause before."""
     rules = load_rules()
     seed = load_seed("cues.toml")["distributive"]
     separators = alternation(rules.distributive_separators)
-    return regex.compile(
+    return compile_rule(
         rf"^(?:(?!{separators})[^{LIST_BREAKS}])*?(?:(?P<each>{DISTRIBUTIVE})(?:有|为|自)?"
         rf"(?![{regex.escape(rules.distributive_determiners)}])"
         rf"|(?<![{rules.all_not_after}]){rules.all_word}(?:{alternation(seed['all_followers'])}))[^{LIST_BREAKS}]*$")
