@@ -205,6 +205,12 @@ FIND = [
     ("推进产教融合、校企合作", []),
     ("创建平安校园，确保师生平安", []),
     ("各县区要高度重视，县委县政府主要领导亲自抓", []),
+    # a two-character county after 中共 (its party organs), not inside a word
+    ("中共宾县第十六届纪律检查委员会", [("宾县", "宾县", "county")]),
+    ("以高质量监督保障宾县高质量发展", []),
+    # a town may begin with a numeral (两渡镇, 三驱镇) where no measure word follows it
+    ("静升镇、两渡镇分别建成日间照料中心3个、5个", [("静升镇", "静升镇", "town"), ("两渡镇", "两渡镇", "town")]),
+    ("全县两大乡镇、三个乡镇、二十个镇", []),
     # hidden places
     ("中共****市****区委教育工作领导小组", []),
     ("xx县教育局", []),
@@ -335,6 +341,13 @@ HOME = [
     ("喀左县大城子街道2020年工作总结\n全街道新建温室120栋，全街道贫困户全部脱贫", "大城子街道"),
     # … which names its district's organs as often as its own
     ("大城子街道2020年工作总结\n街道党工委在区委、区政府的领导下，全街道新建温室120栋", "大城子街道"),
+    # A banner speaks of itself as 全旗, a league as 全盟.
+    ("政府工作报告\n全旗粮食产量达到10亿斤，阿鲁科尔沁旗天山镇新建市场1个，全旗牲畜存栏200万头只", "阿鲁科尔沁旗"),
+    ("锡林郭勒盟2019年对外贸易工作情况报告\n全盟进出口总额120亿元，全盟口岸过货量2000万吨，"
+     "二连浩特市交易额5.6亿元，锡林浩特市3亿元", "锡林郭勒盟"),
+    # A county its title names stays home though its text names neighbours (patients come from them).
+    ("陆川县人民医院2023年工作总结\n全县就诊人次增长，县委高度重视。陆川县患者…，县外患者来自博白县、北流市、"
+     "廉江市、化州市", "陆川县"),
 ]
 
 
@@ -368,6 +381,7 @@ def test_a_towns_own_report_is_the_towns_under_the_county_its_title_names(gaz):
     ("选派骨干教师三百余名赴杭州、上海等地跟岗学习", []),
     ("在第十九届临沂市青少年科技创新大赛中获一等奖23项", []),  # the host of a contest
     ("1名教师被评为“陕西省教学名师”", []),  # a name in quotation marks
+    ("对《山西省农村供水管理条例》等5部法律法规开展执法检查", []),  # a title in title marks
     ("临沂市教育局表彰先进学校12所", ["临沂市"]),
     ("兰山区在临沂市率先完成任务", ["兰山区", "临沂市"]),
 ])

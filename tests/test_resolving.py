@@ -452,3 +452,63 @@ def test_years_listed_before_ge_or_fenbie_are_the_years_of_their_amounts():
 def test_a_plan_named_in_a_title_opens_no_frame():
     raw = "关于全县义务教育均衡发展情况的调研报告\n根据《昭平县人大常委会2019年工作要点》安排，调研组开展了调研。\n全县共有学校115所。"
     assert section_context(raw).frames == ()
+
+
+@pytest.mark.parametrize("text,year,reviewed", [
+    # an issuer's announcement about a year (关于…的公告) covers that year
+    ("佳木斯市统计局关于2022年粮食产量数据的公告\n全市粮食总产量达到245亿斤。", 2022, None),
+    # a census bulletin is of its census's year
+    ("大足区第七次全国人口普查公报\n全区常住人口为821357人。", 2020, None),
+    # a page naming no year of its own is of the year it was published (the pipeline passes it)
+    ("总投资186.5亿元！桂平市32个项目集中签约\n今年以来，全市签约项目100个。", None, None),
+])
+def test_a_title_without_a_meeting_still_dates_the_report(text, year, reviewed):
+    context = section_context(text)
+    assert (context.year, context.reviewed_year) == (year, reviewed)
+
+
+def test_a_news_page_is_of_the_year_it_was_published():
+    from tracker.pipeline import extract_document
+    raw = ("总投资186.5亿元！桂平市32个项目集中签约\n来源：桂平市融媒体中心　　发布时间：2023-11-19 10:20\n"
+           "今年以来，全市签约项目100个。")
+    assert [(c.text, c.year) for c in extract_document(raw).claims] == [("186.5亿元", 2023), ("32个", 2023), ("100个", 2023)]
+    # a copy uploaded to a document site is not published then
+    uploaded = raw.replace("发布时间：2023-11-19", "上传时间:2023-11-19")
+    assert [c.year for c in extract_document(uploaded).claims] == [None, None, None]
+
+
+def test_an_outline_of_the_report_opens_no_frame():
+    text = ("石柱县2022年气候公报\n本公报分为气候概况、主要气象灾害和2023年工作打算三个部分。\n"
+            "一、气候概况\n全县年平均气温17.6℃。\n二、2023年工作打算\n计划新建区域自动气象站12个。")
+    context = section_context(text)
+    assert [(f.kind, f.year) for f in context.frames] == [("plan", 2023)]
+
+
+def test_a_plan_heading_of_a_year_before_the_meeting_is_its_review():
+    text = ("灵石县人大常委会工作报告\n——2023年1月10日在灵石县第十七届人民代表大会第三次会议上\n"
+            "一、2022年主要工作\n听取审议关于2021年度县级预算执行情况的报告。召开常委会会议12次。\n"
+            "二、2023年工作安排\n计划召开常委会会议8次。")
+    context = section_context(text)
+    assert (context.year, context.reviewed_year) == (2023, 2022)
+    assert [(f.kind, f.year) for f in context.frames] == [("review", 2022), ("plan", 2023)]
+
+
+def test_next_years_plan_heading_opens_the_year_after():
+    from tracker.pipeline import extract_claims
+    text = "后湾村2021年工作总结\n今年村集体经济收入达到38.6万元。\n四、明年的打算\n力争村集体经济收入突破45万元。"
+    assert [(c.text, c.year, c.kind) for c in extract_claims(text)] == [("38.6万元", 2021, "actual"),
+                                                                          ("突破45万元", 2022, "target")]
+
+
+def test_this_year_in_a_bulletins_plan_is_the_year_it_was_written():
+    from tracker.pipeline import extract_document
+    raw = ("石柱县2022年气候公报\n发布时间：2023-01-12 09:30\n全县年平均气温17.6℃。\n"
+           "五、2023年工作打算\n今年，计划新建区域自动气象站12个。")
+    assert [(c.text, c.year) for c in extract_document(raw).claims] == [("17.6℃", 2022), ("12个", 2023)]
+
+
+def test_a_year_compared_with_is_a_base():
+    from tracker.pipeline import extract_claims
+    text = ("大足区第七次全国人口普查公报\n"
+            "与2010年第六次全国人口普查相比，汉族人口增加37512人，增长4.82%。")
+    assert [(c.text, c.year) for c in extract_claims(text)] == [("37512人", 2020), ("4.82%", 2020)]

@@ -23,7 +23,7 @@ from tracker.rules import Rules, RulePattern, alternation, clause_break_class, c
 DIGIT = "[0-9０-９]"
 DIGITS = (
     rf"{DIGIT}{{1,3}}(?:,{DIGIT}{{3}})+(?:[.．]{DIGIT}+)?(?!{DIGIT})"
-    rf"|{DIGIT}{{1,3}}(?:[ \u00a0]{DIGIT}{{3}})+(?![0-9０-９.．])"
+    rf"|{DIGIT}{{1,3}}(?:[ \u00a0]{DIGIT}{{3}})+(?:[.．]{DIGIT}+)?(?![0-9０-９.．])"
     rf"|{DIGIT}+(?:[.．]{DIGIT}+)?"
 )
 CN_DIGIT = "零〇○一二两兩三四五六七八九"
@@ -54,6 +54,8 @@ ASIDE = {"(": ")", "（": "）"}
 LIST_BREAKS = "".join(c for c in CLAUSE_BREAKS if c not in ASIDE)
 # The word after a list that gives each item the amount (A、B各1处).
 DISTRIBUTIVE = "各"
+# Families of amounts that state a rate or its change.
+RATE_FAMILIES = ("rate", "points")
 # A slash fraction's denominator is at most this (1/3, 3/4, 1/100); 12/31 is a date.
 MAX_SLASH_DENOMINATOR = 20
 
@@ -193,6 +195,7 @@ def _excluded(rules: Rules, sentence: str, start: int, end: int, unit: str | Non
 
 
 CLAUSE_BREAK = regex.compile(clause_break_class(CLAUSE_BREAKS))
+LIST_BREAK = regex.compile(clause_break_class(LIST_BREAKS))
 LAST_CLAUSE_BREAK = regex.compile(CLAUSE_BREAK.pattern, regex.REVERSE)
 
 
@@ -254,6 +257,8 @@ def _read_main(rules: Rules, sentence: str, match: re.Match) -> Amount | None:
     lone_one = num == "一" and num2 is None and not match.group("pre")
     if lone_one and not (
         unit_surface in rules.one_count_units and rules.one_count_cues.search(sentence[max(0, start - 6):start])
+        or unit_surface in rules.one_count_postposed and start and HAN_WORDS.match(sentence, start - 1)
+        and (end == len(sentence) or sentence[end] in LIST_BREAKS)
     ):
         return None
     core_end = match.end("unit") if unit_surface else end
@@ -270,6 +275,11 @@ def _read_main(rules: Rules, sentence: str, match: re.Match) -> Amount | None:
         except NumeralError:
             return None
     approx = _approx(rules, match.group("pre"), match.group("inside"), match.group("inside2"), match.group("post"))
+    sign = None if match.group("pre") or not start else rules.minus_sign.search(sentence, max(0, start - 2), start)
+    if sign is not None:  # 增长-3.2%, －4.2℃, 零下3.2摄氏度
+        start = sign.start()
+        value = -value if value is not None else None
+        value_high = -value_high if value_high is not None else None
     return Amount(start, end, sentence[start:end], value, value_high, unit_info.canonical, approx, redacted,
                   unit_info.family)
 
@@ -337,15 +347,16 @@ def distributive_pattern() -> regex.Pattern:
 
 @cache
 def lone_distributive() -> RulePattern:
-    """A clause head whose 各 (group ``each``) or 均 (and its verb) stands with no list before
-    it in the clause (市财政各安排, 办结率均为): the list may be in the clause before."""
+    """A clause head whose 各 (group ``each``) or 均 (and its verb, or the amount's own qualifier:
+    增速均超过8%) stands with no list before it in the clause (市财政各安排, 办结率均为): the list
+    may be in the clause before."""
     rules = load_rules()
     seed = load_seed("cues.toml")["distributive"]
     separators = alternation(rules.distributive_separators)
     return compile_rule(
         rf"^(?:(?!{separators})[^{LIST_BREAKS}])*?(?:(?P<each>{DISTRIBUTIVE})(?:有|为|自)?"
         rf"(?![{regex.escape(rules.distributive_determiners)}])"
-        rf"|(?<![{rules.all_not_after}]){rules.all_word}(?:{alternation(seed['all_followers'])}))[^{LIST_BREAKS}]*$")
+        rf"|(?<![{rules.all_not_after}]){rules.all_word}(?:{alternation(seed['all_followers'])}|$))[^{LIST_BREAKS}]*$")
 
 
 @cache
@@ -380,8 +391,8 @@ def _list_start(sentence: str, end: int) -> int:
             depth += 1
         elif char in ASIDE:
             depth = max(0, depth - 1)
-        elif depth == 0 and char in LIST_BREAKS:
-            return position + 1
+        elif depth == 0 and char in LIST_BREAKS and LIST_BREAK.match(sentence, position):
+            return position + 1  # (a comma grouping digits, 3,871户, is no break)
     return 0
 
 
@@ -464,6 +475,8 @@ def _listed_before_clause(amounts: list[Amount], sentence: str, start: int, each
         if items:
             items[0] = items[0].rsplit("的", 1)[-1]
         return items if all(HAN_WORDS.match(item) for item in items) else []
+    if len(inside) == 1:
+        return _one_amount_clauses(amounts, sentence, start)
     if len(inside) < 2:
         return []
     items, last = [], previous_start
@@ -476,7 +489,33 @@ def _listed_before_clause(amounts: list[Amount], sentence: str, start: int, each
             words = words.lstrip()[joined.end():]
         items.append(words.strip())
         last = listed.end
-    return items if sentence[last:start - 1].strip() == "" and all(items) else []
+    if sentence[last:start - 1].strip():
+        return []
+    if all(items):
+        return items
+    # 曲江区、乐昌市、南雄市新登记市场主体分别为5,306户、4,216户和3,871户，增速均超过15%: the list
+    # before 分别 names what each amount is of
+    respectively = items[0].rfind(load_rules().respectively)
+    listed = _split_list(items[0][:respectively]) if respectively > 0 and not any(items[1:]) else []
+    return listed if len(listed) == len(inside) and all(HAN_WORDS.match(item) for item in listed) else []
+
+
+def _one_amount_clauses(amounts: list[Amount], sentence: str, start: int) -> list[str]:
+    """The words before the amount of each clause in the run of clauses before ``start`` that
+    each end in one level (城镇居民人均生活消费支出16320元，农村居民人均生活消费支出9875元，增速均超过8%);
+    a run of rates is of siblings, not of what a rate after it is of (衣着类上涨1.2%，…，其余类别价格
+    涨幅均在0.5%—2.5%之间)."""
+    items: list[str] = []
+    end = start - 1
+    while end > 0 and sentence[end] in "，,":
+        clause_start = _list_start(sentence, end)
+        inside = [a for a in amounts if clause_start <= a.start and a.end <= end]
+        if len(inside) != 1 or inside[0].family in RATE_FAMILIES or sentence[inside[0].end:end].strip() \
+                or not HAN_WORDS.match(sentence, clause_start):
+            break
+        items.append(sentence[clause_start:inside[0].start].strip())
+        end = clause_start - 1
+    return items[::-1] if len(items) > 1 else []
 
 
 def _alone_after_respectively(amounts: list[Amount], index: int, sentence: str) -> list[str]:

@@ -9,7 +9,8 @@ from tracker.extracting import Amount, extract_amounts
 from tracker.labeling import Label, has_traditional, label_amounts, share_labels, simplified
 from tracker.relating import (ExtractedLink, comparison_links, following_part_links, sentence_part_links,
                               step_links)
-from tracker.places import PlaceRecord, find_places, infer_home_place, load_gazetteer, subject_mentions
+from tracker.places import (PlaceRecord, document_mentions, find_places, infer_home_place, load_gazetteer,
+                            named_in_full, subject_mentions)
 from tracker.rules import load_rules
 from tracker.resolving import (
     Context,
@@ -77,6 +78,12 @@ def document_title(text: str) -> str | None:
     return None
 
 
+def publication_year(raw: str) -> int | None:
+    """The year of the page's publication line (发布时间：2023-11-19), if it has one."""
+    found = load_rules().published.search(raw)
+    return int(found.group(1)) if found else None
+
+
 def extract_document(raw: str, year: int | None = None, place: PlaceRecord | None = None) -> ExtractedDocument:
     """Clean ``raw`` and extract every claim of it; ``year`` overrides the year found;
     ``place`` is the place of sections whose text names none."""
@@ -85,7 +92,10 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
     sections = split_sections(text)
     sentences: list[tuple[int, TextSpan]] = []
     claims: list[ExtractedClaim] = []
-    contexts = [section_context(text, section.start, section.end, year=year) for section in sections]
+    # A page's publication date dates a document that names no year, not the parts of a collection.
+    published = publication_year(clean.raw) if len(sections) == 1 else None
+    contexts = [section_context(text, section.start, section.end, year=year, published=published)
+                for section in sections]
     doc_year = next((context.year for context in contexts if context.year is not None), None)
     gazetteer = load_gazetteer()
     vocabulary = load_vocabulary()
@@ -93,10 +103,14 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
     traditional = has_traditional(text)  # 學校, 萬元: labels are written in simplified characters
     links: list[ExtractedLink] = []
     sentence_claims: list[list[int]] = []
-    homes = [infer_home_place(text[section.start:section.end], gazetteer) or place for section in sections]
+    section_mentions = [document_mentions(text[section.start:section.end], gazetteer) for section in sections]
+    homes = [infer_home_place(text[section.start:section.end], gazetteer, mentions) or place
+             for section, mentions in zip(sections, section_mentions)]
     for section_index, (section, context) in enumerate(zip(sections, contexts)):
         home = homes[section_index]
-        known = (home,) if home is not None else ()
+        # the home first, then every place the section names in full, whose short names it licenses
+        named = named_in_full(section_mentions[section_index])
+        known = ((home,) if home is not None else ()) + tuple(record for record in named if record != home)
         section_first = len(sentences)
         heading = None  # the sentence before, when it has no amounts: it may be a heading
         section_sentences = split_sentences(text, section.start, section.end)

@@ -258,6 +258,7 @@ class Gazetteer:
         self._suffix_words = tuple(full_rules["suffix_words"])
         self._short_suffix_words = tuple(full_rules["short_suffix_words"])
         self._two_preceders = frozenset(full_rules["two_character_preceders"])
+        self._two_preceding_words = tuple(full_rules["two_character_preceding_words"])
         self._common = frozenset(short_rules["common_words"])
         self._directional = frozenset(short_rules["directional_followers"])
         self._followers = re.compile("|".join(map(re.escape, sorted(short_rules["followers"], key=len, reverse=True))))
@@ -568,7 +569,8 @@ class Gazetteer:
             return tuple(r for r in fulls if any(self._is_ancestor(b, r) for b in before))
         if len(key) == 2 and start > 0:
             previous = sentence[start - 1]
-            if _is_han(previous) and previous not in self._two_preceders:
+            if (_is_han(previous) and previous not in self._two_preceders
+                    and not sentence.endswith(self._two_preceding_words, 0, start)):
                 return tuple(r for r in fulls if any(self._is_ancestor(b, r) for b in before))
         return fulls
 
@@ -743,12 +745,22 @@ def document_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     return mentions
 
 
-def infer_home_place(text: str, gazetteer: Gazetteer) -> PlaceRecord | None:
+def named_in_full(mentions: list[PlaceMention]) -> tuple[PlaceRecord, ...]:
+    """The cities and counties ``mentions`` name in full, in order of first mention: they
+    license their own short names anywhere in the text (二连浩特市 … 二连浩特边民互市贸易区).
+    A province is left out: it would support the short name of any of its counties."""
+    return tuple(dict.fromkeys(m.record for m in mentions if m.form in ("full", "alias")
+                               and m.record.level in (PREFECTURE, COUNTY)))
+
+
+def infer_home_place(text: str, gazetteer: Gazetteer, mentions: list[PlaceMention] | None = None
+                     ) -> PlaceRecord | None:
     """The document's own place, from its text alone (rules in the module
     docstring): the country for a national report (全国, 我国 outweigh 全市
     and 全县), a town whose title names it and whose text speaks as one
     (全街道), a city (葫芦岛市) named with or through its counties, a county
-    for a county's speech (全县 and 随县), else None."""
+    for a county's speech (全县 and 随县), else None. ``mentions`` are the text's
+    :func:`document_mentions` when already found."""
     rules = place_rules()["home"]
     city_marks = len(_markers(tuple(rules["city_markers"])).findall(text))
     county_marks = len(_markers(tuple(rules["county_markers"])).findall(text))
@@ -764,7 +776,7 @@ def infer_home_place(text: str, gazetteer: Gazetteer) -> PlaceRecord | None:
     title_end = first_line_end(text)
     titled: set[PlaceRecord] = set()  # the places the first line (the report's title) names
     titled_towns: dict[str, PlaceRecord] = {}
-    for mention in document_mentions(text, gazetteer):
+    for mention in document_mentions(text, gazetteer) if mentions is None else mentions:
         record = mention.record
         if record.level == TOWN and mention.start < title_end:
             titled_towns[record.name] = record
@@ -795,7 +807,9 @@ def infer_home_place(text: str, gazetteer: Gazetteer) -> PlaceRecord | None:
             return None
         county, count = counties.most_common(1)[0]
         if count < rules["min_share"] * sum(counties.values()):
-            return None
+            # the county its title names and names most (陆川县人民医院…工作总结, patients from
+            # four neighbouring counties), else no one county
+            return county if titled_counties == [county] else None
         return county
     if county_marks == city_marks and len(titled_counties) == 1 and not hidden & {"县", "区", "旗"}:
         return titled_counties[0]  # 绥中县2019年教育工作总结, with neither 全县 nor 全市 to weigh
@@ -857,13 +871,15 @@ def _town_pattern(rules: dict) -> re.Pattern:
     chars = re.escape(rules["preceding_chars"])
     behind = [f"(?<![{_HAN}])", f"(?<=[{chars}])"]
     behind += [f"(?<={re.escape(word)})" for word in rules["preceding_words"]]
+    numerals = re.escape(rules["numerals"])
     not_first = re.escape(rules["not_first"] + rules["preceding_chars"])
+    not_first = f"[{not_first}]|[{numerals}][{numerals}{re.escape(rules['not_after_numeral'])}]"
     not_words = "|".join(map(re.escape, rules["preceding_words"]))
     stem_char = f"(?:(?![{re.escape(rules['not_in_stem'])}])[{_HAN}])"
     suffixes = "|".join(map(re.escape, sorted(rules["suffixes"], key=len, reverse=True)))
     pattern = (
         f"(?:{'|'.join(behind)})"
-        f"(?P<stem>(?![{not_first}])(?!{not_words}){stem_char}{{{rules['min_stem']},{rules['max_stem']}}})"
+        f"(?P<stem>(?!{not_first})(?!{not_words}){stem_char}{{{rules['min_stem']},{rules['max_stem']}}})"
         f"(?P<suffix>{suffixes})"
     )
     return re.compile(pattern)

@@ -42,6 +42,9 @@ class Context:
     frames: tuple[Frame, ...] = ()
     reviewed_year: int | None = None
     span: tuple[int, int] | None = None  # the years of a plan over years (…行动计划（2017—2020年）)
+    # the year the text was written in, when after the year its title covers (石柱县2022年气候公报,
+    # published in 2023): 今年 in its plan for that year is that year
+    writing_year: int | None = None
 
 
 def _year_value(text: str | None) -> int | None:
@@ -55,14 +58,17 @@ def _year_value(text: str | None) -> int | None:
     return value if 1900 <= value <= 2100 else None
 
 
-def section_context(text: str, start: int = 0, end: int | None = None, year: int | None = None) -> Context:
-    """The meeting year and frames of ``text[start:end]``; ``year`` overrides the meeting year."""
+def section_context(text: str, start: int = 0, end: int | None = None, year: int | None = None,
+                    published: int | None = None) -> Context:
+    """The meeting year and frames of ``text[start:end]``; ``year`` overrides the meeting year,
+    and ``published`` (the year the page was published) stands in when the text names none."""
     rules = load_rules()
     end = len(text) if end is None else end
     opening_end = min(end, start + 3000)
     meeting = (rules.meeting.search(text, start, opening_end) or rules.meeting_date.search(text, start, opening_end)
                or rules.meeting_title.search(text, start, opening_end))
     titled = None if meeting else rules.report_title.search(text, start, min(end, start + 200))
+    census = None if meeting or titled else rules.census_pattern.search(text, start, min(end, start + 200))
     title_end = first_line_end(text, start, end)
     planned_span = None if meeting else rules.plan_title.search(text, start, title_end)
     span = (int(planned_span.group(1)), int(planned_span.group(2))) if planned_span else None
@@ -72,12 +78,21 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     meeting_year = year if year is not None else (_year_value(meeting.group(1)) if meeting else None)
     if span and year is None:
         meeting_year = span[0]  # a plan's own year is its first: its present state is of that year
+    if census and meeting_year is None:
+        meeting_year = rules.census_years[census.group()]
     hidden = year is None and meeting is not None and meeting_year is None
     markers = [(title_end, "plan", str(span[1]))] if span else []
+    outlines = [match.span() for match in rules.outline.finditer(text, start, end)]
     for kind, pattern in (("review", rules.review_frame), ("plan", rules.plan_frame)):
         for match in pattern.finditer(text, start, end):
+            if any(first <= match.start() < last for first, last in outlines):
+                continue  # 本公报分为…和2023年工作打算五个部分: an outline opens no frame
             written = next((value for name, value in match.groupdict().items() if name.startswith("year") and value), None)
-            markers.append((match.start(), kind, written))
+            if match.groupdict().get("next") and meeting_year is not None:
+                written = str(meeting_year + 1)  # 四、明年的打算
+            past = meeting_year is not None and (_year_value(written) or meeting_year) < meeting_year
+            # 一、2022年主要工作, in a report given in 2023, reviews 2022
+            markers.append((match.start(), "review" if past else kind, written))
     for match in rules.frame_heading.finditer(text, start, end):
         markers.append((match.start(), "review" if match.group("review") else "plan", match.group("year_heading")))
     # A plan named in a title (根据《…2019年工作要点》安排) is no part of this text.
@@ -92,17 +107,18 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     title_plan = next((_year_value(w) for _, k, w in titled_markers if k == "plan" and _year_value(w)), None)
     markers = titled_markers[:1] + [marker for marker in markers if marker[0] >= title_end]
     reviewed = next((_year_value(w) for _, k, w in markers if k == "review" and _year_value(w)), None)
+    # a title ending in 公报, 总结… covers its own year (2018年…统计公报)
+    covered = bool(titled) and year is None and titled.group().endswith(rules.covering_titles)
     if meeting_year is None and not hidden and title_plan and titled_markers[0][1] == "review":
         # …工作总结和2021年工作计划, no meeting: written in the year it reviews (今年 is 2020)
         meeting_year = title_plan - 1
         reviewed = reviewed or meeting_year
     elif meeting_year is None and not hidden:
         planned = next((_year_value(w) for _, k, w in markers if k == "plan" and _year_value(w)), None)
-        meeting_year = planned if planned is not None else (reviewed + 1 if reviewed else None)
+        meeting_year = planned if planned is not None else (reviewed + 1 if reviewed else published)
     if reviewed is None and meeting_year is not None and any(k == "review" for _, k, _ in markers):
         # A meeting reviews the year before it; a summary titled by its year (2022年上半年工作总结) that year.
-        covering = titled and year is None and titled.group().endswith(rules.covering_titles)
-        reviewed = meeting_year if covering or span else meeting_year - 1
+        reviewed = meeting_year if census or covered or span else meeting_year - 1
     frames = []
     for position, kind, written in markers:
         if written and any(ch in "xX" for ch in written) or hidden:
@@ -112,7 +128,9 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
         else:
             planned = span[1] if span else title_plan or meeting_year  # a plan over years sets goals for its end
             frames.append(Frame(position, kind, reviewed if kind == "review" else planned))
-    return Context(year=None if hidden else meeting_year, frames=tuple(frames), reviewed_year=reviewed, span=span)
+    writing = published if covered and published and meeting_year and published > meeting_year else None
+    return Context(year=None if hidden else meeting_year, frames=tuple(frames), reviewed_year=reviewed, span=span,
+                   writing_year=writing)
 
 
 def _in_title(text: str, position: int) -> bool:
@@ -122,10 +140,12 @@ def _in_title(text: str, position: int) -> bool:
 
 
 def _is_base_year(sentence: str, match: regex.Match) -> bool:
-    # 比2011年 / 较上年 / 2011年以来: a base or a start, not the amount's own year.
+    # 比2011年 / 较上年 / 2011年以来 / 与2010年…相比: a base or a start, not the amount's own year.
     rules = load_rules()
     return sentence[:match.start()].endswith(rules.base_year_before) or bool(
-        rules.base_year_after.search(sentence[match.end():]))
+        rules.base_year_after.search(sentence[match.end():])) or (
+        sentence[:match.start()].endswith(rules.base_compared_before)
+        and rules.base_compared_after.search(sentence[match.end():]) is not None)
 
 
 def resolve_year(sentence: str, amount: Amount, context: Context, position: int = 0) -> int | None:
@@ -145,8 +165,13 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
         return None
     relative = [m for m in rules.relative_year_pattern.finditer(sentence, 0, amount.start)
                 if _relative_own_year(sentence, m) and not _dates_another(sentence, m, amount.start)]
-    if relative and context.year is not None:
-        return context.year + rules.relative_years[relative[-1].group()]
+    now = context.year
+    if context.writing_year is not None:
+        frame = frame_at(context, position)  # 五、2023年工作打算 今年…, in a 2022 bulletin written in 2023
+        if frame is not None and frame.kind == "plan" and frame.year == context.writing_year:
+            now = context.writing_year
+    if relative and now is not None:
+        return now + rules.relative_years[relative[-1].group()]
     return _undated_year(context, position)
 
 

@@ -61,6 +61,7 @@ class Rules:
     unit_not_followed_by: dict[str, str]
     unit_only_followed_by: dict[str, str]
     scales: dict[str, Decimal]
+    minus_sign: regex.Pattern
     qualifiers_before: dict[str, str]
     qualifiers_inside: dict[str, str]
     qualifiers_after: dict[str, str]
@@ -72,6 +73,7 @@ class Rules:
     titles: RulePattern
     one_count_cues: RulePattern
     one_count_units: frozenset[str]
+    one_count_postposed: frozenset[str]
     unitless_cues: RulePattern
     unitless_unit: dict[str, str]
     rate_without_percent: RulePattern
@@ -95,6 +97,12 @@ class Rules:
     covering_titles: tuple[str, ...]
     base_year_before: tuple[str, ...]
     base_year_after: regex.Pattern
+    base_compared_before: tuple[str, ...]
+    base_compared_after: regex.Pattern
+    outline: regex.Pattern
+    census_years: dict[str, int]
+    census_pattern: regex.Pattern
+    published: regex.Pattern
     review_frame: regex.Pattern
     plan_title: regex.Pattern
     frame_heading: RulePattern
@@ -225,6 +233,7 @@ def load_rules() -> Rules:
         unit_not_followed_by=unit_seed["measure_words"]["not_followed_by"],
         unit_only_followed_by=unit_seed["measure_words"]["only_followed_by"],
         scales={k: Decimal(str(v)) for k, v in unit_seed["scales"].items()},
+        minus_sign=regex.compile(f"(?<![{unit_seed['signs']['not_after']}])(?:{alternation(unit_seed['signs']['minus'])})$"),
         qualifiers_before=qualifiers["before"],
         qualifiers_inside=qualifiers["inside"],
         qualifiers_after=qualifiers["after"],
@@ -238,6 +247,7 @@ def load_rules() -> Rules:
         titles=compile_rule(exclusion_seed["titles"]["pattern"]),
         one_count_cues=compile_rule("(?:" + alternation(exclusion_seed["one_counts"]["cues"]) + ")$"),
         one_count_units=frozenset(exclusion_seed["one_counts"]["units"]),
+        one_count_postposed=frozenset(exclusion_seed["one_counts"]["postposed_units"]),
         unitless_cues=compile_rule(alternation(unitless_unit)),
         unitless_unit=unitless_unit,
         rate_without_percent=compile_rule(cue_seed["rate_without_percent"]["before"]),
@@ -261,6 +271,12 @@ def load_rules() -> Rules:
         covering_titles=tuple(cue_seed["years"]["covering_titles"]),
         base_year_before=tuple(cue_seed["years"]["base_before"]),
         base_year_after=regex.compile(cue_seed["years"]["base_after"]),
+        base_compared_before=tuple(cue_seed["years"]["base_compared_before"]),
+        base_compared_after=regex.compile(cue_seed["years"]["base_compared_after"]),
+        outline=regex.compile(cue_seed["years"]["outline"]),
+        census_years=cue_seed["years"]["census_years"],
+        census_pattern=regex.compile(alternation(cue_seed["years"]["census_years"])),
+        published=regex.compile(cue_seed["years"]["published"], regex.MULTILINE),
         review_frame=regex.compile(cue_seed["years"]["review_frame"]),
         plan_title=regex.compile(cue_seed["years"]["plan_title"]),
         plan_frame=regex.compile(cue_seed["years"]["plan_frame"]),
