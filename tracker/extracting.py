@@ -221,6 +221,15 @@ def _unitless_unit(rules: Rules, sentence: str, start: int, end: int) -> str | N
     return rules.unitless_unit[cues[-1].group()] if cues else None
 
 
+def _counts_one(rules: Rules, sentence: str, start: int, end: int, unit: str | None) -> bool:
+    """Whether a lone 一 counts: after a verb of making (新建一所), or after what it counts at
+    its clause's end, for a building or site (投运500千伏变电站一座，)."""
+    if unit in rules.one_count_units and rules.one_count_cues.search(sentence[max(0, start - 6):start]):
+        return True
+    ends_clause = end == len(sentence) or sentence[end] in LIST_BREAKS
+    return unit in rules.one_count_postposed and start > 0 and ends_clause and bool(HAN_WORDS.match(sentence, start - 1))
+
+
 def _read_main(rules: Rules, sentence: str, match: re.Match) -> Amount | None:
     num, num2 = match.group("num"), match.group("num2")
     unit_surface = match.group("unit")
@@ -255,11 +264,7 @@ def _read_main(rules: Rules, sentence: str, match: re.Match) -> Amount | None:
             return None
     # A lone 一 (一个, 一批) is tested first: it is common, and far cheaper than the exclusions.
     lone_one = num == "一" and num2 is None and not match.group("pre")
-    if lone_one and not (
-        unit_surface in rules.one_count_units and rules.one_count_cues.search(sentence[max(0, start - 6):start])
-        or unit_surface in rules.one_count_postposed and start and HAN_WORDS.match(sentence, start - 1)
-        and (end == len(sentence) or sentence[end] in LIST_BREAKS)
-    ):
+    if lone_one and not _counts_one(rules, sentence, start, end, unit_surface):
         return None
     core_end = match.end("unit") if unit_surface else end
     if _excluded(rules, sentence, match.start("num"), core_end, unit_info.canonical):

@@ -15,6 +15,7 @@ from tracker.rules import load_rules
 from tracker.resolving import (
     Context,
     breakdown_label,
+    publication_year,
     resolve_amount_places,
     resolve_claim_place,
     resolve_kind,
@@ -76,12 +77,6 @@ def document_title(text: str) -> str | None:
         if line.strip():
             return line.strip()[:200]
     return None
-
-
-def publication_year(raw: str) -> int | None:
-    """The year of the page's publication line (发布时间：2023-11-19), if it has one."""
-    found = load_rules().published.search(raw)
-    return int(found.group(1)) if found else None
 
 
 def extract_document(raw: str, year: int | None = None, place: PlaceRecord | None = None) -> ExtractedDocument:

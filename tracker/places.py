@@ -872,8 +872,9 @@ def _town_pattern(rules: dict) -> re.Pattern:
     behind = [f"(?<![{_HAN}])", f"(?<=[{chars}])"]
     behind += [f"(?<={re.escape(word)})" for word in rules["preceding_words"]]
     numerals = re.escape(rules["numerals"])
-    not_first = re.escape(rules["not_first"] + rules["preceding_chars"])
-    not_first = f"[{not_first}]|[{numerals}][{numerals}{re.escape(rules['not_after_numeral'])}]"
+    never_first = re.escape(rules["not_first"] + rules["preceding_chars"])
+    # a numeral begins a town only before no numeral or measure word (两渡镇, not 两大乡镇)
+    not_first = f"[{never_first}]|[{numerals}][{numerals}{re.escape(rules['not_after_numeral'])}]"
     not_words = "|".join(map(re.escape, rules["preceding_words"]))
     stem_char = f"(?:(?![{re.escape(rules['not_in_stem'])}])[{_HAN}])"
     suffixes = "|".join(map(re.escape, sorted(rules["suffixes"], key=len, reverse=True)))

@@ -58,6 +58,12 @@ def _year_value(text: str | None) -> int | None:
     return value if 1900 <= value <= 2100 else None
 
 
+def publication_year(raw: str) -> int | None:
+    """The year of the page's publication line (发布时间：2023-11-19), if it has one."""
+    found = load_rules().published.search(raw)
+    return int(found.group(1)) if found else None
+
+
 def section_context(text: str, start: int = 0, end: int | None = None, year: int | None = None,
                     published: int | None = None) -> Context:
     """The meeting year and frames of ``text[start:end]``; ``year`` overrides the meeting year,

@@ -276,7 +276,7 @@ def load_rules() -> Rules:
         outline=regex.compile(cue_seed["years"]["outline"]),
         census_years=cue_seed["years"]["census_years"],
         census_pattern=regex.compile(alternation(cue_seed["years"]["census_years"])),
-        published=regex.compile(cue_seed["years"]["published"], regex.MULTILINE),
+        published=regex.compile(cue_seed["years"]["published"]),
         review_frame=regex.compile(cue_seed["years"]["review_frame"]),
         plan_title=regex.compile(cue_seed["years"]["plan_title"]),
         plan_frame=regex.compile(cue_seed["years"]["plan_frame"]),
