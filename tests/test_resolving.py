@@ -512,3 +512,44 @@ def test_a_year_compared_with_is_a_base():
     text = ("大足区第七次全国人口普查公报\n"
             "与2010年第六次全国人口普查相比，汉族人口增加37512人，增长4.82%。")
     assert [(c.text, c.year) for c in extract_claims(text)] == [("37512人", 2020), ("4.82%", 2020)]
+
+
+def test_a_bracketed_date_under_the_meetings_title_is_the_meeting_year():
+    from tracker.pipeline import extract_claims
+    text = ("在中共沂南县委十四届九次全体会议上的报告\n\n（2019年12月27日）\n\n一、2019年全县工作回顾\n"
+            "全年新登记市场主体12683户。\n三、2020年工作安排\n明年地区生产总值增长6.5%左右。")
+    assert (section_context(text).year, section_context(text).reviewed_year) == (2019, 2019)
+    assert [(c.text, c.year) for c in extract_claims(text)] == [("12683户", 2019), ("6.5%左右", 2020)]
+
+
+def test_headings_that_count_years_frame_totals_over_them():
+    from tracker.pipeline import extract_claims
+    # a congress late in its year looks back on that year and plans the five after it
+    text = ("——在如东县第十五次妇女代表大会上的工作报告\n陈晓红\n（2021年11月16日）\n"
+            "一、过去五年工作回顾\n举办培训班386期，公众号关注人数达6.8万人，目前全县有家长学校426所。\n"
+            "二、今后五年的目标任务\n力争新增发放创业担保贷款3亿元，执委履职率达到90%以上。")
+    context = section_context(text)
+    assert [(f.kind, f.year, f.span) for f in context.frames] == [("review", 2021, (2017, 2021)),
+                                                                  ("plan", 2026, (2022, 2026))]
+    assert [(c.text, c.year, c.period) for c in extract_claims(text)] == [
+        ("386期", None, "2017-2021"), ("6.8万人", 2021, None), ("426所", 2021, None),
+        ("3亿元", None, "2022-2026"), ("90%以上", 2026, None)]
+
+
+def test_a_heading_that_names_a_year_as_well_frames_no_span():
+    text = ("政府工作报告\n——2021年1月12日在阿鲁科尔沁旗第十六届人民代表大会第五次会议上\n"
+            "一、“十三五”时期和2020年工作回顾\n过去五年，全旗经济持续发展。\n二、今后五年的主要目标\n地区生产总值年均增长6%。")
+    context = section_context(text)
+    assert [(f.kind, f.year, f.span) for f in context.frames] == [("review", 2020, None), ("plan", 2025, (2021, 2025))]
+
+
+def test_a_heading_of_work_and_its_results_is_a_review():
+    text = "汪清县消防救援大队2023年工作总结及2024年工作计划\n一、2023年主要工作及成效\n全年接警出动1163起。\n三、2024年工作计划\n"
+    assert [(f.kind, f.year) for f in section_context(text).frames][-2:] == [("review", 2023), ("plan", 2024)]
+
+
+def test_a_base_year_compared_with_makes_no_fact_of_a_goal():
+    from tracker.pipeline import extract_claims
+    text = "力争火灾起数较上年下降5%以上。全市居民人均预期寿命为77.35岁，比上年提高0.28岁。"
+    assert [(c.text, c.kind) for c in extract_claims(text)] == [
+        ("5%以上", "target"), ("77.35岁", "actual"), ("0.28岁", "actual")]  # 预期寿命 is no forecast

@@ -31,6 +31,7 @@ class Frame:
     start: int
     kind: str
     year: int | None
+    span: tuple[int, int] | None = None  # the years its heading names (一、过去五年工作回顾)
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,8 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     end = len(text) if end is None else end
     opening_end = min(end, start + 3000)
     meeting = (rules.meeting.search(text, start, opening_end) or rules.meeting_date.search(text, start, opening_end)
-               or rules.meeting_title.search(text, start, opening_end))
+               or rules.meeting_title.search(text, start, opening_end)
+               or rules.meeting_dateline.search(text, start, opening_end))
     titled = None if meeting else rules.report_title.search(text, start, min(end, start + 200))
     census = None if meeting or titled else rules.census_pattern.search(text, start, min(end, start + 200))
     title_end = first_line_end(text, start, end)
@@ -124,7 +126,8 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
         meeting_year = planned if planned is not None else (reviewed + 1 if reviewed else published)
     if reviewed is None and meeting_year is not None and any(k == "review" for _, k, _ in markers):
         # A meeting reviews the year before it; a summary titled by its year (2022年上半年工作总结) that year.
-        reviewed = meeting_year if census or covered or span else meeting_year - 1
+        reviewed = meeting_year if census or covered or span or _late_in_year(meeting) else meeting_year - 1
+    late = _late_in_year(meeting)
     frames = []
     for position, kind, written in markers:
         if written and any(ch in "xX" for ch in written) or hidden:
@@ -133,16 +136,48 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
             frames.append(Frame(position, kind, _year_value(written)))
         else:
             planned = span[1] if span else title_plan or meeting_year  # a plan over years sets goals for its end
-            frames.append(Frame(position, kind, reviewed if kind == "review" else planned))
+            frame = Frame(position, kind, reviewed if kind == "review" else planned)
+            frames.append(_with_heading_span(frame, text[position:first_line_end(text, position, end)], late))
     writing = published if covered and published and meeting_year and published > meeting_year else None
     return Context(year=None if hidden else meeting_year, frames=tuple(frames), reviewed_year=reviewed, span=span,
                    writing_year=writing)
+
+
+def _with_heading_span(frame: Frame, heading: str, late: bool) -> Frame:
+    # 一、过去五年工作回顾 reviews the five years to its year; 二、今后五年的目标任务 plans the five
+    # from its year (the next, at a meeting late in its year), and its goals are for the last.
+    # A heading that names a year as well (“十三五”时期和2020年工作回顾) frames both, so neither.
+    rules = load_rules()
+    counted = rules.period_frame_span.search(heading)
+    if frame.year is None or counted is None or rules.year.search(heading):
+        return frame
+    try:
+        years = int(parse_numeral(counted.group(1) or counted.group(2)))
+    except NumeralError:
+        return frame
+    if years < 2:
+        return frame
+    if frame.kind == "review":
+        first, last = frame.year - years + 1, frame.year
+    else:
+        first = frame.year + 1 if late else frame.year
+        first, last = first, first + years - 1
+    return Frame(frame.start, frame.kind, last, (first, last))
 
 
 def _in_title(text: str, position: int) -> bool:
     # Inside 《…》 on its line.
     line = text[text.rfind("\n", 0, position) + 1:position]
     return line.count("《") > line.count("》")
+
+
+def _late_in_year(meeting: regex.Match | None) -> bool:
+    # A meeting dated in the second half of its year reviews that year (see late_meeting_month).
+    month = meeting.groupdict().get("month") if meeting is not None else None
+    try:
+        return month is not None and parse_numeral(month) >= load_rules().late_meeting_month
+    except NumeralError:
+        return False
 
 
 def _is_base_year(sentence: str, match: regex.Match) -> bool:
@@ -258,6 +293,9 @@ def resolve_period(sentence: str, amount: Amount, target: bool = False, context:
     if spans and not _own_year_between(sentence, spans[-1].end(), amount.start):
         first, last = int(spans[-1].group(1)), int(spans[-1].group(2))
         return (f"{first}-{last}", None) if first < last else (None, None)
+    heading_span = _heading_span_period(sentence, amount, target, context, position)
+    if heading_span is not None:
+        return heading_span, None
     if context is not None and not target:
         return _span_period(sentence, amount, context, position), None
     if context is not None and context.span and not _own_year_between(sentence, 0, amount.start) \
@@ -265,6 +303,21 @@ def resolve_period(sentence: str, amount: Amount, target: bool = False, context:
             and not rules.period_per_unit.search(sentence, 0, amount.start):
         return f"{context.span[0]}-{context.span[1]}", None  # 计划期内新建幼儿园36所
     return None, None
+
+
+def _heading_span_period(sentence: str, amount: Amount, target: bool, context: Context | None,
+                         position: int) -> str | None:
+    # Under 一、过去五年工作回顾 a fact's total is over the five years (举办培训班386期), and under
+    # 二、今后五年的目标任务 a goal's total; a level (达到, 目前, 总数) is of the last year.
+    frame = frame_at(context, position) if context is not None else None
+    if frame is None or frame.span is None or target != (frame.kind == "plan"):
+        return None
+    rules = load_rules()
+    head = sentence[:amount.start]
+    if _own_year_between(sentence, 0, amount.start) or rules.period_level_before.search(head) \
+            or rules.period_per_unit.search(head) or rules.period_stock_before.search(head):
+        return None
+    return f"{frame.span[0]}-{frame.span[1]}"
 
 
 def _own_year_between(sentence: str, start: int, end: int) -> bool:

@@ -91,6 +91,8 @@ class Rules:
     year: regex.Pattern
     meeting: regex.Pattern
     meeting_date: regex.Pattern
+    meeting_dateline: regex.Pattern
+    late_meeting_month: int
     meeting_title: regex.Pattern
     report_title: regex.Pattern
     hidden_year: regex.Pattern
@@ -120,6 +122,8 @@ class Rules:
     period_since: regex.Pattern
     period_recent: regex.Pattern
     period_hint: RulePattern
+    period_frame_span: regex.Pattern
+    period_stock_before: regex.Pattern
     section_heading: regex.Pattern
     section_opening: regex.Pattern
     salutations: tuple[str, ...]
@@ -265,6 +269,8 @@ def load_rules() -> Rules:
         year=regex.compile(cue_seed["years"]["year"]),
         meeting=regex.compile(cue_seed["years"]["meeting"]),
         meeting_date=regex.compile(cue_seed["years"]["meeting_date"]),
+        meeting_dateline=regex.compile(cue_seed["years"]["meeting_dateline"]),
+        late_meeting_month=cue_seed["years"]["late_meeting_month"],
         meeting_title=regex.compile(cue_seed["years"]["meeting_title"]),
         report_title=regex.compile(cue_seed["years"]["report_title"], regex.MULTILINE),
         hidden_year=regex.compile(cue_seed["years"]["hidden_year"]),
@@ -294,6 +300,8 @@ def load_rules() -> Rules:
         period_since=regex.compile(cue_seed["periods"]["since"]),
         period_recent=regex.compile(cue_seed["periods"]["recent"]),
         period_hint=compile_rule(alternation(cue_seed["periods"]["hints"])),
+        period_frame_span=regex.compile(cue_seed["periods"]["frame_span"]),
+        period_stock_before=regex.compile(cue_seed["periods"]["stock_before"]),
         section_heading=regex.compile(cue_seed["sections"]["heading"], regex.MULTILINE),
         section_opening=regex.compile(cue_seed["sections"]["opening"].replace(
             "{salutations}", alternation(cue_seed["sections"]["salutations"])), regex.MULTILINE),
