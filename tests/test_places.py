@@ -12,6 +12,7 @@ from tracker.places import (
     find_places,
     infer_home_place,
     load_gazetteer,
+    national_marker,
     place_rules,
     subject_mentions,
 )
@@ -211,6 +212,12 @@ FIND = [
     # a town may begin with a numeral (两渡镇, 三驱镇) where no measure word follows it
     ("静升镇、两渡镇分别建成日间照料中心3个、5个", [("静升镇", "静升镇", "town"), ("两渡镇", "两渡镇", "town")]),
     ("全县两大乡镇、三个乡镇、二十个镇", []),
+    # a surname and 村 before 镇 name a town, where 村镇 is otherwise a word
+    ("在依汶镇、苏村镇各打造1个示范片区", [("依汶镇", "依汶镇", "town"), ("苏村镇", "苏村镇", "town")]),
+    ("推进美丽村镇建设，加强农村镇区规划", []),
+    # a verb or 主要 before 镇区 and 街道 begins no town; 城关镇 stays one
+    ("新建5G基站300个，实现镇区5G网络全覆盖", []),
+    ("对县城主要街道进行排查，城关镇完成改造", [("城关镇", "城关镇", "town")]),
     # hidden places
     ("中共****市****区委教育工作领导小组", []),
     ("xx县教育局", []),
@@ -348,6 +355,9 @@ HOME = [
     # A county its title names stays home though its text names neighbours (patients come from them).
     ("陆川县人民医院2023年工作总结\n全县就诊人次增长，县委高度重视。陆川县患者…，县外患者来自博白县、北流市、"
      "廉江市、化州市", "陆川县"),
+    # A county-level city its province governs directly (no prefecture above it) speaks as a city.
+    ("政府工作报告\n——2022年1月18日在琼海市第八届人民代表大会第一次会议上\n全市地区生产总值318.5亿元，"
+     "全市新增就业1.2万人，嘉积镇建成区扩大到32.5平方公里", "琼海市"),
 ]
 
 
@@ -382,8 +392,22 @@ def test_a_towns_own_report_is_the_towns_under_the_county_its_title_names(gaz):
     ("在第十九届临沂市青少年科技创新大赛中获一等奖23项", []),  # the host of a contest
     ("1名教师被评为“陕西省教学名师”", []),  # a name in quotation marks
     ("对《山西省农村供水管理条例》等5部法律法规开展执法检查", []),  # a title in title marks
+    ("组织残疾人参加十堰市第八届残疾人运动会，获得金牌4枚", []),  # an event taken part in
+    ("在延边州消防救援支队组织的岗位练兵比武中，3人荣立三等功", []),
     ("临沂市教育局表彰先进学校12所", ["临沂市"]),
     ("兰山区在临沂市率先完成任务", ["兰山区", "临沂市"]),
 ])
 def test_places_an_amount_is_not_about_are_left_out(gaz, sentence, kept):
     assert [m.text for m in subject_mentions(sentence, find_places(sentence, gaz))] == kept
+
+
+@pytest.mark.parametrize("text, national", [
+    ("全国平均水平为75%", True),  # the country's own average
+    ("全国粮食总产量达到6.8亿吨", True),
+    ("高于全国平均水平2.1个百分点", False),  # what a figure is measured against
+    ("是全国人均水平的5倍多", False),
+    ("创建全国民主法治示范村2个", False),  # an honour
+    ("其中全国最美家庭2户", False),
+])
+def test_national_marker(text, national):
+    assert bool(national_marker().search(text)) is national

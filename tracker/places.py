@@ -386,6 +386,16 @@ class Gazetteer:
             return None
         return self._city.get(record.code)
 
+    def governing_city_of(self, record: PlaceRecord) -> PlaceRecord | None:
+        """:meth:`city_of`, except that a county-level city its province governs directly
+        (琼海市, 仙桃市, 济源市), having no prefecture, stands as its own."""
+        city = self.city_of(record)
+        if city is None and record.level == COUNTY and record.parent_code is not None:
+            parent = self._records.get(record.parent_code)
+            if parent is not None and parent.level == PROVINCE:
+                return record
+        return city
+
     # -- reading -------------------------------------------------------------
 
     def find(self, sentence: str, known: Iterable[PlaceRecord] = ()) -> list[PlaceMention]:
@@ -644,7 +654,7 @@ class Gazetteer:
         for match in self._towns.finditer(sentence):
             stem, suffix = match.group("stem"), match.group("suffix")
             start = match.start("stem")
-            if stem[-1] in rules["not_before_suffix"].get(suffix, ""):
+            if stem[-1] in rules["not_before_suffix"].get(suffix, "") and not _two_character_stem(stem, suffix, rules):
                 continue
             after = sentence[match.end():match.end() + 1]
             if after and after in rules["not_after_suffix"].get(suffix, ""):
@@ -694,10 +704,10 @@ def subject_mentions(sentence: str, mentions: list[PlaceMention]) -> list[PlaceM
     (places_extra.toml ``not_subject``)."""
     if not mentions:
         return mentions
-    destinations, destination, event_before, event_after, quotes = _not_subject_patterns()
+    destinations, destination, openers, event_before, event_after, quotes = _not_subject_patterns()
     # Plain tests of the sentence first: most name no destination, contest or quotation.
     going = any(word in sentence for word in destinations)
-    hosted = "在" in sentence
+    hosted = any(word in sentence for word in openers)
     quoted = [pair for pair in quotes if pair[0] in sentence]
     if not (going or hosted or quoted):
         return mentions
@@ -717,7 +727,9 @@ def _not_subject_patterns() -> tuple:
     rules = place_rules()["not_subject"]
     destinations = tuple(rules["destinations"])
     destination = regex.compile(f"(?:{'|'.join(map(regex.escape, destinations))}){rules['destination_list']}")
-    return (destinations, destination, regex.compile(rules["event_before"]),
+    openers = tuple(rules["event_openers"])
+    event_before = regex.compile(f"(?:{'|'.join(map(regex.escape, openers))}){rules['event_before']}")
+    return (destinations, destination, openers, event_before,
             regex.compile(rules["event_after"]), tuple(tuple(pair) for pair in rules["quotes"]))
 
 
@@ -782,7 +794,7 @@ def infer_home_place(text: str, gazetteer: Gazetteer, mentions: list[PlaceMentio
             titled_towns[record.name] = record
         if record.code is None:
             continue
-        city = gazetteer.city_of(record)
+        city = gazetteer.governing_city_of(record)
         if mention.start < title_end:
             titled.add(record)
         if record.level == COUNTY:
@@ -865,6 +877,13 @@ def _placeholder(records: Sequence[PlaceRecord]) -> PlaceRecord:
     level = first.level if len({r.level for r in records}) == 1 else COUNTY
     return PlaceRecord(None, first.name, level,
                        first.parent_code if shared else None, first.parent_name if shared else None)
+
+
+def _two_character_stem(stem: str, suffix: str, rules: dict) -> bool:
+    # 苏村镇: a surname and 村 before 镇 name a town, where 村镇 is otherwise a word.
+    allowed = rules["two_character_stems"].get(suffix)
+    return (allowed is not None and len(stem) == 2 and stem[-1] in allowed["last"]
+            and stem[0] not in allowed["not_first"])
 
 
 def _town_pattern(rules: dict) -> re.Pattern:
