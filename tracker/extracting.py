@@ -475,7 +475,7 @@ def _listed_before_clause(amounts: list[Amount], sentence: str, start: int, each
     inside = [a for a in amounts if previous_start <= a.start and a.end < start]
     if each:
         if inside:
-            return []
+            return _respective_run(sentence, previous_start, inside)
         items = _split_list(sentence[previous_start:start - 1])
         if items:
             items[0] = items[0].rsplit("的", 1)[-1]
@@ -503,6 +503,20 @@ def _listed_before_clause(amounts: list[Amount], sentence: str, start: int, each
     respectively = items[0].rfind(load_rules().respectively)
     listed = _split_list(items[0][:respectively]) if respectively > 0 and not any(items[1:]) else []
     return listed if len(listed) == len(inside) and all(HAN_WORDS.match(item) for item in listed) else []
+
+
+def _respective_run(sentence: str, previous_start: int, inside: list[Amount]) -> list[str]:
+    """For 各 after a clause whose amounts a 分别 gives out (补贴标准分别提高到每人每月80元和100元，
+    较上年各增加10元): what each of those amounts is of, its listed item where the list names as
+    many, else the words before 分别 for all of them."""
+    position = sentence.rfind(load_rules().respectively, previous_start, inside[0].start)
+    if len(inside) < 2 or position == -1:
+        return []
+    listed = _split_list(sentence[previous_start:position])
+    if len(listed) == len(inside) and all(HAN_WORDS.match(item) for item in listed):
+        return listed
+    head = sentence[previous_start:position].strip()
+    return [head] * len(inside) if HAN_WORDS.match(head) else []
 
 
 def _one_amount_clauses(amounts: list[Amount], sentence: str, start: int) -> list[str]:
