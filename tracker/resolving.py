@@ -124,10 +124,11 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     elif meeting_year is None and not hidden:
         planned = next((_year_value(w) for _, k, w in markers if k == "plan" and _year_value(w)), None)
         meeting_year = planned if planned is not None else (reviewed + 1 if reviewed else published)
-    if reviewed is None and meeting_year is not None and any(k == "review" for _, k, _ in markers):
-        # A meeting reviews the year before it; a summary titled by its year (2022年上半年工作总结) that year.
-        reviewed = meeting_year if census or covered or span or _late_in_year(meeting) else meeting_year - 1
     late = _late_in_year(meeting)
+    if reviewed is None and meeting_year is not None and any(k == "review" for _, k, _ in markers):
+        # A meeting reviews the year before it (one late in its year, that year); a summary titled
+        # by its year (2022年上半年工作总结) that year.
+        reviewed = meeting_year if census or covered or span or late else meeting_year - 1
     frames = []
     for position, kind, written in markers:
         if written and any(ch in "xX" for ch in written) or hidden:
@@ -158,10 +159,10 @@ def _with_heading_span(frame: Frame, heading: str, late: bool) -> Frame:
     if years < 2:
         return frame
     if frame.kind == "review":
-        first, last = frame.year - years + 1, frame.year
+        first = frame.year - years + 1
     else:
         first = frame.year + 1 if late else frame.year
-        first, last = first, first + years - 1
+    last = first + years - 1
     return Frame(frame.start, frame.kind, last, (first, last))
 
 
