@@ -500,20 +500,27 @@ def _listed_before_clause(amounts: list[Amount], sentence: str, start: int, each
         return items
     # 曲江区、乐昌市、南雄市新登记市场主体分别为5,306户、4,216户和3,871户，增速均超过15%: the list
     # before 分别 names what each amount is of
-    respectively = items[0].rfind(load_rules().respectively)
-    listed = _split_list(items[0][:respectively]) if respectively > 0 and not any(items[1:]) else []
-    return listed if len(listed) == len(inside) and all(HAN_WORDS.match(item) for item in listed) else []
+    return [] if any(items[1:]) else _listed_before_respectively(sentence, previous_start, inside)[1]
+
+
+def _listed_before_respectively(sentence: str, previous_start: int, inside: list[Amount]) -> tuple[int, list[str]]:
+    """Where the 分别 that gives out the amounts ``inside`` stands (-1 where none does), and the
+    items listed before it where they are as many as the amounts."""
+    position = sentence.rfind(load_rules().respectively, previous_start, inside[0].start)
+    listed = _split_list(sentence[previous_start:position]) if position > previous_start else []
+    if len(listed) == len(inside) and all(HAN_WORDS.match(item) for item in listed):
+        return position, listed
+    return position, []
 
 
 def _respective_run(sentence: str, previous_start: int, inside: list[Amount]) -> list[str]:
     """For 各 after a clause whose amounts a 分别 gives out (补贴标准分别提高到每人每月80元和100元，
     较上年各增加10元): what each of those amounts is of, its listed item where the list names as
     many, else the words before 分别 for all of them."""
-    position = sentence.rfind(load_rules().respectively, previous_start, inside[0].start)
-    if len(inside) < 2 or position == -1:
+    if len(inside) < 2:
         return []
-    listed = _split_list(sentence[previous_start:position])
-    if len(listed) == len(inside) and all(HAN_WORDS.match(item) for item in listed):
+    position, listed = _listed_before_respectively(sentence, previous_start, inside)
+    if listed or position == -1:
         return listed
     head = sentence[previous_start:position].strip()
     return [head] * len(inside) if HAN_WORDS.match(head) else []
