@@ -80,3 +80,60 @@ def test_rates_listed_after_qizhong_are_no_parts_of_a_sum():
     text = ("全市幼儿园教师学历达标率98%，其中城市99%、农村97%。"
             "全年固定资产投资比上年增长3.1%。其中，项目投资增长5.6%，房地产开发投资下降6.2%。")
     assert [r for r in relations(text) if r[0] in ("part", "part_of_whole")] == []
+
+
+def test_an_aside_breaks_down_the_amount_before_it_not_the_total():
+    # the kinds in brackets are parts of 幼儿园, not of the schools; 其中 inside brackets lists its own
+    text = ("全镇共有学校30所，其中幼儿园12所（公办5所、民办7所），小学15所，初中3所。"
+            "全县共有公交车210辆（其中新能源公交车150辆），出租车400辆。")
+    assert [r for r in relations(text) if r[0] in ("part", "part_of_whole")] == [
+        ("part", "30所", "12所", None), ("part", "30所", "15所", None), ("part", "30所", "3所", None),
+        ("part_of_whole", "210辆", "150辆", None)]
+
+
+def test_averages_ceilings_conversions_and_changes_are_no_totals_or_parts():
+    text = ("全县农村居民人均可支配收入15000元。其中，甲镇人均收入16000元，乙镇14000元。\n"
+            "公积金贷款最高额度60万元，其中单方缴存职工最高额度40万元，双方缴存职工最高额度60万元。\n"
+            "全年贷款余额500亿元，增收20亿元。其中，个人贷款300亿元，多增15亿元。\n"
+            "全县组建救援队伍2支80人，村级救援分队共计300余人。")
+    assert [r for r in relations(text) if r[0] in ("part", "part_of_whole")] == [
+        ("part_of_whole", "500亿元", "300亿元", None)]
+
+
+def test_a_clause_with_a_total_of_its_own_ends_the_list_of_parts():
+    text = "新增停车泊位2000个，其中路边泊位800个、停车场泊位1200个，城区停车泊位总数达到1.5万个。"
+    assert [r for r in relations(text) if r[0] == "part"] == [
+        ("part", "2000个", "800个", None), ("part", "2000个", "1200个", None)]
+
+
+def test_parts_after_qizhong_need_one_total_in_the_sentences_before():
+    # two totals of the unit before 其中 (新建 and 改扩建): whose parts follow is not said
+    text = ("全县计划新建小学10所、改扩建小学6所。其中，2022年新建4所，2023年新建6所。\n"
+            "全县学校资产总额50亿元；负债总额8亿元；净资产42亿元。其中，小学资产总额20亿元，中学资产总额30亿元。")
+    assert [r for r in relations(text) if r[0] in ("part", "part_of_whole")] == []
+
+
+def test_a_share_is_held_by_the_level_not_by_its_change():
+    text = ("全县共有民办幼儿园58所，比上年增加6所，占全县幼儿园总数的41.4%。"
+            "住户存款余额300亿元，比年初增加30亿元，占各项存款增量的60%。"
+            "城乡用水量2亿立方米（其中城镇1.2亿立方米，农村0.8亿立方米），占20%。")
+    assert [r for r in relations(text) if r[0] == "share"] == [
+        ("share", "58所", "41.4%", None), ("share", "30亿元", "60%", None), ("share", "2亿立方米", "20%", None)]
+
+
+def test_a_share_of_a_plan_is_marked():
+    document = extract_document("全年完成重点项目投资56亿元，占年度计划的110%。")
+    [share] = [link for link in document.links if link.relation == "share"]
+    assert share.detail == {"of": "年度计划", "of_whole": False, "of_plan": True}
+
+
+def test_a_level_compared_with_is_of_the_base_year_and_changes_are_of_the_level():
+    document = extract_document("2021年村集体经济收入达到45万元，比去年的30万元增加了15万元，增长50%。"
+                                "2020年全县粮食产量达到30.5万吨，比2015年的27.1万吨增加3.4万吨。")
+    assert [(c.text, c.metric_label, c.year) for c in document.claims] == [
+        ("45万元", "村集体经济收入", 2021), ("30万元", "村集体经济收入", 2020),
+        ("15万元", "村集体经济收入比去年增加额", 2021), ("50%", "村集体经济收入比去年增长率", 2021),
+        ("30.5万吨", "粮食产量", 2020), ("27.1万吨", "粮食产量", 2015), ("3.4万吨", "粮食产量比2015年增加", 2020)]
+    assert [r for r in relations(document.clean.text) if r[0] in ("change", "growth")] == [
+        ("change", "45万元", "15万元", 2020), ("growth", "45万元", "50%", 2020),
+        ("change", "30.5万吨", "3.4万吨", 2015)]

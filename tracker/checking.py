@@ -55,6 +55,7 @@ from tracker.figures import base_of, interval, meet, written_like
 from tracker.labeling import counted_nouns
 from tracker.models import CheckState, Claim, ClaimLink, Document, Flag, Metric, Sentence
 from tracker.querying import json_number
+from tracker.relating import base_kind
 from tracker.rules import load_rules, unit_family
 from tracker.storing import reserve_ids
 from tracker.vocabulary import IGNORED, load_vocabulary
@@ -417,6 +418,8 @@ def _comparisons(figures: dict[int, Figure], links: list[Link], relation: str, w
         direction = (link.detail or {}).get("direction", 1)
         if link.head_claim_id in changes:
             change_link = changes[link.head_claim_id]
+            if not _same_base(link, change_link):
+                continue  # 比年初增加289.5亿元，同比增长9.4%: since January, and against a year before
             given = figures[change_link.tail_claim_id]
             base_year = link.base_year or change_link.base_year
         elif link.head_claim_id in starts:
@@ -424,6 +427,8 @@ def _comparisons(figures: dict[int, Figure], links: list[Link], relation: str, w
             base_year = link.base_year or given.year
         else:
             continue
+        if given.unit != level.unit:
+            continue  # 1135.6公顷（约合1.7万亩），比上年增加212.4公顷: the change is of the other level
         if any(f.interval is None for f in (level, given, rate)):
             drafts.append(_uncheckable(sorted({level, given, rate}, key=lambda f: f.id), what, (0, link.id)))
             continue
@@ -434,6 +439,13 @@ def _comparisons(figures: dict[int, Figure], links: list[Link], relation: str, w
             base_value = float(level.value) - direction * float(given.value)
         if base[0] > 0:
             yield Comparison(link, level, rate, given, base, base_value, base_year)
+
+
+def _same_base(rate: Link, change: Link) -> bool:
+    """Whether a rate and a change of one level may be made against the same base: not
+    when both say what they compare with and it differs (relating.base_kind)."""
+    kinds = {base_kind((link.detail or {}).get("base")) for link in (rate, change)} - {None}
+    return len(kinds) < 2
 
 
 def check_growth(figures: dict[int, Figure], links: list[Link]) -> list[FlagDraft]:
@@ -611,7 +623,8 @@ def check_part_of_whole(figures: dict[int, Figure], links: list[Link]) -> list[F
                 drafts.append(FlagDraft("part_of_whole", "error",
                                         f"inconsistency: {part.text} is more than the whole of {whole.text}",
                                         [whole, part], float(part.value), float(whole.value), position=(0, link.id)))
-        if link.relation == "share":
+        if link.relation == "share" and not (link.detail or {}).get("of_plan"):
+            # a share of a plan is how far it was fulfilled (占年度计划的112.4%): it may pass 100 %
             share = figures[link.tail_claim_id]
             if share.unit == "%" and share.interval and share.interval[0] > 100:
                 drafts.append(FlagDraft("part_of_whole", "error", f"inconsistency: a share of {share.text} is above 100%",
@@ -707,13 +720,16 @@ def check_carried_over(figures: dict[int, Figure]) -> list[FlagDraft]:
 
 def check_conflict(group: Group) -> list[FlagDraft]:
     """One metric, place and year, actual, stated with different values by different
-    documents or sections; the same sentence published twice is a duplicate."""
+    documents or sections; the same sentence published twice is a duplicate. Of a flow
+    (an amount done in a year: money put into projects, schools built) many differ in one
+    year, so two of its figures conflict only where their labels are the same."""
     drafts = []
-    by_year: dict[int, list[Figure]] = defaultdict(list)
+    flow = _metric_wordings()[0].get(group.members[0].metric, False)
+    by_year: dict[tuple[int, str], list[Figure]] = defaultdict(list)
     for f in group.members:
         if f.kind == "actual" and f.year is not None:
-            by_year[f.year].append(f)
-    for year, stated in by_year.items():
+            by_year[(f.year, _bare(f.label or "") if flow else "")].append(f)
+    for (year, _), stated in by_year.items():
         distinct = {}
         for f in stated:
             distinct.setdefault((f.document_id, f.section_id), f)

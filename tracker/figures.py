@@ -15,6 +15,8 @@ WRITTEN_NUMBER = regex.compile(r"[0-9０-９][0-9０-９,，\s]*(?:[.．][0-9０
 # Compiled once: regex's lookup of a pattern given as a string cost more than the
 # substitution (a tenth of a full check at a million claims).
 GROUPING = regex.compile(r"[,，\s]")
+# A share written as a whole number is rounded (74% of 117 schools is 74.36%).
+ROUNDED_UNIT = regex.compile(r"\s*(?:[%％‰]|个?百分点)")
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # How far a qualifier widens a figure, as a share of it.
 WIDEN = {"more_than": (0.0, 0.5), "at_least": (0.0, 0.5), "nearly": (0.1, 0.0), "less_than": (0.2, 0.0),
@@ -40,10 +42,10 @@ def half_step(text: str, value: Decimal) -> float:
     written = written_number(text)
     if written is None or written[0] == 0:
         return 0.0  # Chinese numerals: whole numbers as written
-    number, decimals, _ = written
+    number, decimals, end = written
     scale = abs(float(value) / float(number))
-    if decimals == 0 and math.isclose(scale, 1.0):
-        return 0.0  # a whole number written out (76处, 2744人) is exact
+    if decimals == 0 and math.isclose(scale, 1.0) and not ROUNDED_UNIT.match(text, end):
+        return 0.0  # a whole number written out (76处, 2744人) is exact; 74% is rounded
     return 0.5 * 10 ** -decimals * scale
 
 

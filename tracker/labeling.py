@@ -60,6 +60,7 @@ class LabelRules:
     decrease: RulePattern
     change_suffix: dict[str, str]
     to_level: RulePattern
+    base_amount: RulePattern
     running_total: regex.Pattern
     running_total_suffixes: dict[str, str]
     newly: RulePattern
@@ -100,6 +101,7 @@ def label_rules() -> LabelRules:
         decrease=compile_rule(seed["decrease"]),
         change_suffix=seed["change_suffix"],
         to_level=compile_rule(seed["to_level"]),
+        base_amount=compile_rule(seed["base_amount"]),
         running_total=regex.compile(seed["running_total"]),
         running_total_suffixes=seed["running_total_suffixes"],
         newly=compile_rule(seed["newly"]),
@@ -107,6 +109,8 @@ def label_rules() -> LabelRules:
     )
 
 
+# The amount a base names (比去年的26.3万元增加了12.3万元): no part of the change's label.
+BASE_AMOUNT = regex.compile(r"的[^的]*[0-9０-９].*$")
 HAN_RUN = regex.compile(r"[\p{Han}A-Za-z“”\"‘’、]+")
 QUOTES = "“”\"‘’、 "
 ASIDE_OPENING = {close: open_ for open_, close in ASIDE.items()}
@@ -532,8 +536,12 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
                 rules.to_level.match(words) for words in (between, head, after_level)):
             labels.append(Label(level_label, "level", origin=level))
             continue
+        if (level_label and amount.item is None and amount.family == amounts[compared].family
+                and rules.base_amount.search(sentence, clause_start, amount.start)):
+            labels.append(Label(level_label, "level"))  # 比去年的26.3万元: the level compared with
+            continue
         if change and level_label and amount.item is None and _comparable(amount, amounts[compared]):
-            base = change.group("base") or base
+            base = BASE_AMOUNT.sub("", change.group("base") or "") or base
             verb = _change_verb(change.group("verb"), rules)
             suffix = rules.change_suffix.get(amount.family, "")
             yearly = verb.startswith(("年均", "平均"))

@@ -132,7 +132,8 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                 labels = [Label(breakdown_label(sentence.text, amount, mentions, earlier), "level")
                           if label.text is None and label.aspect == "level" else label
                           for amount, label in zip(amounts, labels)]
-            part_links = sentence_part_links(sentence.text, amounts, first, [a.family for a in amounts])
+            part_links = sentence_part_links(sentence.text, amounts, first, [a.family for a in amounts],
+                                             [label.aspect for label in labels])
             for link in part_links:
                 if link.relation == "share":
                     holder, share = link.head - first, link.tail - first

@@ -18,11 +18,15 @@ from functools import cache
 
 import regex
 
+from tracker.extracting import ASIDE
 from tracker.rules import clause_break_class, load_rules, load_seed
 from tracker.segmenting import on_one_line
 
 YEAR = regex.compile(r"((?:19|20)[0-9]{2})\s*年")
 CLAUSE_BREAK = regex.compile(clause_break_class("，,；;：:"))
+BRACKET = regex.compile("[" + regex.escape("".join(ASIDE) + "".join(ASIDE.values())) + "]")
+# How far before an amount the words that keep it out of sums are looked for.
+OUTSIDE_SUMS_REACH = 24
 
 
 @dataclass(frozen=True)
@@ -48,10 +52,15 @@ class RelationRules:
     whole_of: regex.Pattern
     share: regex.Pattern
     share_of_whole: regex.Pattern
+    share_of_plan: regex.Pattern
+    share_of_change: regex.Pattern
+    outside_sums: regex.Pattern
+    parts_end: regex.Pattern
     real_growth: regex.Pattern
     real_growth_metrics: regex.Pattern
     parts_lead: regex.Pattern
     additive_families: frozenset[str]
+    base_kinds: dict[str, regex.Pattern]
 
 
 @cache
@@ -59,8 +68,46 @@ def relation_rules() -> RelationRules:
     """The relation patterns, read once."""
     seed = load_seed("relations.toml")
     patterns = {name: regex.compile(seed[name]) for name in RelationRules.__dataclass_fields__
-                if name != "additive_families"}
-    return RelationRules(**patterns, additive_families=frozenset(seed["additive_families"]))
+                if name not in ("additive_families", "base_kinds")}
+    return RelationRules(**patterns, additive_families=frozenset(seed["additive_families"]),
+                         base_kinds={kind: regex.compile(words) for kind, words in seed["base_kinds"].items()})
+
+
+def base_kind(base: str | None) -> str | None:
+    """What a comparison is made against: a year (比2011年 → "2011"), a kind of seeds'
+    ``base_kinds`` (同比 → "year", 比年初 → "year_start"), else the base as written
+    (比预算数); None when it does not say."""
+    if not base:
+        return None
+    found = YEAR.search(base)
+    if found:
+        return found.group(1)
+    return next((kind for kind, words in relation_rules().base_kinds.items() if words.search(base)), base)
+
+
+def aside_spans(sentence: str) -> list[tuple[int, int]]:
+    """The outermost asides in brackets of ``sentence``, as spans with their brackets
+    (an aside left open is none)."""
+    spans, depth, start = [], 0, 0
+    for bracket in BRACKET.finditer(sentence):
+        if bracket.group() in ASIDE:
+            start = bracket.start() if depth == 0 else start
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, bracket.end()))
+    return spans
+
+
+def _aside_of(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    return next((span for span in spans if span[0] < start and end <= span[1]), None)
+
+
+def _outside_sums(text: str, start: int) -> bool:
+    """Whether the amount at ``start`` of ``text`` is neither a total nor a part, by the words
+    before it (人均, 约合, 多增, 比去年的: seeds' ``outside_sums``)."""
+    return bool(relation_rules().outside_sums.search(text, max(0, start - OUTSIDE_SUMS_REACH), start))
 
 
 def base_year(base: str | None, year: int | None) -> int | None:
@@ -100,19 +147,36 @@ def comparison_links(first: int, labels: list, year_of, sentence: str = "") -> l
     return links
 
 
-def sentence_part_links(sentence: str, amounts: list, first: int, families: list[str]) -> list[ExtractedLink]:
+def sentence_part_links(sentence: str, amounts: list, first: int, families: list[str],
+                        aspects: list[str]) -> list[ExtractedLink]:
     """Totals and parts inside one sentence: ``共有…76处,其中…`` and a list closed by ``合计``;
-    parts of a whole (``94所…中的78所``); shares (``占…的63%``)."""
+    parts of a whole (``94所…中的78所``); shares (``占…的63%``). ``aspects`` are the amounts'
+    (only levels are totals, parts and the holders of shares). An aside in brackets
+    (``幼儿园118所（公办46所、民办72所）``) breaks down the amount before it: its amounts
+    are parts of that one only."""
     rules = relation_rules()
     links: list[ExtractedLink] = []
+    asides = aside_spans(sentence) if BRACKET.search(sentence) else []
+
+    def summable(index: int) -> bool:
+        return (aspects[index] == "level" and families[index] in rules.additive_families
+                and not _outside_sums(sentence, amounts[index].start))
+
     opening = rules.parts_open.search(sentence)
     if opening:
-        before = [i for i, a in enumerate(amounts) if a.end <= opening.start()]
-        after = [i for i, a in enumerate(amounts) if a.start >= opening.end()]
-        if before and after and families[before[-1]] in rules.additive_families:
+        # 三级医院9个（其中三级甲等医院5个）: after 其中 in an aside, its parts are the aside's
+        aside = _aside_of(asides, opening.start(), opening.end())
+        before = [i for i, a in enumerate(amounts) if a.end <= (aside[0] if aside else opening.start())]
+        after = [i for i, a in enumerate(amounts) if a.start >= opening.end()
+                 and (a.end <= aside[1] if aside else not _aside_of(asides, a.start, a.end))]
+        ended = next((n for n, i in enumerate(after)
+                      if rules.parts_end.search(sentence, max(0, amounts[i].start - 16), amounts[i].start)), None)
+        after = after[:ended]
+        if before and after and summable(before[-1]):
             total = before[-1]
             if rules.total_before.search(sentence[:amounts[total].start]) or len(before) == 1:
-                parts = [i for i in after if families[i] == families[total] and amounts[i].unit == amounts[total].unit]
+                parts = [i for i in after if families[i] == families[total]
+                         and amounts[i].unit == amounts[total].unit and summable(i)]
                 links += _part_links(first, total, parts, amounts, "其中")
                 if len(parts) == 1 and not amounts[parts[0]].item:
                     # one part named after 其中 is no sum, but it cannot pass its whole
@@ -120,28 +184,44 @@ def sentence_part_links(sentence: str, amounts: list, first: int, families: list
     for index, amount in enumerate(amounts):
         if (index and families[index] in rules.additive_families
                 and rules.total_close.search(sentence[amounts[index - 1].end:amount.start])):
-            parts = [i for i in range(index) if families[i] == families[index]]
+            parts = [i for i in range(index) if amounts[i].unit == amount.unit and summable(i)
+                     and not _aside_of(asides, amounts[i].start, amounts[i].end)]
             links += _part_links(first, index, parts, amounts, "合计")
     for index in range(1, len(amounts)):
         between = sentence[amounts[index - 1].end:amounts[index].start]
         if rules.whole_of.fullmatch(between) and families[index] == families[index - 1] == "count":
             links.append(ExtractedLink("part_of_whole", first + index - 1, first + index))
+    breaks = None
     for index, amount in enumerate(amounts):
         whole = rules.share.search(sentence[:amount.start])
         if not whole or families[index] not in ("rate", "fraction", "ratio"):
             continue
+        if breaks is None:  # a break inside an aside does not end the holder's clause
+            breaks = [m.end() for m in CLAUSE_BREAK.finditer(sentence) if not _aside_of(asides, m.start(), m.end())]
         # The share's holder is in its clause (全市有X所,占…), or ends the clause before a bare 占…
-        clause = max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, whole.start())), default=0)
+        clause = max((end for end in breaks if end <= whole.start()), default=0)
         subject = sentence[clause:whole.start()].strip()
         if subject in load_rules().qualifiers_before:
             subject = ""  # 约占: a qualifier, not the holder's name
-        low = clause if subject else max((m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, max(clause - 1, 0))), default=0)
-        holders = [i for i, a in enumerate(amounts)
-                   if low <= a.start and a.end <= whole.start() and families[i] != families[index]]
+        low = clause if subject else max((end for end in breaks if end <= clause - 1), default=0)
+        own_aside = _aside_of(asides, amount.start, amount.end)
+        of = whole.group("of")
+        # a share of an increase (占各项存款增量的63.5%) is held by a change; any other by a level,
+        # across a clause that only changes it (1,135户，较上年增加126户，占…的12.0%)
+        changed = bool(rules.share_of_change.search(of))
+        candidates = [i for i, a in enumerate(amounts)
+                      if a.end <= whole.start() and families[i] != families[index]
+                      and _aside_of(asides, a.start, a.end) in (None, own_aside)]
+        holders = [i for i in candidates if amounts[i].start >= low and (aspects[i] == "level") != changed]
+        if not holders and not subject and not changed and all(aspects[i] != "level" for i in candidates
+                                                                 if amounts[i].start >= low):
+            low = max((end for end in breaks if end <= low - 1), default=0)
+            holders = [i for i in candidates if amounts[i].start >= low and aspects[i] == "level"]
         if holders:
-            of = whole.group("of")
-            links.append(ExtractedLink("share", first + holders[-1], first + index,
-                                       detail={"of": of, "of_whole": bool(rules.share_of_whole.match(of))}))
+            detail = {"of": of, "of_whole": bool(rules.share_of_whole.match(of))}
+            if rules.share_of_plan.search(of):
+                detail["of_plan"] = True
+            links.append(ExtractedLink("share", first + holders[-1], first + index, detail=detail))
     return links
 
 
@@ -193,15 +273,18 @@ def following_part_links(text: str, sentences: list, sentence_claims: list[list[
         index = starts.get(lead.start())
         if not index or not on_one_line(text, sentences[index - 1], sentences[index]):
             continue
-        listed = list(sentence_claims[index])
         later = index + 1
         while later < len(sentences) and on_one_line(text, sentences[later - 1], sentences[later], "；;"):
-            listed += sentence_claims[later]
             later += 1
-        levels = [c for c in listed if claims[c].aspect == "level"]
-        totals = [c for c in sentence_claims[index - 1] if claims[c].aspect == "level"
-                  and levels and claims[c].unit == claims[levels[0]].unit]
-        if not totals or claims[totals[-1]].family not in rules.additive_families:
+        levels = [c for i in range(index, later) for c in sentence_claims[i]
+                  if _summable(text, claims[c]) and not _in_aside(sentences[i], claims[c])]
+        # the total is the one level of the parts' unit in the sentences a ； joins before
+        opened = index - 1
+        while opened and on_one_line(text, sentences[opened - 1], sentences[opened], "；;"):
+            opened -= 1
+        totals = [c for i in range(opened, index) for c in sentence_claims[i]
+                  if levels and claims[c].unit == claims[levels[0]].unit and _summable(text, claims[c])]
+        if len(totals) != 1 or claims[totals[-1]].family not in rules.additive_families:
             continue
         total = totals[-1]
         parts = [c for c in levels if claims[c].unit == claims[total].unit and claims[c].family == claims[total].family]
@@ -212,3 +295,14 @@ def following_part_links(text: str, sentences: list, sentence_claims: list[list[
                                                                "span": [claims[c].start, claims[c].end]})
                       for n, c in enumerate(parts)]
     return links
+
+
+def _summable(text: str, claim) -> bool:
+    return claim.aspect == "level" and not _outside_sums(text, claim.start)
+
+
+def _in_aside(sentence, claim) -> bool:
+    """Whether ``claim`` stands in an aside of ``sentence`` (a span of the text)."""
+    if not BRACKET.search(sentence.text):
+        return False
+    return _aside_of(aside_spans(sentence.text), claim.start - sentence.start, claim.end - sentence.start) is not None

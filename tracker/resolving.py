@@ -10,7 +10,7 @@ the label of the whole counted in the sentence before.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Sequence
 
@@ -197,6 +197,12 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
     listed = rules.year.fullmatch(amount.item) if amount.item else None
     if listed:
         return _year_value(listed.group(1))  # 2019年、2020年各新建7所
+    based = rules.base_amount_year.search(sentence, max(0, amount.start - BASE_REACH), amount.start)
+    if based:  # 比2015年的48.1万吨, 比去年的26.3万元: the base year's level
+        if based.group("year"):
+            return int(based.group("year"))
+        compared = resolve_year(sentence, replace(amount, start=based.start(), end=based.start()), context, position)
+        return compared + rules.relative_years[based.group("relative")] if compared is not None else None
     years = [m for m in rules.year.finditer(sentence) if not _is_base_year(sentence, m)]
     before = [m for m in years if m.end() <= amount.start and not _dates_another(sentence, m, amount.start)]
     after = [m for m in years if m.start() >= amount.end and not _dates_another(sentence, m, len(sentence))]
@@ -231,6 +237,8 @@ def _dates_another(sentence: str, year: regex.Match, start: int) -> bool:
     return OF.match(sentence, year.end()) is not None and NUMBER_START.search(sentence, year.end(), start) is not None
 
 
+# How far before an amount a base that names it (比上年同期末的) is looked for.
+BASE_REACH = 12
 OF = regex.compile("(?:底|末|初)?的")  # 由2017年底的10.8%
 NUMBER_START = regex.compile(r"[0-9０-９]")
 # A number that may be an amount: not the digits of a name such as PM2.5 or PM10.

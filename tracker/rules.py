@@ -101,6 +101,7 @@ class Rules:
     base_year_after: regex.Pattern
     base_compared_before: tuple[str, ...]
     base_compared_after: regex.Pattern
+    base_amount_year: regex.Pattern
     outline: regex.Pattern
     census_years: dict[str, int]
     census_pattern: regex.Pattern
@@ -279,6 +280,7 @@ def load_rules() -> Rules:
         base_year_after=regex.compile(cue_seed["years"]["base_after"]),
         base_compared_before=tuple(cue_seed["years"]["base_compared_before"]),
         base_compared_after=regex.compile(cue_seed["years"]["base_compared_after"]),
+        base_amount_year=regex.compile(cue_seed["years"]["base_amount"]),
         outline=regex.compile(cue_seed["years"]["outline"]),
         census_years=cue_seed["years"]["census_years"],
         census_pattern=regex.compile(alternation(cue_seed["years"]["census_years"])),
