@@ -358,6 +358,9 @@ HOME = [
     # A county-level city its province governs directly (no prefecture above it) speaks as a city.
     ("政府工作报告\n——2022年1月18日在琼海市第八届人民代表大会第一次会议上\n全市地区生产总值318.5亿元，"
      "全市新增就业1.2万人，嘉积镇建成区扩大到32.5平方公里", "琼海市"),
+    # a county-level city named by its organs only, with 全市 for itself: not its prefecture
+    ("宁国经济技术开发区2023年工作总结\n开发区在宁国市委、市政府的领导下，规上工业产值增速高于全市平均水平。"
+     "全年新签约项目42个", "宁国市"),
 ]
 
 

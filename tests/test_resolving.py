@@ -300,6 +300,11 @@ def test_a_breakdown_by_place_measures_what_the_sentence_before_counted():
      "一、2019年国民经济和社会发展计划执行情况\n全县地区生产总值增长7.1%。\n"
      "二、2020年国民经济和社会发展计划草案\n地区生产总值增长6.5%左右。",
      (2020, 2019), [("7.1%", 2019, "actual"), ("6.5%左右", 2020, "target")]),
+    # A report on a year's final accounts, titled by that year, given at a meeting in July of the next.
+    ("关于平江县二〇二一年财政决算的报告\n"
+     "——二〇二二年七月二十八日在平江县第十七届人民代表大会常务委员会第五次会议上\n"
+     "全县一般公共预算收入完成15.2亿元。\n二、2022年上半年预算执行情况\n今年1—6月，全县一般公共预算收入完成8.1亿元。",
+     (2022, 2021), [("15.2亿元", 2021, "actual"), ("8.1亿元", 2022, "actual")]),
     # No meeting: the title's plan year is the year after the review, and 今年 is the year reviewed.
     ("市科技局关于“十三五”科技创新工作总结和2021年工作计划\n"
      "一、“十三五”科技创新工作主要成效\n全市高新技术企业达到412家。\n"
@@ -475,6 +480,9 @@ def test_a_news_page_is_of_the_year_it_was_published():
     # a copy uploaded to a document site is not published then
     uploaded = raw.replace("发布时间：2023-11-19", "上传时间:2023-11-19")
     assert [c.year for c in extract_document(uploaded).claims] == [None, None, None]
+    # a publication date written in Chinese numerals (二〇二四年)
+    chinese = raw.replace("发布时间：2023-11-19 10:20", "发布时间：二〇二四年四月十九日")
+    assert [c.year for c in extract_document(chinese).claims] == [2024, 2024, 2024]
 
 
 def test_an_outline_of_the_report_opens_no_frame():

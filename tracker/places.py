@@ -788,8 +788,12 @@ def infer_home_place(text: str, gazetteer: Gazetteer, mentions: list[PlaceMentio
     title_end = first_line_end(text)
     titled: set[PlaceRecord] = set()  # the places the first line (the report's title) names
     titled_towns: dict[str, PlaceRecord] = {}
+    organs = tuple(rules["organs"])
+    led: set[PlaceRecord] = set()  # the places whose organs the text names (宁国市委)
     for mention in document_mentions(text, gazetteer) if mentions is None else mentions:
         record = mention.record
+        if text.startswith(organs, mention.end):
+            led.add(record)
         if record.level == TOWN and mention.start < title_end:
             titled_towns[record.name] = record
         if record.code is None:
@@ -834,7 +838,12 @@ def infer_home_place(text: str, gazetteer: Gazetteer, mentions: list[PlaceMentio
     if score < rules["min_share"] * sum(cities.values()):
         return None
     if direct[city] == 0 and len(spread.get(city, ())) < 2 and not titled & spread.get(city, set()):
-        return None  # too little evidence, unless the title names one of its places (兴城市…统计公报)
+        # too little evidence, unless the title names one of its places (兴城市…统计公报), or
+        # the one place named is a county-level city whose organs lead (宁国市委、市政府, 全市)
+        named = next(iter(spread.get(city, ())), None)
+        if named in led and named.name.endswith("市") and gazetteer.city_of(named) is city:
+            return named
+        return None
     # a county-level city speaking of itself (全市) more than of its city
     for county, count in counties.most_common(1):
         if county.name.endswith("市") and gazetteer.city_of(county) is city and count > score - count:

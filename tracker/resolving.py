@@ -60,9 +60,9 @@ def _year_value(text: str | None) -> int | None:
 
 
 def publication_year(raw: str) -> int | None:
-    """The year of the page's publication line (发布时间：2023-11-19), if it has one."""
+    """The year of the page's publication line (发布时间：2023-11-19, 发布时间：二〇二四年四月十九日), if it has one."""
     found = load_rules().published.search(raw)
-    return int(found.group(1)) if found else None
+    return _year_value(found.group(1)) if found else None
 
 
 def section_context(text: str, start: int = 0, end: int | None = None, year: int | None = None,
@@ -75,7 +75,10 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     meeting = (rules.meeting.search(text, start, opening_end) or rules.meeting_date.search(text, start, opening_end)
                or rules.meeting_title.search(text, start, opening_end)
                or rules.meeting_dateline.search(text, start, opening_end))
-    titled = None if meeting else rules.report_title.search(text, start, min(end, start + 200))
+    titled = rules.report_title.search(text, start, min(end, start + 200))
+    # 关于攸县二〇二二年财政决算的报告, given at a meeting in 2023: the title's year is reviewed
+    reported = titled if meeting and titled else None
+    titled = None if meeting else titled
     census = None if meeting or titled else rules.census_pattern.search(text, start, min(end, start + 200))
     title_end = first_line_end(text, start, end)
     planned_span = None if meeting else rules.plan_title.search(text, start, title_end)
@@ -101,6 +104,8 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
             past = meeting_year is not None and (_year_value(written) or meeting_year) < meeting_year
             # 一、2022年主要工作, in a report given in 2023, reviews 2022
             markers.append((match.start(), "review" if past else kind, written))
+    if reported and meeting_year is not None and (_year_value(reported.group(1)) or meeting_year) < meeting_year:
+        markers.append((reported.start(1), "review", reported.group(1)))
     for match in rules.frame_heading.finditer(text, start, end):
         markers.append((match.start(), "review" if match.group("review") else "plan", match.group("year_heading")))
     # A plan named in a title (根据《…2019年工作要点》安排) is no part of this text.
