@@ -535,12 +535,15 @@ def test_headings_that_count_years_frame_totals_over_them():
     # a congress late in its year looks back on that year and plans the five after it
     text = ("——在如东县第十五次妇女代表大会上的工作报告\n陈晓红\n（2021年11月16日）\n"
             "一、过去五年工作回顾\n举办培训班386期，公众号关注人数达6.8万人，目前全县有家长学校426所。\n"
+            "截至目前，全县共有执委95名，基层妇联组织312个。\n"
             "二、今后五年的目标任务\n力争新增发放创业担保贷款3亿元，执委履职率达到90%以上。")
     context = section_context(text)
     assert [(f.kind, f.year, f.span) for f in context.frames] == [("review", 2021, (2017, 2021)),
                                                                   ("plan", 2026, (2022, 2026))]
+    # a sentence that opens on a stock (截至目前，…共有) states levels of the last year throughout
     assert [(c.text, c.year, c.period) for c in extract_claims(text)] == [
         ("386期", None, "2017-2021"), ("6.8万人", 2021, None), ("426所", 2021, None),
+        ("95名", 2021, None), ("312个", 2021, None),
         ("3亿元", None, "2022-2026"), ("90%以上", 2026, None)]
 
 
@@ -561,3 +564,10 @@ def test_a_base_year_compared_with_makes_no_fact_of_a_goal():
     text = "力争火灾起数较上年下降5%以上。全市居民人均预期寿命为77.35岁，比上年提高0.28岁。"
     assert [(c.text, c.kind) for c in extract_claims(text)] == [
         ("5%以上", "target"), ("77.35岁", "actual"), ("0.28岁", "actual")]  # 预期寿命 is no forecast
+
+
+def test_a_place_named_in_an_aside_is_the_asides_only():
+    from tracker.pipeline import extract_claims
+    text = "修水县2022年防汛工作总结\n全县紧急转移群众2100人（其中马坳镇转移600人），农作物受灾5.2万亩。"
+    assert [(c.text, c.locality) for c in extract_claims(text)] == [
+        ("2100人", "修水县"), ("600人", "马坳镇"), ("5.2万亩", "修水县")]

@@ -20,7 +20,7 @@ from tracker.extracting import CLAUSE_BREAK, HAN_WORDS, LAST_CLAUSE_BREAK, Amoun
 from tracker.places import (PROVINCE, Gazetteer, PlaceMention, PlaceRecord, find_places, national_marker, own_marker,
                             province_marker)
 from tracker.numerals import NumeralError, parse_chinese, parse_numeral
-from tracker.relating import relation_rules
+from tracker.relating import BRACKET, aside_spans, relation_rules
 from tracker.rules import alternation, load_rules
 from tracker.segmenting import first_line_end
 
@@ -443,9 +443,13 @@ def resolve_place(sentence: str, home: PlaceRecord | None, gazetteer: Gazetteer,
                   ) -> PlaceRecord | None:
     """The place a sentence's amounts are about: the places it names (several → the
     smallest place holding them all; a lone town → that town), else the section's home place.
+    A place named in an aside (3418人（其中吴城镇1026人）) is the aside's only.
     ``mentions`` are the sentence's place names when already found."""
     if mentions is None:
         mentions = find_places(sentence, gazetteer, known)
+    if mentions and BRACKET.search(sentence):
+        asides = aside_spans(sentence)
+        mentions = [m for m in mentions if not any(start < m.start and m.end <= end for start, end in asides)]
     divisions = [m.record for m in mentions if m.record.code is not None]
     if divisions:
         return gazetteer.smallest_common(divisions)
