@@ -302,3 +302,10 @@ def test_labels_of_text_in_traditional_characters_are_written_in_simplified_ones
     document = extract_document("在2013年全市教育工作会议上的讲话\n全年發放家庭經濟困難學生資助資金3568萬元。乾县新建学校3所。")
     assert [(claim.text, claim.metric_label) for claim in document.claims] == [
         ("3568萬元", "发放家庭经济困难学生资助资金"), ("3所", "新建学校数")]  # 乾县 stays
+
+
+def test_only_and_a_month_on_month_change_are_read_around_the_level():
+    # 仅为 is no part of the label; 环比 compares with the month before, as 同比 with the year before
+    assert labels("9月份全县平均降雨量仅8.6毫米，环比下降71.4%，水库蓄水率仅为38.6%，水位最低降至8.72米") == [
+        ("8.6毫米", "9月份全县平均降雨量"), ("71.4%", "9月份全县平均降雨量环比下降率"),
+        ("38.6%", "水库蓄水率"), ("8.72米", "水位最低")]

@@ -36,9 +36,11 @@ HIDDEN = (
     rf"[0-9]*[{HIDDEN_DIGIT}]+[0-9]*(?:[.．][0-9{HIDDEN_DIGIT}]+)?"
     rf"|[0-9]+[.．][0-9]*[{HIDDEN_DIGIT}]+[0-9]*|[*＊]{{1,6}}"
 )
+# Digits after a letter, half or full width, are part of a code (ＨＹＣＧ２０２４－０３６).
+LETTERS = "A-Za-zＡ-Ｚａ-ｚ"
 NUMBER = (
-    rf"(?<![0-9０-９.．A-Za-z{CN_DIGIT}十百千])"
-    rf"(?:(?<![A-Za-z])(?:{HIDDEN})(?![A-Za-z])|{DIGITS}|{CN_NUMERAL})"
+    rf"(?<![0-9０-９.．{LETTERS}{CN_DIGIT}十百千])"
+    rf"(?:(?<![{LETTERS}])(?:{HIDDEN})(?![{LETTERS}])|{DIGITS}|{CN_NUMERAL})"
 )
 DASH_SYMBOL = r"\s*[-—–~～〜－]+\s*"
 # A `?` between two digits is a dash broken by an encoding round trip.
