@@ -25,8 +25,8 @@ from tracker.segmenting import on_one_line
 YEAR = regex.compile(r"((?:19|20)[0-9]{2})\s*年")
 CLAUSE_BREAK = regex.compile(clause_break_class("，,；;：:"))
 BRACKET = regex.compile("[" + regex.escape("".join(ASIDE) + "".join(ASIDE.values())) + "]")
-# How far before an amount the words that keep it out of sums are looked for.
-OUTSIDE_SUMS_REACH = 24
+# How far before an amount the words that put it in or out of a sum are looked for.
+WORDS_BEFORE = 24
 
 
 @dataclass(frozen=True)
@@ -100,14 +100,15 @@ def aside_spans(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _aside_of(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+def aside_of(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The aside of ``spans`` that holds ``start``…``end``, if any."""
     return next((span for span in spans if span[0] < start and end <= span[1]), None)
 
 
 def _outside_sums(text: str, start: int) -> bool:
     """Whether the amount at ``start`` of ``text`` is neither a total nor a part, by the words
     before it (人均, 约合, 多增, 比去年的: seeds' ``outside_sums``)."""
-    return bool(relation_rules().outside_sums.search(text, max(0, start - OUTSIDE_SUMS_REACH), start))
+    return bool(relation_rules().outside_sums.search(text, max(0, start - WORDS_BEFORE), start))
 
 
 def base_year(base: str | None, year: int | None) -> int | None:
@@ -165,12 +166,12 @@ def sentence_part_links(sentence: str, amounts: list, first: int, families: list
     opening = rules.parts_open.search(sentence)
     if opening:
         # 三级医院9个（其中三级甲等医院5个）: after 其中 in an aside, its parts are the aside's
-        aside = _aside_of(asides, opening.start(), opening.end())
+        aside = aside_of(asides, opening.start(), opening.end())
         before = [i for i, a in enumerate(amounts) if a.end <= (aside[0] if aside else opening.start())]
         after = [i for i, a in enumerate(amounts) if a.start >= opening.end()
-                 and (a.end <= aside[1] if aside else not _aside_of(asides, a.start, a.end))]
+                 and (a.end <= aside[1] if aside else not aside_of(asides, a.start, a.end))]
         ended = next((n for n, i in enumerate(after)
-                      if rules.parts_end.search(sentence, max(0, amounts[i].start - 16), amounts[i].start)), None)
+                      if rules.parts_end.search(sentence, max(0, amounts[i].start - WORDS_BEFORE), amounts[i].start)), None)
         after = after[:ended]
         if before and after and summable(before[-1]):
             total = before[-1]
@@ -185,7 +186,7 @@ def sentence_part_links(sentence: str, amounts: list, first: int, families: list
         if (index and families[index] in rules.additive_families
                 and rules.total_close.search(sentence[amounts[index - 1].end:amount.start])):
             parts = [i for i in range(index) if amounts[i].unit == amount.unit and summable(i)
-                     and not _aside_of(asides, amounts[i].start, amounts[i].end)]
+                     and not aside_of(asides, amounts[i].start, amounts[i].end)]
             links += _part_links(first, index, parts, amounts, "合计")
     for index in range(1, len(amounts)):
         between = sentence[amounts[index - 1].end:amounts[index].start]
@@ -197,24 +198,23 @@ def sentence_part_links(sentence: str, amounts: list, first: int, families: list
         if not whole or families[index] not in ("rate", "fraction", "ratio"):
             continue
         if breaks is None:  # a break inside an aside does not end the holder's clause
-            breaks = [m.end() for m in CLAUSE_BREAK.finditer(sentence) if not _aside_of(asides, m.start(), m.end())]
+            breaks = [m.end() for m in CLAUSE_BREAK.finditer(sentence) if not aside_of(asides, m.start(), m.end())]
         # The share's holder is in its clause (全市有X所,占…), or ends the clause before a bare 占…
         clause = max((end for end in breaks if end <= whole.start()), default=0)
         subject = sentence[clause:whole.start()].strip()
         if subject in load_rules().qualifiers_before:
             subject = ""  # 约占: a qualifier, not the holder's name
         low = clause if subject else max((end for end in breaks if end <= clause - 1), default=0)
-        own_aside = _aside_of(asides, amount.start, amount.end)
+        own_aside = aside_of(asides, amount.start, amount.end)
         of = whole.group("of")
         # a share of an increase (占各项存款增量的63.5%) is held by a change; any other by a level,
         # across a clause that only changes it (1,135户，较上年增加126户，占…的12.0%)
         changed = bool(rules.share_of_change.search(of))
         candidates = [i for i, a in enumerate(amounts)
                       if a.end <= whole.start() and families[i] != families[index]
-                      and _aside_of(asides, a.start, a.end) in (None, own_aside)]
+                      and aside_of(asides, a.start, a.end) in (None, own_aside)]
         holders = [i for i in candidates if amounts[i].start >= low and (aspects[i] == "level") != changed]
-        if not holders and not subject and not changed and all(aspects[i] != "level" for i in candidates
-                                                                 if amounts[i].start >= low):
+        if not holders and not subject and not changed:
             low = max((end for end in breaks if end <= low - 1), default=0)
             holders = [i for i in candidates if amounts[i].start >= low and aspects[i] == "level"]
         if holders:
@@ -305,4 +305,4 @@ def _in_aside(sentence, claim) -> bool:
     """Whether ``claim`` stands in an aside of ``sentence`` (a span of the text)."""
     if not BRACKET.search(sentence.text):
         return False
-    return _aside_of(aside_spans(sentence.text), claim.start - sentence.start, claim.end - sentence.start) is not None
+    return aside_of(aside_spans(sentence.text), claim.start - sentence.start, claim.end - sentence.start) is not None

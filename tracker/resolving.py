@@ -20,7 +20,7 @@ from tracker.extracting import CLAUSE_BREAK, HAN_WORDS, LAST_CLAUSE_BREAK, Amoun
 from tracker.places import (PROVINCE, Gazetteer, PlaceMention, PlaceRecord, find_places, national_marker, own_marker,
                             province_marker)
 from tracker.numerals import NumeralError, parse_chinese, parse_numeral
-from tracker.relating import BRACKET, aside_spans, relation_rules
+from tracker.relating import BRACKET, aside_of, aside_spans, relation_rules
 from tracker.rules import alternation, load_rules
 from tracker.segmenting import first_line_end
 
@@ -77,7 +77,7 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
                or rules.meeting_dateline.search(text, start, opening_end))
     titled = rules.report_title.search(text, start, min(end, start + 200))
     # 关于攸县二〇二二年财政决算的报告, given at a meeting in 2023: the title's year is reviewed
-    reported = titled if meeting and titled else None
+    reported = titled if meeting else None
     titled = None if meeting else titled
     census = None if meeting or titled else rules.census_pattern.search(text, start, min(end, start + 200))
     title_end = first_line_end(text, start, end)
@@ -449,7 +449,7 @@ def resolve_place(sentence: str, home: PlaceRecord | None, gazetteer: Gazetteer,
         mentions = find_places(sentence, gazetteer, known)
     if mentions and BRACKET.search(sentence):
         asides = aside_spans(sentence)
-        mentions = [m for m in mentions if not any(start < m.start and m.end <= end for start, end in asides)]
+        mentions = [m for m in mentions if aside_of(asides, m.start, m.end) is None]
     divisions = [m.record for m in mentions if m.record.code is not None]
     if divisions:
         return gazetteer.smallest_common(divisions)
