@@ -88,7 +88,10 @@ def base_kind(base: str | None) -> str | None:
 def aside_spans(sentence: str) -> list[tuple[int, int]]:
     """The outermost asides in brackets of ``sentence``, as spans with their brackets
     (an aside left open is none)."""
-    spans, depth, start = [], 0, 0
+    spans: list[tuple[int, int]] = []
+    if not BRACKET.search(sentence):
+        return spans  # most sentences hold none
+    depth, start = 0, 0
     for bracket in BRACKET.finditer(sentence):
         if bracket.group() in ASIDE:
             start = bracket.start() if depth == 0 else start
@@ -105,10 +108,15 @@ def aside_of(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, i
     return next((span for span in spans if span[0] < start and end <= span[1]), None)
 
 
+def _said_before(pattern: regex.Pattern, text: str, start: int) -> bool:
+    """Whether ``pattern`` ends right before ``start`` of ``text``, within ``WORDS_BEFORE``."""
+    return pattern.search(text, max(0, start - WORDS_BEFORE), start) is not None
+
+
 def _outside_sums(text: str, start: int) -> bool:
     """Whether the amount at ``start`` of ``text`` is neither a total nor a part, by the words
     before it (人均, 约合, 多增, 比去年的: seeds' ``outside_sums``)."""
-    return bool(relation_rules().outside_sums.search(text, max(0, start - WORDS_BEFORE), start))
+    return _said_before(relation_rules().outside_sums, text, start)
 
 
 def base_year(base: str | None, year: int | None) -> int | None:
@@ -157,7 +165,7 @@ def sentence_part_links(sentence: str, amounts: list, first: int, families: list
     are parts of that one only."""
     rules = relation_rules()
     links: list[ExtractedLink] = []
-    asides = aside_spans(sentence) if BRACKET.search(sentence) else []
+    asides = aside_spans(sentence)
 
     def summable(index: int) -> bool:
         return (aspects[index] == "level" and families[index] in rules.additive_families
@@ -170,8 +178,7 @@ def sentence_part_links(sentence: str, amounts: list, first: int, families: list
         before = [i for i, a in enumerate(amounts) if a.end <= (aside[0] if aside else opening.start())]
         after = [i for i, a in enumerate(amounts) if a.start >= opening.end()
                  and (a.end <= aside[1] if aside else not aside_of(asides, a.start, a.end))]
-        ended = next((n for n, i in enumerate(after)
-                      if rules.parts_end.search(sentence, max(0, amounts[i].start - WORDS_BEFORE), amounts[i].start)), None)
+        ended = next((n for n, i in enumerate(after) if _said_before(rules.parts_end, sentence, amounts[i].start)), None)
         after = after[:ended]
         if before and after and summable(before[-1]):
             total = before[-1]
@@ -276,8 +283,8 @@ def following_part_links(text: str, sentences: list, sentence_claims: list[list[
         later = index + 1
         while later < len(sentences) and on_one_line(text, sentences[later - 1], sentences[later], "；;"):
             later += 1
-        levels = [c for i in range(index, later) for c in sentence_claims[i]
-                  if _summable(text, claims[c]) and not _in_aside(sentences[i], claims[c])]
+        levels = [c for i in range(index, later) for c in _outside_asides(sentences[i], sentence_claims[i], claims)
+                  if _summable(text, claims[c])]
         # the total is the one level of the parts' unit in the sentences a ； joins before
         opened = index - 1
         while opened and on_one_line(text, sentences[opened - 1], sentences[opened], "；;"):
@@ -301,8 +308,8 @@ def _summable(text: str, claim) -> bool:
     return claim.aspect == "level" and not _outside_sums(text, claim.start)
 
 
-def _in_aside(sentence, claim) -> bool:
-    """Whether ``claim`` stands in an aside of ``sentence`` (a span of the text)."""
-    if not BRACKET.search(sentence.text):
-        return False
-    return aside_of(aside_spans(sentence.text), claim.start - sentence.start, claim.end - sentence.start) is not None
+def _outside_asides(sentence, indices: list[int], claims: list) -> list[int]:
+    """The claims of ``indices`` that stand outside the asides of ``sentence`` (a span of the text)."""
+    spans = aside_spans(sentence.text)
+    return [c for c in indices
+            if aside_of(spans, claims[c].start - sentence.start, claims[c].end - sentence.start) is None]

@@ -20,7 +20,7 @@ from tracker.extracting import CLAUSE_BREAK, HAN_WORDS, LAST_CLAUSE_BREAK, Amoun
 from tracker.places import (PROVINCE, Gazetteer, PlaceMention, PlaceRecord, find_places, national_marker, own_marker,
                             province_marker)
 from tracker.numerals import NumeralError, parse_chinese, parse_numeral
-from tracker.relating import BRACKET, aside_of, aside_spans, relation_rules
+from tracker.relating import aside_of, aside_spans, relation_rules
 from tracker.rules import alternation, load_rules
 from tracker.segmenting import first_line_end
 
@@ -447,7 +447,7 @@ def resolve_place(sentence: str, home: PlaceRecord | None, gazetteer: Gazetteer,
     ``mentions`` are the sentence's place names when already found."""
     if mentions is None:
         mentions = find_places(sentence, gazetteer, known)
-    if mentions and BRACKET.search(sentence):
+    if mentions:
         asides = aside_spans(sentence)
         mentions = [m for m in mentions if aside_of(asides, m.start, m.end) is None]
     divisions = [m.record for m in mentions if m.record.code is not None]
