@@ -363,6 +363,11 @@ HOME = [
     # a county-level city named by its organs only, with 全市 for itself: not its prefecture
     ("宁国经济技术开发区2023年工作总结\n开发区在宁国市委、市政府的领导下，规上工业产值增速高于全市平均水平。"
      "全年新签约项目42个", "宁国市"),
+    # a county's report on the county it aids, which it names more often than itself: the county
+    # its title opens with
+    ("安吉县2022年东西部协作工作总结\n全县全力推进与青川县的结对协作。向青川县拨付资金4680万元，在青川县实施项目26个，"
+     "帮助青川县劳动力就业3215人", "安吉县"),
+    ("关于对口支援青川县工作的报告\n全县向青川县拨付资金4680万元，在青川县实施项目26个", "青川县"),
 ]
 
 

@@ -571,3 +571,19 @@ def test_a_place_named_in_an_aside_is_the_asides_only():
     text = "修水县2022年防汛工作总结\n全县紧急转移群众2100人（其中马坳镇转移600人），农作物受灾5.2万亩。"
     assert [(c.text, c.locality) for c in extract_claims(text)] == [
         ("2100人", "修水县"), ("600人", "马坳镇"), ("5.2万亩", "修水县")]
+
+
+def test_places_in_two_provinces_are_not_the_country_in_a_report_of_one_place():
+    from tracker.pipeline import extract_claims
+    text = ("安吉县2022年东西部协作工作总结\n全县向青川县拨付资金4680万元。引导安吉企业到青川县投资兴业12家。"
+            "帮助青川县劳动力就业3215人，其中组织到浙江就业1000人。县职教中心与天津、石家庄等地38家企业合作。")
+    assert [(c.text, c.locality) for c in extract_claims(text)] == [
+        ("4680万元", "青川县"),
+        ("12家", "青川县"),  # the giver is the home: the firms' place is the place they invest in
+        ("3215人", "青川县"), ("1000人", "浙江省"),  # the clause's own place
+        ("38家", "安吉县"),  # places in two provinces, none the home's: the home
+    ]
+    # a national report keeps the country
+    text = "全国教育事业发展统计公报\n全国共有学校52万所，全国在校生2.9亿人。北京、广东两地新建学校120所。"
+    assert [(c.text, c.locality) for c in extract_claims(text)][-1] == ("120所", "中国")
+

@@ -83,7 +83,7 @@ from typing import Iterable, Sequence
 import ahocorasick_rs
 import regex
 
-from tracker.segmenting import first_line_end
+from tracker.segmenting import NONBLANK, first_line_end
 
 COUNTRY = "country"
 LIST_MARK = "、"  # between the items of a list of places
@@ -786,7 +786,10 @@ def infer_home_place(text: str, gazetteer: Gazetteer, mentions: list[PlaceMentio
     direct: Counter = Counter()
     spread: dict[PlaceRecord, set] = {}
     title_end = first_line_end(text)
+    first = NONBLANK.search(text)
+    title_start = first.start() if first else 0
     titled: set[PlaceRecord] = set()  # the places the first line (the report's title) names
+    opening: PlaceRecord | None = None  # the county the title opens with (安吉县2022年…工作总结)
     titled_towns: dict[str, PlaceRecord] = {}
     organs = tuple(rules["organs"])
     led: set[PlaceRecord] = set()  # the places whose organs the text names (宁国市委)
@@ -801,6 +804,8 @@ def infer_home_place(text: str, gazetteer: Gazetteer, mentions: list[PlaceMentio
         city = gazetteer.governing_city_of(record)
         if mention.start < title_end:
             titled.add(record)
+            if mention.start == title_start and record.level == COUNTY:
+                opening = record
         if record.level == COUNTY:
             counties[record] += 1
         if city is None:
@@ -821,6 +826,8 @@ def infer_home_place(text: str, gazetteer: Gazetteer, mentions: list[PlaceMentio
     if county_marks > city_marks:
         if hidden & {"县", "区", "旗"} or not counties:
             return None
+        if opening is not None:
+            return opening  # its own report, however often it names the county it aids
         county, count = counties.most_common(1)[0]
         if count < rules["min_share"] * sum(counties.values()):
             # the county its title names and names most (陆川县人民医院…工作总结, patients from

@@ -17,7 +17,7 @@ from typing import Sequence
 import regex
 
 from tracker.extracting import CLAUSE_BREAK, HAN_WORDS, LAST_CLAUSE_BREAK, Amount, respective_runs
-from tracker.places import (PROVINCE, Gazetteer, PlaceMention, PlaceRecord, find_places, national_marker, own_marker,
+from tracker.places import (COUNTRY, PROVINCE, Gazetteer, PlaceMention, PlaceRecord, find_places, national_marker, own_marker,
                             province_marker)
 from tracker.numerals import NumeralError, parse_chinese, parse_numeral
 from tracker.relating import aside_of, aside_spans, relation_rules
@@ -450,13 +450,7 @@ def resolve_place(sentence: str, home: PlaceRecord | None, gazetteer: Gazetteer,
     if mentions:
         asides = aside_spans(sentence)
         mentions = [m for m in mentions if aside_of(asides, m.start, m.end) is None]
-    divisions = [m.record for m in mentions if m.record.code is not None]
-    if divisions:
-        return gazetteer.smallest_common(divisions)
-    towns = {m.record.name: m.record for m in mentions if m.record.level == "town"}
-    if len(towns) == 1:
-        return next(iter(towns.values()))
-    return home
+    return _place_named(mentions, gazetteer, home) or home
 
 
 def _clause_of(sentence: str, amount: Amount) -> tuple[int, int]:
@@ -467,14 +461,31 @@ def _clause_of(sentence: str, amount: Amount) -> tuple[int, int]:
     return start, end.start() if end else len(sentence)
 
 
-def _place_named(mentions: list[PlaceMention], gazetteer: Gazetteer) -> PlaceRecord | None:
+def _place_named(mentions: list[PlaceMention], gazetteer: Gazetteer,
+                 home: PlaceRecord | None = None) -> PlaceRecord | None:
     """The place several mentions name together: the smallest division holding the
-    divisions among them, else a lone town; None when they name neither."""
+    divisions among them (:func:`_common_place`), else a lone town; None when they name neither."""
     divisions = [m.record for m in mentions if m.record.code is not None]
     if divisions:
-        return gazetteer.smallest_common(divisions)
+        return _common_place(divisions, gazetteer, home)
     towns = {m.record.name: m.record for m in mentions if m.record.level == "town"}
     return next(iter(towns.values())) if len(towns) == 1 else None
+
+
+def _common_place(divisions: list[PlaceRecord], gazetteer: Gazetteer,
+                  home: PlaceRecord | None) -> PlaceRecord:
+    """The smallest place holding ``divisions``, except that a report of one place never gives
+    the country for places in two provinces: a county's report names itself beside the county it
+    aids far away as the giver (安吉企业到青川县投资兴业12家, 组织到浙江就业), so the figures are
+    the other's once the home's own side (the home, the places above and within it) is set
+    aside; and the home's where the rest still span provinces (与北京、广东企业签约)."""
+    common = gazetteer.smallest_common(divisions)
+    if common is not gazetteer.country or home is None or home.code is None or home.level == COUNTRY:
+        return common
+    home_side = {home, *gazetteer.ancestors(home)}
+    others = [d for d in divisions if d not in home_side and home not in gazetteer.ancestors(d)]
+    rest = gazetteer.smallest_common(others) if others else None
+    return home if rest is None or rest is gazetteer.country else rest
 
 
 def _listed_before(sentence: str, mentions: list[PlaceMention], position: int) -> list[PlaceMention]:
@@ -521,21 +532,21 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
         # named since the amount before is this one's.
         item_start = max(clause_start, amounts[index - 1].end if index else 0)
         in_item = [m for m in in_clause if item_start <= m.start and m.end <= amount.start]
-        named = _place_named(in_item, gazetteer) if len(in_clause) > 1 and len(in_item) == 1 else None
+        named = _place_named(in_item, gazetteer, home) if len(in_clause) > 1 and len(in_item) == 1 else None
         if amount.item:  # 兴城市、绥中县各新建幼儿园2所: an item that is a place is the amount's place
             # (甲镇、乙镇粮食总产均超过…: the last item opens with its place; 对甲县、乙县，市财政各
             # 安排…: the list is in the clause before)
             near = in_clause if amount.item in sentence[clause_start:stop] \
                 else [m for m in mentions if m.end <= amount.start]
             named = _place_named([m for m in near if amount.item.endswith(m.text) or amount.item.startswith(m.text)],
-                                 gazetteer) or named
+                                 gazetteer, home) or named
         fallback = whole_place if amount.end <= parts else sentence_place
-        places.append(named or _place_named(in_clause, gazetteer) or fallback)
+        places.append(named or _place_named(in_clause, gazetteer, home) or fallback)
     for position, run in respective_runs(sentence, amounts):
         listed = _listed_before(sentence, mentions, position)
         if listed and len(listed) == len(run):
             for mention, index in zip(listed, run):
-                places[index] = _place_named([mention], gazetteer)
+                places[index] = _place_named([mention], gazetteer, home)
     return places
 
 
