@@ -556,7 +556,7 @@ def _alone_after_respectively(amounts: list[Amount], index: int, sentence: str) 
     if position == -1 or any(start <= a.start < amount.start for a in amounts):
         return []
     following = amounts[index + 1] if index + 1 < len(amounts) else None
-    if following is not None and sentence[amount.end:following.start].strip() in rules.respectively_joins:
+    if following is not None and _joins_run(sentence, amount, following):
         return []
     items = _split_list(sentence[start:position])
     return items if all(HAN_WORDS.match(item) for item in items) else []
@@ -626,10 +626,19 @@ def _share_list_units(amounts: list[Amount], sentence: str) -> list[Amount]:
     return result
 
 
+def _joins_run(sentence: str, before: Amount, after: Amount) -> bool:
+    """Whether ``after`` continues the 分别 run that ``before`` is in: joined by a list word, and
+    by a comma only to an amount of its unit (46名、35名和612名，28个乡镇… opens a clause)."""
+    rules = load_rules()
+    joint = sentence[before.end:after.start].strip()
+    return joint in rules.respectively_joins \
+        and (joint not in rules.respectively_clause_joins or after.unit == before.unit)
+
+
 def respective_runs(sentence: str, amounts: Sequence[Amount]) -> list[tuple[int, list[int]]]:
     """For each 分别 of ``sentence``, where it stands and the indices of the amounts that
     follow it in one run: the first in its clause, each next joined to the one before by a
-    list word only."""
+    list word only (by a comma, only one of the same unit)."""
     rules = load_rules()
     word = rules.respectively
     runs = []
@@ -643,7 +652,7 @@ def respective_runs(sentence: str, amounts: Sequence[Amount]) -> list[tuple[int,
             if not run:
                 if CLAUSE_BREAK.search(sentence, after, amount.start):
                     break
-            elif sentence[amounts[run[-1]].end:amount.start].strip() not in rules.respectively_joins:
+            elif not _joins_run(sentence, amounts[run[-1]], amount):
                 break
             run.append(index)
         runs.append((position, run))

@@ -81,6 +81,7 @@ class Rules:
     distributive_determiners: str
     respectively: str
     respectively_joins: tuple[str, ...]
+    respectively_clause_joins: tuple[str, ...]
     all_word: str
     all_not_after: str
     all_listed: RulePattern
@@ -260,6 +261,7 @@ def load_rules() -> Rules:
         distributive_determiners=cue_seed["distributive"]["determiner_followers"],
         respectively=cue_seed["distributive"]["respectively"],
         respectively_joins=tuple(cue_seed["distributive"]["respectively_joins"]),
+        respectively_clause_joins=tuple(cue_seed["distributive"]["respectively_clause_joins"]),
         all_word=cue_seed["distributive"]["all_word"],
         all_not_after=cue_seed["distributive"]["all_not_after"],
         all_listed=compile_rule(_all_listed(cue_seed["distributive"])),
