@@ -587,3 +587,15 @@ def test_places_in_two_provinces_are_not_the_country_in_a_report_of_one_place():
     text = "全国教育事业发展统计公报\n全国共有学校52万所，全国在校生2.9亿人。北京、广东两地新建学校120所。"
     assert [(c.text, c.locality) for c in extract_claims(text)][-1] == ("120所", "中国")
 
+
+def test_a_paragraph_opening_on_its_year_frames_that_year():
+    from tracker.pipeline import extract_claims
+    text = ("在县总工会第十五次代表大会上的报告\n（2021年3月18日）\n一、过去五年的工作回顾\n五年来，全县新建基层工会320个。\n"
+            "二、今后五年的目标任务\n主要目标是：到2025年，全县工会会员总数突破7.5万人。\n"
+            "今年是“十四五”开局之年。县总工会将新建基层工会60个，组织职工健康体检2000人。\n")
+    assert [(c.text, c.year, c.period, c.kind) for c in extract_claims(text)] == [
+        ("320个", None, "2016-2020", "actual"), ("突破7.5万人", 2025, None, "target"),
+        ("60个", 2021, None, "target"), ("2000人", 2021, None, "target")]  # this year's tasks, not the five years'
+    # a bulletin without frames gets none: its figures stay facts
+    text = "2021年常德市生态环境状况公报\n2021年是“十四五”开局之年。全市优良天数为335天。"
+    assert [(c.text, c.year, c.kind) for c in extract_claims(text)] == [("335天", 2021, "actual")]

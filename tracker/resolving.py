@@ -134,6 +134,8 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
         # A meeting reviews the year before it (one late in its year, that year); a summary titled
         # by its year (2022年上半年工作总结) that year.
         reviewed = meeting_year if census or covered or span or late else meeting_year - 1
+    if meeting_year is not None and not hidden:
+        markers = _with_year_openings(text, start, end, markers, meeting_year)
     frames = []
     for position, kind, written in markers:
         if written and any(ch in "xX" for ch in written) or hidden:
@@ -147,6 +149,24 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     writing = published if covered and published and meeting_year and published > meeting_year else None
     return Context(year=None if hidden else meeting_year, frames=tuple(frames), reviewed_year=reviewed, span=span,
                    writing_year=writing)
+
+
+def _with_year_openings(text: str, start: int, end: int, markers: list[tuple[int, str, str | None]],
+                        meeting_year: int) -> list[tuple[int, str, str | None]]:
+    # 今年是“十四五”开局之年… inside a frame opens one of its year: a review of a past year, a
+    # plan of a coming one, for the meeting's year a frame of the kind it stands in. A text
+    # without frames (a bulletin) gets none.
+    rules = load_rules()
+    added = []
+    for opening in rules.year_opening.finditer(text, start, end):
+        relative = opening.group("relative")
+        year = meeting_year + rules.relative_years[relative] if relative else _year_value(opening.group("year"))
+        enclosing = next((kind for position, kind, _ in reversed(markers) if position <= opening.start()), None)
+        if year is None or enclosing is None:
+            continue
+        kind = "review" if year < meeting_year else "plan" if year > meeting_year else enclosing
+        added.append((opening.start(), kind, str(year)))
+    return sorted(markers + added) if added else markers
 
 
 def _with_heading_span(frame: Frame, heading: str, late: bool) -> Frame:

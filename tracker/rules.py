@@ -110,6 +110,7 @@ class Rules:
     review_frame: regex.Pattern
     plan_title: regex.Pattern
     frame_heading: RulePattern
+    year_opening: RulePattern
     plan_frame: regex.Pattern
     relative_years: dict[str, int]
     relative_year_pattern: RulePattern
@@ -291,6 +292,7 @@ def load_rules() -> Rules:
         plan_title=regex.compile(cue_seed["years"]["plan_title"]),
         plan_frame=regex.compile(cue_seed["years"]["plan_frame"]),
         frame_heading=compile_rule(cue_seed["years"]["frame_heading"]),
+        year_opening=compile_rule(cue_seed["years"]["year_opening"]),
         relative_years=cue_seed["years"]["relative_years"],
         relative_year_pattern=compile_rule(alternation(cue_seed["years"]["relative_years"])),
         period_spans={name: tuple(span) for name, span in cue_seed["periods"]["spans"].items()},
