@@ -26,6 +26,7 @@ from tracker.resolving import (
     section_context,
 )
 from tracker.segmenting import TextSpan, colon_openers, split_sections, split_sentences
+from tracker.tables import table_cells
 from tracker.vocabulary import load_vocabulary
 
 
@@ -109,10 +110,12 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
         section_first = len(sentences)
         heading = None  # the sentence before, when it has no amounts: it may be a heading
         section_sentences = split_sentences(text, section.start, section.end)
-        for sentence, opener in zip(section_sentences, colon_openers(text, section_sentences)):
+        rows = table_cells([sentence.text for sentence in section_sentences])
+        for position, (sentence, opener) in enumerate(zip(section_sentences, colon_openers(text, section_sentences))):
             sentence_index = len(sentences)
             sentences.append((section_index, sentence))
-            amounts = extract_amounts(sentence.text)
+            row = rows.get(position)  # a table row's figures, read by its header
+            amounts = [cell.amount for cell in row] if row else extract_amounts(sentence.text)
             first = len(claims)
             sentence_claims.append(list(range(first, first + len(amounts))))
             previous, heading = heading, None if amounts else sentence.text
@@ -120,9 +123,14 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                 continue
             mentions = subject_mentions(sentence.text, find_places(sentence.text, gazetteer, known))
             sentence_place = resolve_place(sentence.text, home, gazetteer, known, mentions)
-            listed_years, year_spans = (respective_years(sentence.text, amounts) if respectively in sentence.text
-                                        else ({}, []))
-            labels = label_amounts(sentence.text, amounts, [(m.start, m.end) for m in mentions] + year_spans, previous)
+            if row:
+                listed_years = {index: cell.year for index, cell in enumerate(row) if cell.year}
+                labels = [Label(cell.label_in([m.text for m in mentions]), "level") for cell in row]
+            else:
+                listed_years, year_spans = (respective_years(sentence.text, amounts) if respectively in sentence.text
+                                            else ({}, []))
+                labels = label_amounts(sentence.text, amounts, [(m.start, m.end) for m in mentions] + year_spans,
+                                       previous)
             if traditional:
                 labels = [replace(label, text=simplified(label.text)) if label.text else label for label in labels]
             amount_places = resolve_amount_places(sentence.text, amounts, mentions, sentence_place, gazetteer, home)
@@ -143,7 +151,7 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                 start, end = sentence.start + amount.start, sentence.start + amount.end
                 raw_start, raw_end = clean.raw_span(start, end)
                 read, item = _under_opener(opener, sentence.text, amount)
-                kind = resolve_kind(read, item, context, start)
+                kind = ("target" if row[index].target else "actual") if row else resolve_kind(read, item, context, start)
                 period, period_end = resolve_period(read, item, kind == "target", context, start)
                 claim_year = None if period else listed_years.get(index) or resolve_year(read, item, context, start)
                 claims.append(ExtractedClaim(

@@ -1,0 +1,75 @@
+"""Tables a page renders as lines of cells: each number of a row is a claim when a
+header, a unit column or a caption names its unit."""
+from decimal import Decimal
+
+from tracker.pipeline import extract_claims
+from tracker.tables import table_cells
+
+RELEASE = ("灵山县2023年1—9月主要经济指标运行情况\n发布时间：2023-10-20\n"
+           "前三季度，全县经济运行总体平稳。\n"
+           "附表：2023年1—9月灵山县主要经济指标\n"
+           "指标名称\u3000\u3000单位\u3000\u30001—9月\u3000\u3000同比增长（%）\n"
+           "地区生产总值\u3000\u3000亿元\u3000\u3000218.64\u3000\u30005.3\n"
+           "\u3000第一产业增加值\u3000\u3000亿元\u3000\u300051.27\u3000\u30004.6\n"
+           "规模以上工业增加值\u3000\u3000—\u3000\u3000—\u3000\u30006.1\n"
+           "固定资产投资（不含农户）\u3000\u3000—\u3000\u3000—\u3000\u3000-4.8\n"
+           "全体居民人均可支配收入\u3000\u3000元\u3000\u300019862\u3000\u30005.9\n")
+
+
+def test_a_release_table_gives_each_figure_its_row_and_column():
+    claims = extract_claims(RELEASE)
+    assert [(c.text, c.value, c.unit, c.metric_label, c.year, c.kind, c.locality) for c in claims] == [
+        ("218.64", Decimal("21864000000.00"), "元", "1—9月地区生产总值", 2023, "actual", "灵山县"),
+        ("5.3", Decimal("5.3"), "%", "地区生产总值同比增长率", 2023, "actual", "灵山县"),
+        ("51.27", Decimal("5127000000.00"), "元", "1—9月第一产业增加值", 2023, "actual", "灵山县"),
+        ("4.6", Decimal("4.6"), "%", "第一产业增加值同比增长率", 2023, "actual", "灵山县"),
+        ("6.1", Decimal("6.1"), "%", "规模以上工业增加值同比增长率", 2023, "actual", "灵山县"),
+        # a negative growth is a decrease, its value positive
+        ("-4.8", Decimal("4.8"), "%", "固定资产投资（不含农户）同比下降率", 2023, "actual", "灵山县"),
+        ("19862", Decimal("19862"), "元", "1—9月全体居民人均可支配收入", 2023, "actual", "灵山县"),
+        ("5.9", Decimal("5.9"), "%", "全体居民人均可支配收入同比增长率", 2023, "actual", "灵山县"),
+    ]
+
+
+def test_a_table_in_a_unit_its_first_header_cell_names():
+    text = ("泗洪县人民政府2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+            "单位：件\u3000自然人\u3000法人或其他组织\u3000总计\n"
+            "一、本年新收政府信息公开申请数量\u300081\u30008\u300089\n"
+            "三、本年度办理结果\n"
+            "（一）予以公开\u300037\u30004\u300041\n")
+    assert [(c.text, c.unit, c.metric_label, c.year) for c in extract_claims(text)] == [
+        ("81", "件", "本年新收政府信息公开申请数量自然人", 2022),
+        ("8", "件", "本年新收政府信息公开申请数量法人或其他组织", 2022),
+        ("89", "件", "本年新收政府信息公开申请数量", 2022),  # 总计 adds nothing to the row
+        ("37", "件", "予以公开自然人", 2022), ("4", "件", "予以公开法人或其他组织", 2022),
+        ("41", "件", "予以公开", 2022)]
+
+
+def test_a_row_labelled_by_a_place_is_of_that_place():
+    text = ("连云港市第七次全国人口普查公报\n各县区常住人口\n地区\u3000人口数（人）\u3000比重（%）\n"
+            "全\u3000市\u30004599360\u3000100.00\n连云区\u3000236518\u30005.14\n")
+    assert [(c.text, c.unit, c.metric_label, c.locality, c.year) for c in extract_claims(text)] == [
+        ("4599360", "人", "人口数", "连云港市", 2020), ("100.00", "%", "比重", "连云港市", 2020),
+        ("236518", "人", "人口数", "连云区", 2020), ("5.14", "%", "比重", "连云区", 2020)]
+
+
+def test_columns_of_years_and_of_goals():
+    text = ("某县2023年国民经济和社会发展计划执行情况\n单位：亿元\n"
+            "指标\u30002022年\u30002023年\u30002024年目标\n地区生产总值\u3000300.5\u3000321.6\u3000340\n")
+    assert [(c.text, c.value, c.metric_label, c.year, c.kind) for c in extract_claims(text)] == [
+        ("300.5", Decimal("30050000000.0"), "地区生产总值", 2022, "actual"),
+        ("321.6", Decimal("32160000000.0"), "地区生产总值", 2023, "actual"),
+        ("340", Decimal("34000000000"), "地区生产总值", 2024, "target")]
+
+
+def test_numbers_whose_unit_no_one_names_are_no_claims():
+    # no unit in the header, the row or a caption; page furniture with numbers is no table
+    sentences = ["项目\u3000甲\u3000乙", "学校\u300012\u300015",
+                 "来源：某县统计局\u3000\u3000发布时间：2023-10-20\u3000\u3000浏览次数：3862", "浏览次数\u30003862"]
+    assert table_cells(sentences) == {}
+
+
+def test_prose_closes_a_table():
+    sentences = ["单位：件\u3000自然人\u3000总计", "一、新收申请\u30008\u30009",
+                 "在不予公开的5件中，属于内部事务信息的3件，其余为其他情形，均已依法告知申请人", "二、结转申请\u30004\u30004"]
+    assert sorted(table_cells(sentences)) == [1]

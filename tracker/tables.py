@@ -1,0 +1,227 @@
+"""Reading tables that a page renders as lines of cells.
+
+Statistical releases and the yearly reports on government information put their
+figures in tables, which a scraped page gives as lines of cells set apart by
+full-width spaces or tabs::
+
+    指标名称　　单位　　1—9月　　同比增长（%）
+    地区生产总值　　亿元　　218.64　　5.3
+
+A *row* is a label and cells that are numbers (or placeholders such as ``—``); the
+nearest line above it whose cells hold no number is its *header*, which names the
+columns. Each number of a row is an amount whose unit is its column's (``比重（%）``),
+else its row's (a ``单位`` column), else the table's (``单位：件``), and whose label is the
+row's label with its column's name (``地区生产总值同比增长率``). A number whose unit no one
+names is left out: a bare number is no claim. The rules are data in seeds/tables.toml.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from tracker.extracting import Amount, extract_amounts
+from tracker.rules import load_seed
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """One figure of a table row: the amount (spans into the row's sentence), what it
+    measures, what it measures when the row's label is a place (the column alone), the
+    row's label, the year its column names, if any, and whether its column holds goals."""
+
+    amount: Amount
+    label: str
+    place_label: str
+    row: str
+    year: int | None = None
+    target: bool = False
+
+    def label_in(self, places: list[str]) -> str:
+        """The cell's label when ``places`` are the place names of its row."""
+        if self.row in places or _rules().whole_place.match(self.row):
+            return self.place_label
+        return self.label
+
+
+@dataclass(frozen=True)
+class _Rules:
+    separator: re.Pattern
+    number: re.Pattern
+    placeholders: frozenset
+    header_unit: re.Pattern
+    table_unit: re.Pattern
+    unit_headers: frozenset
+    counted_header: re.Pattern
+    value_headers: frozenset
+    time_header: re.Pattern
+    year_header: re.Pattern
+    target_header: re.Pattern
+    growth_header: re.Pattern
+    growth_word: str
+    decrease_word: str
+    rate_suffix: str
+    label_marker: re.Pattern
+    whole_place: re.Pattern
+    max_line: int
+
+
+@cache
+def _rules() -> _Rules:
+    seed = load_seed("tables.toml")
+    return _Rules(
+        separator=re.compile(seed["cell_separator"]),
+        number=re.compile(seed["number_cell"]),
+        placeholders=frozenset(seed["placeholders"]),
+        header_unit=re.compile(seed["header_unit"]),
+        table_unit=re.compile(seed["table_unit"]),
+        unit_headers=frozenset(seed["unit_headers"]),
+        counted_header=re.compile(seed["counted_header"]),
+        value_headers=frozenset(seed["value_headers"]),
+        time_header=re.compile(seed["time_header"]),
+        year_header=re.compile(seed["year_header"]),
+        target_header=re.compile(seed["target_header"]),
+        growth_header=re.compile(seed["growth_header"]),
+        growth_word=seed["growth_word"],
+        decrease_word=seed["decrease_word"],
+        rate_suffix=seed["rate_suffix"],
+        label_marker=re.compile(seed["label_marker"]),
+        whole_place=re.compile(seed["whole_place_label"]),
+        max_line=seed["max_line"],
+    )
+
+
+def table_cells(sentences: list[str]) -> dict[int, list[TableCell]]:
+    """The figures of the table rows among ``sentences`` (the sentences of one section, in
+    order), by the index of the row's sentence. Sentences of prose are not rows."""
+    rules = _rules()
+    found: dict[int, list[TableCell]] = {}
+    header: list[str] | None = None
+    table_unit: str | None = None
+    for index, sentence in enumerate(sentences):
+        if "\u3000" not in sentence and "\t" not in sentence and "  " not in sentence:
+            # one cell: a caption (单位：万元) or a heading inside the table keeps it open;
+            # prose closes it
+            caption = rules.table_unit.match(sentence.strip())
+            if caption:
+                table_unit = caption.group("unit")
+            elif len(sentence) > rules.max_line // 3 or "，" in sentence:
+                header, table_unit = None, None
+            continue
+        cells = _cells(sentence)
+        if len(cells) < 2 or len(sentence) > rules.max_line:
+            header, table_unit = None, None
+            continue
+        numbers = [_is_number(text) for _, _, text in cells]
+        if not any(numbers):
+            header = [text for _, _, text in cells]
+            first = rules.table_unit.match(header[0])
+            if first:
+                table_unit = first.group("unit")
+            continue
+        if numbers[0] or header is None or not HAN.search(cells[0][2]) \
+                or not all(number or _is_filler(text) for number, (_, _, text) in zip(numbers[1:], cells[1:])):
+            continue
+        row = _row_cells(sentence, cells, header, table_unit)
+        if row:
+            found[index] = row
+    return found
+
+
+def _cells(sentence: str) -> list[tuple[int, int, str]]:
+    # The cells of a line with their spans; a label spaced out for alignment (全　市) is one cell.
+    rules = _rules()
+    cells = []
+    position = 0
+    for separator in rules.separator.finditer(sentence):
+        if separator.start() > position:
+            cells.append((position, separator.start(), sentence[position:separator.start()]))
+        position = separator.end()
+    if position < len(sentence):
+        cells.append((position, len(sentence), sentence[position:]))
+    while len(cells) > 2 and len(cells[0][2]) == 1 and len(cells[1][2]) == 1 \
+            and HAN.match(cells[0][2]) and HAN.match(cells[1][2]):
+        cells[:2] = [(cells[0][0], cells[1][1], cells[0][2] + cells[1][2])]
+    return cells
+
+
+def _is_number(text: str) -> bool:
+    return _rules().number.match(text) is not None
+
+
+def _is_filler(text: str) -> bool:
+    # A placeholder for no figure, or a unit word in the row's unit column.
+    return text in _rules().placeholders or len(text) <= 4 and _unit_of(text) is not None
+
+
+def _unit_of(text: str) -> str | None:
+    # The unit word as written when tracker reads ``1`` followed by it as one amount (亿元, 件, %).
+    text = text.strip()
+    if not text:
+        return None
+    amounts = extract_amounts("1" + text)
+    return text if len(amounts) == 1 and amounts[0].start == 0 and amounts[0].end == len(text) + 1 else None
+
+
+def _row_cells(sentence: str, cells: list[tuple[int, int, str]], header: list[str],
+               table_unit: str | None) -> list[TableCell]:
+    rules = _rules()
+    # the header's cells for the row's, aligned from the right (a header may name the label column or not)
+    offset = len(header) - len(cells)
+    columns = [header[index + offset] if 0 <= index + offset < len(header) else "" for index in range(len(cells))]
+    row_unit = next((text for column, (_, _, text) in zip(columns, cells)
+                     if column in rules.unit_headers and _unit_of(text)), None)
+    label = rules.label_marker.sub("", cells[0][2])
+    result = []
+    for column, (start, end, text) in zip(columns[1:], cells[1:]):
+        number = rules.number.match(text)
+        if number is None:
+            continue
+        unit = "%" if number.group("percent") else _column_unit(column) or row_unit or table_unit
+        if unit is None:
+            continue
+        amount = _amount(number, unit, start, end, text)
+        if amount is None:
+            continue
+        year = rules.year_header.match(column)
+        negative = bool(number.group("sign"))
+        result.append(TableCell(amount, _label(label, column, negative), _label("", column, negative) or label,
+                                label, int(year.group(1)) if year else None,
+                                rules.target_header.search(column) is not None))
+    return result
+
+
+def _column_unit(column: str) -> str | None:
+    rules = _rules()
+    named = rules.header_unit.search(column)
+    if named and _unit_of(named.group("unit")):
+        return named.group("unit")
+    counted = rules.counted_header.search(column)
+    return counted.group("unit") if counted else None
+
+
+def _amount(number: re.Match, unit: str, start: int, end: int, text: str) -> Amount | None:
+    # The amount the number reads as with ``unit`` (218.64 亿元 → 21864000000 元), spanning the cell;
+    # its sign goes to the label (同比下降率).
+    read = extract_amounts(number.group("number") + unit)
+    if len(read) != 1 or read[0].value is None:
+        return None
+    return replace(read[0], start=start, end=end, text=text)
+
+
+def _label(row: str, column: str, negative: bool) -> str:
+    # The row's label with its column's name: 地区生产总值 + 同比增长（%） → 地区生产总值同比增长率;
+    # a period opens it (1—9月地区生产总值); a year or a bare value adds nothing.
+    rules = _rules()
+    name = rules.year_header.sub("", rules.header_unit.sub("", column)).strip()
+    if not name or name in rules.value_headers:
+        return row
+    if rules.time_header.match(name):
+        return name + row
+    if rules.growth_header.search(name):
+        if negative:
+            name = name.replace(rules.growth_word, rules.decrease_word)
+        name += rules.rate_suffix
+    return row + name
