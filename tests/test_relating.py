@@ -76,6 +76,17 @@ def test_parts_listed_after_qizhong_in_the_sentences_after_their_total():
     ]  # the total on another line is not the whole of 其中 after a line break
 
 
+def test_a_sentence_of_parts_adding_up_to_the_total_is_a_breakdown_of_its_own():
+    # the 21 projects broken down two ways: by size (one part), by kind (three that make 21)
+    text = ("此次集中开工项目共21个，总投资83.5亿元。其中，投资亿元以上项目14个；产业类项目16个、基础设施类项目3个、"
+            "社会民生类项目2个。\n全年新建学校12所。其中，小学5所；初中4所、高中3所。")
+    assert [r for r in relations(text) if r[0] in ("part", "part_of_whole")] == [
+        ("part_of_whole", "21个", "14个", None),
+        ("part", "21个", "16个", None), ("part", "21个", "3个", None), ("part", "21个", "2个", None),
+        # no sentence adds up to 12 alone: one breakdown
+        ("part", "12所", "5所", None), ("part", "12所", "4所", None), ("part", "12所", "3所", None)]
+
+
 def test_rates_listed_after_qizhong_are_no_parts_of_a_sum():
     text = ("全市幼儿园教师学历达标率98%，其中城市99%、农村97%。"
             "全年固定资产投资比上年增长3.1%。其中，项目投资增长5.6%，房地产开发投资下降6.2%。")

@@ -295,13 +295,29 @@ def following_part_links(text: str, sentences: list, sentence_claims: list[list[
             continue
         total = totals[-1]
         parts = [c for c in levels if claims[c].unit == claims[total].unit and claims[c].family == claims[total].family]
-        if len(parts) == 1:
-            links.append(ExtractedLink("part_of_whole", total, parts[0]))
-        elif parts:
-            links += [ExtractedLink("part", total, c, detail={"form": "其中", "order": n, "item": None,
-                                                               "span": [claims[c].start, claims[c].end]})
-                      for n, c in enumerate(parts)]
+        for group in _breakdowns(parts, claims, total):
+            if len(group) == 1:
+                links.append(ExtractedLink("part_of_whole", total, group[0]))
+            else:
+                links += [ExtractedLink("part", total, c, detail={"form": "其中", "order": n, "item": None,
+                                                                   "span": [claims[c].start, claims[c].end]})
+                          for n, c in enumerate(group)]
     return links
+
+
+def _breakdowns(parts: list[int], claims: list, total: int) -> list[list[int]]:
+    """The parts of ``total`` as one breakdown, or one per sentence when a sentence of them
+    lists several that add up to the total by themselves: 其中，投资亿元以上项目14个；产业类项目16个、
+    基础设施类项目3个、社会民生类项目2个 splits the 21 projects two ways."""
+    groups: dict[int, list[int]] = {}
+    for c in parts:
+        groups.setdefault(claims[c].sentence, []).append(c)
+    whole = claims[total].value
+    if len(groups) > 1 and whole is not None and any(
+            len(group) > 1 and all(claims[c].value is not None for c in group)
+            and sum(claims[c].value for c in group) == whole for group in groups.values()):
+        return list(groups.values())
+    return [parts] if parts else []
 
 
 def _summable(text: str, claim) -> bool:
