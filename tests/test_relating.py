@@ -148,3 +148,11 @@ def test_a_level_compared_with_is_of_the_base_year_and_changes_are_of_the_level(
     assert [r for r in relations(document.clean.text) if r[0] in ("change", "growth")] == [
         ("change", "45万元", "15万元", 2020), ("growth", "45万元", "50%", 2020),
         ("change", "30.5万吨", "3.4万吨", 2015)]
+    # 与…的4393914人相比: the level a census is compared with, of its year
+    document = extract_document("连云港市第七次全国人口普查公报\n全市常住人口为4599360人，与2010年第六次全国人口普查的"
+                                "4393914人相比，增加205446人，增长4.68%。")
+    assert [(c.text, c.metric_label, c.year) for c in document.claims] == [
+        ("4599360人", "常住人口数", 2020), ("4393914人", "常住人口数", 2010),
+        ("205446人", "常住人口数增加数", 2020), ("4.68%", "常住人口数增长率", 2020)]
+    assert [r for r in relations(document.clean.text) if r[0] in ("change", "growth")] == [
+        ("change", "4599360人", "205446人", None), ("growth", "4599360人", "4.68%", None)]

@@ -61,6 +61,8 @@ class LabelRules:
     change_suffix: dict[str, str]
     to_level: RulePattern
     base_amount: RulePattern
+    base_amount_with: RulePattern
+    base_amount_with_after: RulePattern
     running_total: regex.Pattern
     running_total_suffixes: dict[str, str]
     newly: RulePattern
@@ -102,6 +104,8 @@ def label_rules() -> LabelRules:
         change_suffix=seed["change_suffix"],
         to_level=compile_rule(seed["to_level"]),
         base_amount=compile_rule(seed["base_amount"]),
+        base_amount_with=compile_rule(seed["base_amount_with"]),
+        base_amount_with_after=compile_rule(seed["base_amount_with_after"]),
         running_total=regex.compile(seed["running_total"]),
         running_total_suffixes=seed["running_total_suffixes"],
         newly=compile_rule(seed["newly"]),
@@ -537,8 +541,10 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
             labels.append(Label(level_label, "level", origin=level))
             continue
         if (level_label and amount.item is None and amount.family == amounts[compared].family
-                and rules.base_amount.search(sentence, clause_start, amount.start)):
-            labels.append(Label(level_label, "level"))  # 比去年的26.3万元: the level compared with
+                and (rules.base_amount.search(sentence, clause_start, amount.start)
+                     or rules.base_amount_with.search(sentence, clause_start, amount.start)
+                     and rules.base_amount_with_after.match(sentence, amount.end))):
+            labels.append(Label(level_label, "level"))  # 比去年的26.3万元, 与…的26.3万元相比: the level compared with
             continue
         if change and level_label and amount.item is None and _comparable(amount, amounts[compared]):
             base = BASE_AMOUNT.sub("", change.group("base") or "") or base

@@ -263,7 +263,7 @@ def _dates_another(sentence: str, year: regex.Match, start: int) -> bool:
 
 
 # How far before an amount a base that names it (比上年同期末的) is looked for.
-BASE_REACH = 12
+BASE_REACH = 24
 OF = regex.compile("(?:底|末|初)?的")  # 由2017年底的10.8%
 NUMBER_START = regex.compile(r"[0-9０-９]")
 # A number that may be an amount: not the digits of a name such as PM2.5 or PM10.
