@@ -483,6 +483,9 @@ def test_a_news_page_is_of_the_year_it_was_published():
     # a publication date written in Chinese numerals (二〇二四年)
     chinese = raw.replace("发布时间：2023-11-19 10:20", "发布时间：二〇二四年四月十九日")
     assert [c.year for c in extract_document(chinese).claims] == [2024, 2024, 2024]
+    # … or in full-width digits (２０２３-１１-０８)
+    wide = raw.replace("发布时间：2023-11-19 10:20", "发布时间：２０２２-１１-０８　浏览次数：１５６")
+    assert [c.year for c in extract_document(wide).claims] == [2022, 2022, 2022]
 
 
 def test_an_outline_of_the_report_opens_no_frame():
