@@ -17,8 +17,8 @@ from typing import Sequence
 import regex
 
 from tracker.extracting import CLAUSE_BREAK, HAN_WORDS, LAST_CLAUSE_BREAK, Amount, respective_runs
-from tracker.places import (COUNTRY, PROVINCE, Gazetteer, PlaceMention, PlaceRecord, find_places, national_marker, own_marker,
-                            province_marker)
+from tracker.places import (COUNTRY, PROVINCE, Gazetteer, PlaceMention, PlaceRecord, find_places, national_marker,
+                            own_marker, province_marker)
 from tracker.numerals import NumeralError, parse_chinese, parse_numeral
 from tracker.relating import aside_of, aside_spans, relation_rules
 from tracker.rules import alternation, load_rules

@@ -66,6 +66,7 @@ class _Rules:
     label_marker: re.Pattern
     whole_place: re.Pattern
     max_line: int
+    max_heading: int
 
 
 @cache
@@ -90,6 +91,7 @@ def _rules() -> _Rules:
         label_marker=re.compile(seed["label_marker"]),
         whole_place=re.compile(seed["whole_place_label"]),
         max_line=seed["max_line"],
+        max_heading=seed["max_heading"],
     )
 
 
@@ -107,7 +109,7 @@ def table_cells(sentences: list[str]) -> dict[int, list[TableCell]]:
             caption = rules.table_unit.match(sentence.strip())
             if caption:
                 table_unit = caption.group("unit")
-            elif len(sentence) > rules.max_line // 3 or "，" in sentence:
+            elif len(sentence) > rules.max_heading or "，" in sentence:
                 header, table_unit = None, None
             continue
         cells = _cells(sentence)
