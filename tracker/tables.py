@@ -103,7 +103,7 @@ def table_cells(sentences: list[str]) -> dict[int, list[TableCell]]:
     header: list[str] | None = None
     table_unit: str | None = None
     for index, sentence in enumerate(sentences):
-        if "\u3000" not in sentence and "\t" not in sentence and "  " not in sentence:
+        if rules.separator.search(sentence) is None:
             # one cell: a caption (单位：万元) or a heading inside the table keeps it open;
             # prose closes it
             caption = rules.table_unit.match(sentence.strip())
@@ -116,7 +116,7 @@ def table_cells(sentences: list[str]) -> dict[int, list[TableCell]]:
         if len(cells) < 2 or len(sentence) > rules.max_line:
             header, table_unit = None, None
             continue
-        numbers = [_is_number(text) for _, _, text in cells]
+        numbers = [rules.number.match(text) for _, _, text in cells]
         if not any(numbers):
             header = [text for _, _, text in cells]
             first = rules.table_unit.match(header[0])
@@ -126,7 +126,7 @@ def table_cells(sentences: list[str]) -> dict[int, list[TableCell]]:
         if numbers[0] or header is None or not HAN.search(cells[0][2]) \
                 or not all(number or _is_filler(text) for number, (_, _, text) in zip(numbers[1:], cells[1:])):
             continue
-        row = _row_cells(sentence, cells, header, table_unit)
+        row = _row_cells(cells, numbers, header, table_unit)
         if row:
             found[index] = row
     return found
@@ -149,10 +149,6 @@ def _cells(sentence: str) -> list[tuple[int, int, str]]:
     return cells
 
 
-def _is_number(text: str) -> bool:
-    return _rules().number.match(text) is not None
-
-
 def _is_filler(text: str) -> bool:
     # A placeholder for no figure, or a unit word in the row's unit column.
     return text in _rules().placeholders or len(text) <= 4 and _unit_of(text) is not None
@@ -167,8 +163,9 @@ def _unit_of(text: str) -> str | None:
     return text if len(amounts) == 1 and amounts[0].start == 0 and amounts[0].end == len(text) + 1 else None
 
 
-def _row_cells(sentence: str, cells: list[tuple[int, int, str]], header: list[str],
+def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None], header: list[str],
                table_unit: str | None) -> list[TableCell]:
+    # The figures of a row whose cells are ``cells``, their number cells read as ``numbers``.
     rules = _rules()
     # the header's cells for the row's, aligned from the right (a header may name the label column or not)
     offset = len(header) - len(cells)
@@ -177,8 +174,7 @@ def _row_cells(sentence: str, cells: list[tuple[int, int, str]], header: list[st
                      if column in rules.unit_headers and _unit_of(text)), None)
     label = rules.label_marker.sub("", cells[0][2])
     result = []
-    for column, (start, end, text) in zip(columns[1:], cells[1:]):
-        number = rules.number.match(text)
+    for column, (start, end, text), number in zip(columns[1:], cells[1:], numbers[1:]):
         if number is None:
             continue
         unit = "%" if number.group("percent") else _column_unit(column) or row_unit or table_unit
