@@ -279,6 +279,13 @@ def test_changes_after_fenbie_pair_with_as_many_levels_before_them():
     assert [(link.relation, link.head, link.tail) for link in document.links] == [("growth", 0, 2), ("growth", 1, 3)]
 
 
+def test_a_change_after_fenbie_may_say_its_own_direction():
+    document = extract_document("全市完成货运量1.16亿吨，旅客运输量3276万人次，分别增长5.3%和下降2.1%")
+    assert [(claim.text, claim.metric_label, claim.aspect) for claim in document.claims][2:] == [
+        ("5.3%", "完成货运量增长率", "growth"), ("2.1%", "旅客运输量人次下降率", "growth")]
+    assert [(link.relation, link.head, link.tail) for link in document.links] == [("growth", 0, 2), ("growth", 1, 3)]
+
+
 @pytest.mark.parametrize("sentence,expected", [
     ("小学、初中生均教学及辅助用房面积分别为5.6平方米和6.9平方米",
      [("5.6平方米", "小学生均教学及辅助用房面积"), ("6.9平方米", "初中生均教学及辅助用房面积")]),
@@ -292,6 +299,16 @@ def test_changes_after_fenbie_pair_with_as_many_levels_before_them():
     ("专职、挂职、兼职团干部分别达到46名、35名和612名，28个乡镇配备1名专职副书记", [
         ("46名", "专职团干部数"), ("35名", "挂职团干部数"), ("612名", "兼职团干部数"), ("28个", "乡镇数"),
         ("1名", "配备专职副书记人数")]),
+    # a head that is the list alone, its items ending alike: the last item opens the label
+    ("第二产业、第三产业分别实现税收6.71亿元和5.63亿元",
+     [("6.71亿元", "第二产业实现税收"), ("5.63亿元", "第三产业实现税收")]),
+    ("与去年同期相比，事故起数、死亡人数分别下降20.7%和25%",
+     [("20.7%", "事故起数下降率"), ("25%", "死亡人数下降率")]),
+    # items of other lengths end where the others end (not 工业业)
+    ("工业和服务业分别增长5.1%和6.2%", [("5.1%", "工业增长率"), ("6.2%", "服务业增长率")]),
+    # each amount may say its own direction
+    ("城镇和农村居民人均可支配收入分别增长5.1%、下降0.3%",
+     [("5.1%", "城镇居民人均可支配收入增长率"), ("0.3%", "农村居民人均可支配收入下降率")]),
     # no list of as many short items: the label is shared
     ("城乡居民人均可支配收入分别增长7%和8%",
      [("7%", "城乡居民人均可支配收入增长率"), ("8%", "城乡居民人均可支配收入增长率")]),

@@ -631,6 +631,10 @@ def _joins_run(sentence: str, before: Amount, after: Amount) -> bool:
     by a comma only to an amount of its unit (46名、35名和612名，28个乡镇… opens a clause)."""
     rules = load_rules()
     joint = sentence[before.end:after.start].strip()
+    verb = next((verb for verb in rules.respectively_change_joins if joint.endswith(verb)), None)
+    if verb is not None:
+        # 分别增长5.3%和下降2.1%: a join word, then the next amount's own change
+        return joint[:-len(verb)] in rules.respectively_joins and after.unit == before.unit
     return joint in rules.respectively_joins \
         and (joint not in rules.respectively_clause_joins or after.unit == before.unit)
 

@@ -122,6 +122,7 @@ OPENING = {"“": "”", "‘": "’", '"': '"'}
 CLOSING = {close: open_ for open_, close in OPENING.items()}
 LIST_JOINERS = regex.compile(r"\s*(?:、|和|及|与|以及)\s*")
 CONJUNCTIONS = regex.compile(r"^(?:和|及|与|或|、|以及)$")
+LEADING_JOIN = regex.compile(r"^(?:和|及|与|、|以及|，|,)")
 EDGES = regex.compile(r"^[^\p{Han}A-Za-z0-9“”]+|[^\p{Han}A-Za-z0-9“”]+$")
 # Families that state a share of something: 98%的适龄儿童…, 近二分之一的教师….
 SHARES = ("rate", "fraction")
@@ -528,10 +529,12 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
         if run is not None:
             # 死亡23人，事故56起，分别比上年下降8.2%和11.5%: the i-th change of the run
             # is of the i-th of as many levels before it, all with the first one's words.
+            # An amount after the first may say its own direction (分别增长5.3%和下降2.1%).
             run_changes.setdefault(run[0], change)
             levels = [k for k in range(run[0]) if labels[k].aspect == "level" and labels[k].text]
+            own = rules.change.match(LEADING_JOIN.sub("", between)) if index != run[0] else None
             if run_changes[run[0]] and len(levels) >= len(run):
-                change, compared = run_changes[run[0]], levels[len(levels) - len(run) + run.index(index)]
+                change, compared = own or run_changes[run[0]], levels[len(levels) - len(run) + run.index(index)]
         level_label = labels[compared].text if compared is not None else None
         # 由2014年的83.2%提高到2015年的92.1%: the verb right after the level may have been
         # taken as its verb (the year keeps the two from running on), so look there too.
@@ -618,16 +621,31 @@ def _label_respective_items(sentence: str, amounts: Sequence[Amount], labels: li
     labels = list(labels)
     places = {sentence[start:end] for start, end in skip}
     for position, run in respective_runs(sentence, amounts):
-        texts = {labels[index].text for index in run}
-        text = texts.pop() if len(texts) == 1 else None
-        if len(run) < 2 or not text or labels[run[0]].aspect != "level":
+        text = labels[run[0]].text if len(run) > 1 else None
+        if not text or labels[run[0]].aspect != "level":
             continue
+        texts = [_own_direction(text, labels[index].text, amounts[index], rules) for index in run]
         head = sentence[clause_starts[run[0]]:position].strip()
         items = _respective_labels(text, (rules.lead.sub("", head), head), len(run))
-        if items and not places.intersection(item for item, _tail in items):
-            for index, (item, tail) in zip(run, items):
-                labels[index] = replace(labels[index], text=item + tail)
+        shared = len(text) - len(items[0][1]) if items else 0
+        # Each label may end in its own direction; the words before that are the run's.
+        if items and not places.intersection(item for item, _tail in items) \
+                and all(other and other[:shared] == text[:shared] for other in texts):
+            for index, (item, _tail), other in zip(run, items, texts):
+                labels[index] = replace(labels[index], text=item + other[shared:])
     return labels
+
+
+def _own_direction(first: str, label: str | None, amount: Amount, rules: LabelRules) -> str | None:
+    """The label of a later amount of a 分别 run labelled by its own change alone (分别增长5.1%、
+    下降0.3% → 下降率): the first's label with that change; else ``label``."""
+    suffix = rules.change_suffix.get(amount.family, "")
+    verb = (label or "").removesuffix(suffix)
+    found = rules.change_end.search(first.removesuffix(suffix))
+    if label == first or not found or not suffix or not label.endswith(suffix) \
+            or not rules.change_end.match(verb):
+        return label
+    return first[:found.start()] + verb + suffix
 
 
 # The items a 分别 run pairs with its amounts are short words of one length (小学、初中…,
@@ -655,12 +673,20 @@ def _respective_labels(label: str, heads: Sequence[str], count: int) -> list[tup
             surface = rest[0]
             names = [mark + item[-1] for item in [*items, surface]]
         else:
-            surface = rest[:len(items[-1])]
+            # The last item ends as the others do where they all end alike (工业和服务业增长率),
+            # else it is as long as the item before it (小学、初中生均图书).
+            ending = items[0][-1] if all(item[-1] == items[0][-1] for item in items) else ""
+            end = rest.find(ending, len(items[-1]) - 1, MAX_RESPECTIVE_ITEM) if ending else -1
+            surface = rest[:end + 1] if end != -1 else rest[:len(items[-1])]
             names = [*items, surface]
         # The last item stands where the label's list ends, or where a label without the list opens.
         found = len(label) - len(rest) if words is label else label.find(surface)
         tail = label[found + len(surface):] if found != -1 else ""
-        if tail and len(rest) > len(surface):
+        # Words of the list's own after its last item (小学、初中生均图书), or a head that is
+        # the list alone, whose last item opens the label (第二产业、第三产业分别实现税收);
+        # items ending alike, as they do when each is whole (not 拉丁美洲、非洲出口).
+        if tail and (len(rest) > len(surface) or words is not label and found == 0
+                     and all(item[-1] == surface[-1] for item in items)):
             return [(name, tail) for name in names]
     return None
 
