@@ -351,6 +351,13 @@ def test_a_title_naming_a_summary_and_a_plan_opens_with_the_summary():
      [("42.6亿元", None, "2016-2020"), ("1.3倍", 2016, None)]),
     ("五年累计投入民生资金176.4亿元", [("176.4亿元", None, "2012-2016")]),
     ("五年间，全市累计捐资4600万元", [("4600万元", None, "2012-2016")]),
+    # a sentence opening on its count of years: that span, and the count is no claim
+    ("五年新建改造城镇道路46公里、供热管网38公里",
+     [("46公里", None, "2012-2016"), ("38公里", None, "2012-2016")]),
+    # …but not a grade, a school system or a plan's name
+    ("五年级学生有300人", [("300人", 2016, None)]),
+    ("九年一贯制学校新建3所", [("3所", 2016, None)]),
+    ("三年行动计划完成投资5亿元", [("5亿元", 2016, None)]),
     # no span: one year, or no number of years
     ("一年来,全市新建学校3所", [("3所", 2016, None)]),
     ("多年来,全市新建学校3所", [("3所", 2016, None)]),

@@ -382,7 +382,7 @@ def _span_period(sentence: str, amount: Amount, context: Context, position: int)
         first = _year_value(marker.group(1))
     else:
         try:
-            first = last - int(parse_numeral(marker.group(1) or marker.group(2))) + 1
+            first = last - int(parse_numeral(next(group for group in marker.groups() if group))) + 1
         except NumeralError:
             return None
     return f"{first}-{last}" if first is not None and first < last else None
