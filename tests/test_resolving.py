@@ -450,7 +450,7 @@ def test_a_plan_over_years_is_of_its_first_year_with_goals_for_its_last():
     assert (context.year, context.reviewed_year, context.span) == (2017, 2017, (2017, 2020))
     assert [(c.text, c.year, c.period, c.kind) for c in extract_claims(raw)] == [
         ("186所", 2017, None, "actual"), ("98%以上", 2020, None, "target"),
-        ("36所", None, "2017-2020", "target"), ("8所", 2020, None, "target")]
+        ("36所", None, "2017-2020", "target"), ("8所", None, None, "target")]  # each year's: none of them
 
 
 def test_years_listed_before_ge_or_fenbie_are_the_years_of_their_amounts():
@@ -546,7 +546,7 @@ def test_headings_that_count_years_frame_totals_over_them():
     text = ("——在如东县第十五次妇女代表大会上的工作报告\n陈晓红\n（2021年11月16日）\n"
             "一、过去五年工作回顾\n举办培训班386期，公众号关注人数达6.8万人，目前全县有家长学校426所。\n"
             "截至目前，全县共有执委95名，基层妇联组织312个。\n"
-            "二、今后五年的目标任务\n力争新增发放创业担保贷款3亿元，执委履职率达到90%以上。")
+            "二、今后五年的目标任务\n力争新增发放创业担保贷款3亿元，执委履职率达到90%以上。每年新建“妇女之家”5个以上。")
     context = section_context(text)
     assert [(f.kind, f.year, f.span) for f in context.frames] == [("review", 2021, (2017, 2021)),
                                                                   ("plan", 2026, (2022, 2026))]
@@ -554,7 +554,7 @@ def test_headings_that_count_years_frame_totals_over_them():
     assert [(c.text, c.year, c.period) for c in extract_claims(text)] == [
         ("386期", None, "2017-2021"), ("6.8万人", 2021, None), ("426所", 2021, None),
         ("95名", 2021, None), ("312个", 2021, None),
-        ("3亿元", None, "2022-2026"), ("90%以上", 2026, None)]
+        ("3亿元", None, "2022-2026"), ("90%以上", 2026, None), ("5个以上", None, None)]
 
 
 def test_a_heading_that_names_a_year_as_well_frames_no_span():

@@ -24,6 +24,7 @@ from tracker.resolving import (
     resolve_year,
     respective_years,
     section_context,
+    yearly_goal,
 )
 from tracker.segmenting import TextSpan, colon_openers, split_sections, split_sentences
 from tracker.tables import table_cells
@@ -153,7 +154,8 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                 read, item = _under_opener(opener, sentence.text, amount)
                 kind = ("target" if row[index].target else "actual") if row else resolve_kind(read, item, context, start)
                 period, period_end = resolve_period(read, item, kind == "target", context, start)
-                claim_year = None if period else listed_years.get(index) or resolve_year(read, item, context, start)
+                claim_year = None if period or kind == "target" and yearly_goal(read, item, context, start) \
+                    else listed_years.get(index) or resolve_year(read, item, context, start)
                 claims.append(ExtractedClaim(
                     section=section_index,
                     sentence=sentence_index,

@@ -354,6 +354,19 @@ def _heading_span_period(sentence: str, amount: Amount, target: bool, context: C
     return f"{frame.span[0]}-{frame.span[1]}"
 
 
+def yearly_goal(sentence: str, amount: Amount, context: Context, position: int = 0) -> bool:
+    """Whether a goal is set for each year of a plan over years (每年新建“青年之家”5个以上
+    under 今后五年, or in a 2018—2020 plan): then it is of none of them. Its caller knows it
+    is a goal; a year of its own in the sentence dates it still."""
+    frame = frame_at(context, position)
+    span = frame.span if frame is not None and frame.kind == "plan" and frame.span else context.span
+    if span is None or span[0] == span[1]:
+        return False
+    start, _end = _clause_of(sentence, amount)
+    return bool(load_rules().period_each_year.search(sentence, start, amount.start)) \
+        and not _own_year_between(sentence, 0, amount.start)
+
+
 def _own_year_between(sentence: str, start: int, end: int) -> bool:
     # “十二五”以来,…,2014年,全市…投入为1.2亿元: an amount with a year of its own after a
     # span's name is of that year (a base year, 比2010年, is no year of its own).

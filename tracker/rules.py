@@ -123,6 +123,7 @@ class Rules:
     period_level_before: RulePattern
     period_explicit: RulePattern
     period_per_unit: RulePattern
+    period_each_year: RulePattern
     period_since: regex.Pattern
     period_recent: regex.Pattern
     period_hint: RulePattern
@@ -305,6 +306,7 @@ def load_rules() -> Rules:
         period_level_before=compile_rule(cue_seed["periods"]["level_before"]),
         period_explicit=compile_rule(cue_seed["periods"]["explicit"]),
         period_per_unit=compile_rule(cue_seed["periods"]["per_unit"]),
+        period_each_year=compile_rule(cue_seed["periods"]["each_year"]),
         period_since=regex.compile(cue_seed["periods"]["since"]),
         period_recent=regex.compile(cue_seed["periods"]["recent"]),
         period_hint=compile_rule(alternation(cue_seed["periods"]["hints"])),
