@@ -461,6 +461,45 @@ def test_years_listed_before_ge_or_fenbie_are_the_years_of_their_amounts():
         ("3,200万元", 2018, "区财政安排"), ("3,500万元", 2019, "区财政安排"), ("3,800万元", 2020, "区财政安排")]
 
 
+def test_a_span_of_as_many_years_before_fenbie_gives_each_amount_its_year():
+    raw = ("城固县2023年政府债务管理情况的报告\n"
+           "未来三年（2024—2026年）到期的政府债务本金分别为8.6亿元、9.4亿元和10.2亿元。"
+           "2018年至2020年，每年公开招聘教师分别为180名、200名、220名。")
+    assert [(c.text, c.year, c.period, c.metric_label) for c in extract_claims(raw)] == [
+        ("8.6亿元", 2024, None, "未来三年到期的政府债务本金"), ("9.4亿元", 2025, None, "未来三年到期的政府债务本金"),
+        ("10.2亿元", 2026, None, "未来三年到期的政府债务本金"),
+        ("180名", 2018, None, "每年公开招聘教师数"), ("200名", 2019, None, "每年公开招聘教师数"),
+        ("220名", 2020, None, "每年公开招聘教师数")]
+
+
+def test_a_title_under_a_site_name_naming_a_review_and_a_plan_opens_with_the_review():
+    raw = ("温宿县人民政府\n\n温宿县人力资源和社会保障局2023年工作总结及2024年工作计划\n"
+           "发布日期：2023-12-28\n一、2023年工作开展情况\n全县城镇新增就业3126人。\n"
+           "三、2024年工作计划\n力争城镇新增就业3000人以上。")
+    assert [(f.kind, f.year) for f in section_context(raw).frames] == [("review", 2023), ("plan", 2024)]
+    assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [
+        ("3126人", 2023, "actual"), ("3000人以上", 2024, "target")]
+
+
+@pytest.mark.parametrize("raw,year", [
+    # a library is an organ that issues a report; the year may be written with 〇
+    ("三明市图书馆二〇二三年度报告\n发布时间：2024-03-08\n全馆在编职工58人。", 2023),
+    # the year may follow the title in brackets
+    ("乌审旗人民政府门户网站工作年度报表（二〇二三年度）\n发布日期：2024-01-26\n信息发布总数5862条。", 2023),
+])
+def test_an_annual_report_is_of_the_year_its_title_names(raw, year):
+    assert [c.year for c in extract_claims(raw)] == [year]
+
+
+def test_a_heading_found_twice_keeps_the_year_either_names():
+    raw = ("乌审旗人民政府门户网站工作年度报表（二〇二三年度）\n发布日期：2024-01-26\n信息发布总数5862条。\n"
+           "五、存在问题和2024年工作打算\n"
+           "2024年，将按照“十四五”数字政府建设规划要求，力争政务公开事项更新及时率达到90%以上。")
+    # the year the sentence names wins over the plan period's end
+    assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [
+        ("5862条", 2023, "actual"), ("90%以上", 2024, "target")]
+
+
 def test_a_plan_named_in_a_title_opens_no_frame():
     raw = "关于全县义务教育均衡发展情况的调研报告\n根据《昭平县人大常委会2019年工作要点》安排，调研组开展了调研。\n全县共有学校115所。"
     assert section_context(raw).frames == ()

@@ -153,9 +153,11 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                 raw_start, raw_end = clean.raw_span(start, end)
                 read, item = _under_opener(opener, sentence.text, amount)
                 kind = ("target" if row[index].target else "actual") if row else resolve_kind(read, item, context, start)
-                period, period_end = resolve_period(read, item, kind == "target", context, start)
-                claim_year = None if period or kind == "target" and yearly_goal(read, item, context, start) \
-                    else listed_years.get(index) or resolve_year(read, item, context, start)
+                period, period_end = (None, None) if index in listed_years \
+                    else resolve_period(read, item, kind == "target", context, start)
+                claim_year = listed_years.get(index) or (
+                    None if period or kind == "target" and yearly_goal(read, item, context, start)
+                    else resolve_year(read, item, context, start))
                 claims.append(ExtractedClaim(
                     section=section_index,
                     sentence=sentence_index,

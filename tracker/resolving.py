@@ -16,7 +16,7 @@ from typing import Sequence
 
 import regex
 
-from tracker.extracting import CLAUSE_BREAK, HAN_WORDS, LAST_CLAUSE_BREAK, Amount, respective_runs
+from tracker.extracting import ASIDE, CLAUSE_BREAK, HAN_WORDS, LAST_CLAUSE_BREAK, Amount, respective_runs
 from tracker.places import (COUNTRY, PROVINCE, Gazetteer, PlaceMention, PlaceRecord, find_places, national_marker,
                             own_marker, province_marker)
 from tracker.numerals import NumeralError, parse_chinese, parse_numeral
@@ -65,6 +65,11 @@ def publication_year(raw: str) -> int | None:
     return _year_value(found.group(1)) if found else None
 
 
+# A line naming a review and then a plan is a title when it runs on this far at most after
+# the review's words (…2023年工作总结及2024年工作计划).
+MAX_TITLE_REST = 40
+
+
 def section_context(text: str, start: int = 0, end: int | None = None, year: int | None = None,
                     published: int | None = None) -> Context:
     """The meeting year and frames of ``text[start:end]``; ``year`` overrides the meeting year,
@@ -111,10 +116,20 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     # A plan named in a title (根据《…2019年工作要点》安排) is no part of this text.
     markers = [marker for marker in markers if not _in_title(text, marker[0])]
     markers.sort()
-    # A heading found both as a heading and by its words (一、2020年工作回顾) is one marker.
+    # A heading found both as a heading and by its words (一、2020年工作回顾) is one marker,
+    # with the year either names (五、存在问题和2024年工作打算).
+    merged: list[tuple[int, str, str | None]] = []
+    for marker in markers:
+        if merged and marker[1] == merged[-1][1] and "\n" not in text[merged[-1][0]:marker[0]]:
+            merged[-1] = (merged[-1][0], merged[-1][1], merged[-1][2] or marker[2])
+        else:
+            merged.append(marker)
+    markers = merged
+    # A title naming a review and a plan (2020年工作总结和2021年工作计划) opens with the first;
+    # so does such a line under a site's name (the title the first line is not).
     markers = [marker for index, marker in enumerate(markers)
-               if not index or marker[1] != markers[index - 1][1] or "\n" in text[markers[index - 1][0]:marker[0]]]
-    # A title naming a review and a plan (2020年工作总结和2021年工作计划) opens with the first.
+               if not (index and marker[1] == "plan" and markers[index - 1][1] == "review"
+                       and _names_both(text, markers[index - 1][0], marker[0], title_end, end))]
     titled_markers = [marker for marker in markers if marker[0] < title_end]
     # …工作总结和2021年工作计划: the plan the title names is for the year after the review.
     title_plan = next((_year_value(w) for _, k, w in titled_markers if k == "plan" and _year_value(w)), None)
@@ -149,6 +164,13 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     writing = published if covered and published and meeting_year and published > meeting_year else None
     return Context(year=None if hidden else meeting_year, frames=tuple(frames), reviewed_year=reviewed, span=span,
                    writing_year=writing)
+
+
+def _names_both(text: str, review: int, plan: int, title_end: int, end: int) -> bool:
+    """Whether a review and a plan named at these positions stand in one short line after the
+    title: a title under a site's name (…2023年工作总结及2024年工作计划)."""
+    line_end = first_line_end(text, review, end)
+    return title_end <= review and plan < line_end and line_end - review <= MAX_TITLE_REST
 
 
 def _with_year_openings(text: str, start: int, end: int, markers: list[tuple[int, str, str | None]],
@@ -274,8 +296,8 @@ LIST_COUNT = regex.compile(r"(?P<count>[0-9])个")
 
 def respective_years(sentence: str, amounts: Sequence[Amount]) -> tuple[dict[int, int], list[tuple[int, int]]]:
     """The year of each amount of a 分别 run after as many years listed in its clause
-    (2018年、2019年、2020年分别安排3200万元、3500万元、3800万元), by index, and the spans of
-    those years (no part of what is measured)."""
+    (2018年、2019年、2020年分别安排3200万元、3500万元、3800万元) or spanned there (2024—2026年),
+    by index, and the spans of those years (no part of what is measured)."""
     rules = load_rules()
     years: dict[int, int] = {}
     spans: list[tuple[int, int]] = []
@@ -287,6 +309,16 @@ def respective_years(sentence: str, amounts: Sequence[Amount]) -> tuple[dict[int
         if len(listed) == len(run) > 1 and joined:
             years.update((index, _year_value(m.group(1))) for index, m in zip(run, listed))
             spans.append((listed[0].start(), listed[-1].end()))
+            continue
+        # 未来三年（2024—2026年）到期的本金分别为8.6亿元、9.4亿元和10.2亿元: a span of as many
+        # years, the one the sentence names before the run
+        span = list(rules.period_explicit.finditer(sentence, 0, position))
+        if len(span) == 1 and len(run) > 1 and int(span[0].group(2)) - int(span[0].group(1)) + 1 == len(run):
+            years.update((index, int(span[0].group(1)) + offset) for offset, index in enumerate(run))
+            first, last = span[0].span()
+            if sentence[first - 1:first] in ASIDE and sentence[last:last + 1] == ASIDE[sentence[first - 1]]:
+                first, last = first - 1, last + 1  # the brackets around it go with it
+            spans.append((first, last))
     return years, spans
 
 
@@ -315,6 +347,8 @@ def resolve_period(sentence: str, amount: Amount, target: bool = False, context:
             continue  # “十三五”开局之年, 《“十四五”…规划》: no horizon of the amounts after it
         total_after = rules.period_total_after.search(following)
         if rules.period_end_after.search(following) or (target and not total_after):
+            if target and not total_after and _own_year_between(sentence, 0, amount.start):
+                continue  # 2024年，按照“十四五”…规划，力争…: the goal is of its own year
             return None, last
         if total_after and (target and amount.family in NOT_TOTALS
                             or rules.period_level_before.search(sentence, 0, amount.start)):
