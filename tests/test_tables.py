@@ -73,3 +73,13 @@ def test_prose_closes_a_table():
     sentences = ["单位：件\u3000自然人\u3000总计", "一、新收申请\u30008\u30009",
                  "在不予公开的5件中，属于内部事务信息的3件，其余为其他情形，均已依法告知申请人", "二、结转申请\u30004\u30004"]
     assert sorted(table_cells(sentences)) == [1]
+
+
+def test_a_caption_may_name_each_figure_column_s_unit_in_turn():
+    text = ("渭南市第五次全国经济普查公报\n表1　按行业门类分组的法人单位\n单位：个、%\n"
+            "行业门类\u3000\u3000法人单位数\u3000\u3000比重\n"
+            "合计\u3000\u300062385\u3000\u3000100.0\n"
+            "采矿业\u3000\u3000312\u3000\u30000.5\n")
+    assert [(c.text, c.unit, c.metric_label) for c in extract_claims(text)] == [
+        ("62385", "个", "合计法人单位数"), ("100.0", "%", "合计比重"),
+        ("312", "个", "采矿业法人单位数"), ("0.5", "%", "采矿业比重")]

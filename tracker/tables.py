@@ -53,6 +53,7 @@ class _Rules:
     placeholders: frozenset
     header_unit: re.Pattern
     table_unit: re.Pattern
+    unit_list_separator: re.Pattern
     unit_headers: frozenset
     counted_header: re.Pattern
     value_headers: frozenset
@@ -78,6 +79,7 @@ def _rules() -> _Rules:
         placeholders=frozenset(seed["placeholders"]),
         header_unit=re.compile(seed["header_unit"]),
         table_unit=re.compile(seed["table_unit"]),
+        unit_list_separator=re.compile(seed["unit_list_separator"]),
         unit_headers=frozenset(seed["unit_headers"]),
         counted_header=re.compile(seed["counted_header"]),
         value_headers=frozenset(seed["value_headers"]),
@@ -101,32 +103,32 @@ def table_cells(sentences: list[str]) -> dict[int, list[TableCell]]:
     rules = _rules()
     found: dict[int, list[TableCell]] = {}
     header: list[str] | None = None
-    table_unit: str | None = None
+    table_units: list[str] = []
     for index, sentence in enumerate(sentences):
         if rules.separator.search(sentence) is None:
             # one cell: a caption (单位：万元) or a heading inside the table keeps it open;
             # prose closes it
             caption = rules.table_unit.match(sentence.strip())
             if caption:
-                table_unit = caption.group("unit")
+                table_units = _units_listed(caption.group("unit"))
             elif len(sentence) > rules.max_heading or "，" in sentence:
-                header, table_unit = None, None
+                header, table_units = None, []
             continue
         cells = _cells(sentence)
         if len(cells) < 2 or len(sentence) > rules.max_line:
-            header, table_unit = None, None
+            header, table_units = None, []
             continue
         numbers = [rules.number.match(text) for _, _, text in cells]
         if not any(numbers):
             header = [text for _, _, text in cells]
             first = rules.table_unit.match(header[0])
             if first:
-                table_unit = first.group("unit")
+                table_units = _units_listed(first.group("unit"))
             continue
         if numbers[0] or header is None or not HAN.search(cells[0][2]) \
                 or not all(number or _is_filler(text) for number, (_, _, text) in zip(numbers[1:], cells[1:])):
             continue
-        row = _row_cells(cells, numbers, header, table_unit)
+        row = _row_cells(cells, numbers, header, table_units)
         if row:
             found[index] = row
     return found
@@ -163,8 +165,13 @@ def _unit_of(text: str) -> str | None:
     return text if len(amounts) == 1 and amounts[0].start == 0 and amounts[0].end == len(text) + 1 else None
 
 
+def _units_listed(written: str) -> list[str]:
+    # 单位：个、% names the unit of each figure column in turn; 单位：万元 that of all.
+    return [unit for unit in _rules().unit_list_separator.split(written) if unit]
+
+
 def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None], header: list[str],
-               table_unit: str | None) -> list[TableCell]:
+               table_units: list[str]) -> list[TableCell]:
     # The figures of a row whose cells are ``cells``, their number cells read as ``numbers``.
     rules = _rules()
     # the header's cells for the row's, aligned from the right (a header may name the label column or not)
@@ -174,9 +181,11 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
                      if column in rules.unit_headers and _unit_of(text)), None)
     label = rules.label_marker.sub("", cells[0][2])
     result = []
-    for column, (start, end, text), number in zip(columns[1:], cells[1:], numbers[1:]):
+    in_turn = len(table_units) == len(cells) - 1
+    for place, (column, (start, end, text), number) in enumerate(zip(columns[1:], cells[1:], numbers[1:])):
         if number is None:
             continue
+        table_unit = table_units[place] if in_turn else table_units[0] if len(table_units) == 1 else None
         unit = "%" if number.group("percent") else _column_unit(column) or row_unit or table_unit
         if unit is None:
             continue
