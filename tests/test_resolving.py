@@ -476,9 +476,13 @@ def test_a_title_under_a_site_name_naming_a_review_and_a_plan_opens_with_the_rev
     raw = ("温宿县人民政府\n\n温宿县人力资源和社会保障局2023年工作总结及2024年工作计划\n"
            "发布日期：2023-12-28\n一、2023年工作开展情况\n全县城镇新增就业3126人。\n"
            "三、2024年工作计划\n力争城镇新增就业3000人以上。")
-    assert [(f.kind, f.year) for f in section_context(raw).frames] == [("review", 2023), ("plan", 2024)]
+    # the title's review, its heading's (工作开展情况), and the plan's heading: not the title's plan
+    assert [(f.kind, f.year) for f in section_context(raw).frames] == [
+        ("review", 2023), ("review", 2023), ("plan", 2024)]
     assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [
         ("3126人", 2023, "actual"), ("3000人以上", 2024, "target")]
+    raw = raw.replace("一、2023年工作开展情况", "一、主要做法")
+    assert [(f.kind, f.year) for f in section_context(raw).frames] == [("review", 2023), ("plan", 2024)]
 
 
 @pytest.mark.parametrize("raw,year", [
@@ -486,6 +490,11 @@ def test_a_title_under_a_site_name_naming_a_review_and_a_plan_opens_with_the_rev
     ("三明市图书馆二〇二三年度报告\n发布时间：2024-03-08\n全馆在编职工58人。", 2023),
     # the year may follow the title in brackets
     ("乌审旗人民政府门户网站工作年度报表（二〇二三年度）\n发布日期：2024-01-26\n信息发布总数5862条。", 2023),
+    # a headline under the site's name may open on it
+    ("临洮县人民政府\n二〇二二年临洮县居民收入稳步增长　消费支出有所回落\n发布时间：２０２３－０２－２１\n"
+     "全县居民人均可支配收入17507元。", 2022),
+    # …but a paragraph opening on a year is no headline: the page is of its publication year
+    ("临洮县人民政府\n2022年，全县经济平稳运行\n发布时间：２０２３－０２－２１\n全县新建学校3所。", 2023),
 ])
 def test_an_annual_report_is_of_the_year_its_title_names(raw, year):
     assert [c.year for c in extract_claims(raw)] == [year]
