@@ -500,6 +500,16 @@ def test_an_annual_report_is_of_the_year_its_title_names(raw, year):
     assert [c.year for c in extract_claims(raw)] == [year]
 
 
+def test_each_story_of_a_page_of_dated_stories_is_of_its_own_date_and_the_page_s_place():
+    story = "全区加快推进老旧小区改造，群众获得感持续增强。" * 10
+    raw = ("首页 | 走进南岸 | 政务公开\n南岸区2022年完成老旧小区改造项目 惠及居民1.2万户\n"
+           f"发布时间：2023-01-10 09:32\n{story}\n全年完成投资6.83亿元。\n\n"
+           f"今年南岸计划改造老旧小区126个\n发布时间：2023-04-18 16:05\n{story}\n全区新开工项目37个。\n")
+    assert [(c.text, c.year, c.locality) for c in extract_claims(raw)] == [
+        ("1.2万户", 2022, "南岸区"), ("6.83亿元", 2022, "南岸区"),
+        ("126个", 2023, "南岸区"), ("37个", 2023, "南岸区")]
+
+
 def test_a_heading_found_twice_keeps_the_year_either_names():
     raw = ("乌审旗人民政府门户网站工作年度报表（二〇二三年度）\n发布日期：2024-01-26\n信息发布总数5862条。\n"
            "五、存在问题和2024年工作打算\n"

@@ -5,7 +5,7 @@ import re
 
 from hypothesis import given, strategies as st
 
-from tracker.segmenting import colon_openers, split_sentences
+from tracker.segmenting import TextSpan, colon_openers, split_sentences, split_stories
 
 
 def texts(text):
@@ -89,3 +89,16 @@ def test_a_colon_opens_the_rest_of_its_line():
         ("新建学校3所：其中小学2所", ""),  # a new line: nothing carries over
         ("比值为4.5:5.5", "新建学校3所："),  # a colon between digits opens nothing
     ]
+
+
+STORY = "全区加快推进老旧小区改造，群众获得感持续增强。" * 10
+
+
+def test_a_page_of_dated_stories_splits_at_each_story_s_title():
+    text = f"南岸区2022年完成老旧小区改造\n{STORY}\n（责任编辑：周敏）\n\n今年南岸计划改造老旧小区126个\n{STORY}\n"
+    second = text.index("今年南岸")
+    # the second publication line stood right after the second title (cleaning drops it)
+    sections = split_stories(text, [text.index("\n") + 1, text.index("\n", second) + 1])
+    assert [(s.start, s.text) for s in sections] == [(0, ""), (second, "(2)")]
+    # a date repeated at the foot of one story is no second story
+    assert split_stories(text, [text.index("\n") + 1, len(text)]) == [TextSpan(0, len(text), "")]

@@ -74,6 +74,17 @@ class CleanText:
             return min(self._raw_starts[index] + position - self._clean_starts[index], self._raw_ends[index])
         return self._raw_starts[index]
 
+    def clean_offset(self, raw_position: int) -> int:
+        """The cleaned text's offset of the original's ``raw_position`` (where its character
+        went, or where what was dropped around it stood)."""
+        if not self._raw_starts:
+            return 0
+        index = max(0, bisect_right(self._raw_starts, raw_position) - 1)
+        if self._copied[index]:
+            return self._clean_starts[index] + min(raw_position - self._raw_starts[index],
+                                                   self._raw_ends[index] - self._raw_starts[index])
+        return self._clean_starts[index]
+
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """The original span of the cleaned span ``[start, end)``."""
         if end <= start:

@@ -15,7 +15,7 @@ from tracker.rules import load_rules
 from tracker.resolving import (
     Context,
     breakdown_label,
-    publication_year,
+    publication_lines,
     resolve_amount_places,
     resolve_claim_place,
     resolve_kind,
@@ -26,7 +26,7 @@ from tracker.resolving import (
     section_context,
     yearly_goal,
 )
-from tracker.segmenting import TextSpan, colon_openers, split_sections, split_sentences
+from tracker.segmenting import TextSpan, colon_openers, split_sections, split_sentences, split_stories
 from tracker.tables import table_cells
 from tracker.vocabulary import load_vocabulary
 
@@ -89,10 +89,16 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
     sections = split_sections(text)
     sentences: list[tuple[int, TextSpan]] = []
     claims: list[ExtractedClaim] = []
-    # A page's publication date dates a document that names no year, not the parts of a collection.
-    published = publication_year(clean.raw) if len(sections) == 1 else None
-    contexts = [section_context(text, section.start, section.end, year=year, published=published)
-                for section in sections]
+    # A page's publication date dates a document that names no year, not the parts of a collection;
+    # on a page of dated stories, each story's date dates it.
+    datelines = publication_lines(clean.raw) if len(sections) == 1 else []
+    if len(datelines) > 1:
+        sections = split_stories(text, [clean.clean_offset(position) for position, _ in datelines])
+    published = [year for _, year in datelines] if len(sections) > 1 and datelines \
+        else [datelines[0][1] if datelines else None]
+    contexts = [section_context(text, section.start, section.end, year=year,
+                                published=published[index] if len(published) > 1 else published[0])
+                for index, section in enumerate(sections)]
     doc_year = next((context.year for context in contexts if context.year is not None), None)
     gazetteer = load_gazetteer()
     vocabulary = load_vocabulary()
@@ -101,7 +107,10 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
     links: list[ExtractedLink] = []
     sentence_claims: list[list[int]] = []
     section_mentions = [document_mentions(text[section.start:section.end], gazetteer) for section in sections]
-    homes = [infer_home_place(text[section.start:section.end], gazetteer, mentions) or place
+    # a story that names no place of its own is of the page's (我市, 全市 on a city's news page)
+    page_home = infer_home_place(text, gazetteer, document_mentions(text, gazetteer)) \
+        if len(datelines) > 1 and len(sections) > 1 else None
+    homes = [infer_home_place(text[section.start:section.end], gazetteer, mentions) or page_home or place
              for section, mentions in zip(sections, section_mentions)]
     for section_index, (section, context) in enumerate(zip(sections, contexts)):
         home = homes[section_index]

@@ -65,6 +65,12 @@ def publication_year(raw: str) -> int | None:
     return _year_value(found.group(1)) if found else None
 
 
+def publication_lines(raw: str) -> list[tuple[int, int | None]]:
+    """Where each publication line of a page stands and its year: one a story, on a page of
+    several dated stories."""
+    return [(found.start(), _year_value(found.group(1))) for found in load_rules().published.finditer(raw)]
+
+
 # A line naming a review and then a plan is a title when it runs on this far at most after
 # the review's words (…2023年工作总结及2024年工作计划).
 MAX_TITLE_REST = 40

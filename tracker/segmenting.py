@@ -105,4 +105,31 @@ def split_sections(text: str) -> list[TextSpan]:
     return sections or [TextSpan(0, len(text), "")]
 
 
+# A story of a page of dated stories is titled by a line of at most this many characters
+# right before its publication line, and runs on for at least this many.
+MAX_STORY_TITLE = 60
+MIN_STORY = 200
+
+
+def split_stories(text: str, datelines: list[int]) -> list[TextSpan]:
+    """The stories of a page that dates each (``datelines``: where each publication line stood
+    in ``text``), each from its title line, labelled ``(2)``, ``(3)``…; the page as one section
+    when they are not such stories (one dateline, or one repeated at the foot of a page)."""
+    starts = [0]
+    for position in datelines[1:]:
+        title_end = text.rfind("\n", 0, position)
+        while title_end > 0 and not text[text.rfind("\n", 0, title_end) + 1:title_end].strip():
+            title_end = text.rfind("\n", 0, title_end)  # blank lines between the title and its date
+        title_start = text.rfind("\n", 0, title_end) + 1
+        title = text[title_start:title_end].strip() if title_end > 0 else ""
+        if not title or len(title) > MAX_STORY_TITLE or "。" in title or title_start - starts[-1] < MIN_STORY:
+            return [TextSpan(0, len(text), "")]
+        starts.append(title_start)
+    if len(starts) < 2:
+        return [TextSpan(0, len(text), "")]
+    ends = starts[1:] + [len(text)]
+    return [TextSpan(start, end, f"({number})" if number > 1 else "")
+            for number, (start, end) in enumerate(zip(starts, ends), start=1)]
+
+
 _CHINESE_ORDINALS = "零一二三四五六七八九十"
