@@ -83,3 +83,23 @@ def test_a_caption_may_name_each_figure_column_s_unit_in_turn():
     assert [(c.text, c.unit, c.metric_label) for c in extract_claims(text)] == [
         ("62385", "个", "合计法人单位数"), ("100.0", "%", "合计比重"),
         ("312", "个", "采矿业法人单位数"), ("0.5", "%", "采矿业比重")]
+
+
+def test_a_form_whose_rows_name_their_own_unit():
+    # the national form of a government website's yearly report: a row names its unit, and the
+    # rows after it that name none are in it; a bare value (总数) is of the group before it
+    text = ("乌审旗人民政府门户网站工作年度报表（二〇二三年度）\n"
+            "网站名称\t乌审旗人民政府门户网站\n"
+            "独立用户访问总量（单位：个）\t３２６７５１\n"
+            "信息发布（单位：条）\t总数\t5862\n"
+            "概况类信息更新量\t47\n"
+            "解读回应\t解读信息发布\t总数（单位：条）\t96\n"
+            "其中：解读材料数量（单位：条）\t58\n"
+            "平均办理时间（单位：天）\t3.6\n")
+    assert [(c.text, c.value, c.unit, c.metric_label, c.year) for c in extract_claims(text)] == [
+        ("３２６７５１", Decimal("326751"), "个", "独立用户访问总量", 2023),
+        ("5862", Decimal("5862"), "条", "信息发布总数", 2023),
+        ("47", Decimal("47"), "条", "概况类信息更新量", 2023),
+        ("96", Decimal("96"), "条", "解读信息发布总数", 2023),
+        ("58", Decimal("58"), "条", "解读材料数量", 2023),
+        ("3.6", Decimal("3.6"), "天", "平均办理时间", 2023)]

@@ -54,6 +54,7 @@ class _Rules:
     header_unit: re.Pattern
     table_unit: re.Pattern
     unit_list_separator: re.Pattern
+    form_part: re.Pattern
     unit_headers: frozenset
     counted_header: re.Pattern
     value_headers: frozenset
@@ -80,6 +81,7 @@ def _rules() -> _Rules:
         header_unit=re.compile(seed["header_unit"]),
         table_unit=re.compile(seed["table_unit"]),
         unit_list_separator=re.compile(seed["unit_list_separator"]),
+        form_part=re.compile(seed["form_part"]),
         unit_headers=frozenset(seed["unit_headers"]),
         counted_header=re.compile(seed["counted_header"]),
         value_headers=frozenset(seed["value_headers"]),
@@ -104,6 +106,7 @@ def table_cells(sentences: list[str]) -> dict[int, list[TableCell]]:
     found: dict[int, list[TableCell]] = {}
     header: list[str] | None = None
     table_units: list[str] = []
+    carried: tuple[str, str] | None = None  # the group and unit the last labelled row named
     for index, sentence in enumerate(sentences):
         if rules.separator.search(sentence) is None:
             # one cell: a caption (单位：万元) or a heading inside the table keeps it open;
@@ -112,13 +115,19 @@ def table_cells(sentences: list[str]) -> dict[int, list[TableCell]]:
             if caption:
                 table_units = _units_listed(caption.group("unit"))
             elif len(sentence) > rules.max_heading or "，" in sentence:
-                header, table_units = None, []
+                header, table_units, carried = None, [], None
             continue
         cells = _cells(sentence)
         if len(cells) < 2 or len(sentence) > rules.max_line:
-            header, table_units = None, []
+            header, table_units, carried = None, [], None
             continue
         numbers = [rules.number.match(text) for _, _, text in cells]
+        if numbers[-1] and not any(numbers[:-1]) and (carried or any(
+                _named_unit(text) for _, _, text in cells[:-1])):
+            cell, carried = _labelled_row(cells, numbers[-1], carried)
+            if cell is not None:
+                found[index] = [cell]
+            continue
         if not any(numbers):
             header = [text for _, _, text in cells]
             first = rules.table_unit.match(header[0])
@@ -165,6 +174,29 @@ def _unit_of(text: str) -> str | None:
     return text if len(amounts) == 1 and amounts[0].start == 0 and amounts[0].end == len(text) + 1 else None
 
 
+def _labelled_row(cells: list[tuple[int, int, str]], number: re.Match,
+                  carried: tuple[str, str] | None) -> tuple[TableCell | None, tuple[str, str] | None]:
+    # A row of a form whose labels name their unit (信息发布（单位：条）⇥总数⇥5862), and the rows
+    # after it in that unit (概况类信息更新量⇥47), until one names another: the figure, and the
+    # group and unit it carries on.
+    rules = _rules()
+    texts = [rules.label_marker.sub("", text) for _, _, text in cells[:-1]]
+    named = next((unit for text in texts if (unit := _named_unit(text))), None)
+    names = [rules.form_part.sub("", rules.header_unit.sub("", text)).strip() for text in texts]
+    if named is not None:
+        carried = (names[-2] if len(names) > 1 else "", named)
+    if carried is None or not names[-1]:
+        return None, carried
+    # a bare value (总数) is of the group or the label before it
+    label = (names[-2] if len(names) > 1 else carried[0]) + names[-1] \
+        if names[-1] in rules.value_headers else names[-1]
+    start, end, text = cells[-1]
+    amount = _amount(number, "%" if number.group("percent") else carried[1], start, end, text)
+    if amount is None:
+        return None, carried
+    return TableCell(amount, label, label, label), carried
+
+
 def _units_listed(written: str) -> list[str]:
     # 单位：个、% names the unit of each figure column in turn; 单位：万元 that of all.
     return [unit for unit in _rules().unit_list_separator.split(written) if unit]
@@ -200,11 +232,17 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
     return result
 
 
+def _named_unit(text: str) -> str | None:
+    # The unit a cell names in brackets: 比重（%）, 信息发布（单位：条）; not 固定资产投资（不含农户）.
+    named = _rules().header_unit.search(text)
+    return named.group("unit") if named and _unit_of(named.group("unit")) else None
+
+
 def _column_unit(column: str) -> str | None:
     rules = _rules()
-    named = rules.header_unit.search(column)
-    if named and _unit_of(named.group("unit")):
-        return named.group("unit")
+    named = _named_unit(column)
+    if named:
+        return named
     counted = rules.counted_header.search(column)
     return counted.group("unit") if counted else None
 
