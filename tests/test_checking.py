@@ -187,6 +187,15 @@ def test_two_flows_of_one_metric_conflict_only_where_their_labels_name_one_thing
     assert flags_of(sessions) == [("conflict", "warning", ("12亿元", "14亿元"))]
 
 
+def test_the_stories_of_one_news_page_are_one_source(sessions, tmp_path):
+    # two dated stories on two projects' investment are no two reports of one figure
+    story = "全区加快推进重点项目建设，项目进展顺利。" * 10
+    page = (f"葫芦岛市龙港区人民政府\n总投资15亿元高端铸件项目落户龙港区\n发布时间：2023-03-01\n{story}\n\n"
+            f"龙港区21个项目集中开工\n发布时间：2023-04-18\n{story}\n此次集中开工项目共21个，总投资83.5亿元。\n")
+    ingest_paths(sessions, [write(tmp_path, "a.txt", page)])
+    assert flags_of(sessions) == []
+
+
 def test_a_change_and_a_rate_against_different_bases_are_not_checked_together(sessions, tmp_path):
     text = ("6月末,全市各项贷款余额500亿元,比年初增加50亿元,同比增长15%。"
             "全市三公经费支出1000万元,比预算数减少300万元,比上年下降10%。"

@@ -99,6 +99,6 @@ def test_a_page_of_dated_stories_splits_at_each_story_s_title():
     second = text.index("今年南岸")
     # the second publication line stood right after the second title (cleaning drops it)
     sections = split_stories(text, [text.index("\n") + 1, text.index("\n", second) + 1])
-    assert [(s.start, s.text) for s in sections] == [(0, ""), (second, "(2)")]
+    assert [(s.start, s.text) for s in sections] == [(0, ""), (second, "第2条")]
     # a date repeated at the foot of one story is no second story
     assert split_stories(text, [text.index("\n") + 1, len(text)]) == [TextSpan(0, len(text), "")]

@@ -53,10 +53,11 @@ from sqlalchemy.orm import Session
 
 from tracker.figures import base_of, interval, meet, written_like
 from tracker.labeling import counted_nouns
-from tracker.models import CheckState, Claim, ClaimLink, Document, Flag, Metric, Sentence
+from tracker.models import CheckState, Claim, ClaimLink, Document, Flag, Metric, Section, Sentence
 from tracker.querying import json_number
 from tracker.relating import base_kind
 from tracker.rules import load_rules, unit_family
+from tracker.segmenting import STORY_LABEL_LIKE
 from tracker.storing import reserve_ids
 from tracker.vocabulary import IGNORED, load_vocabulary
 
@@ -193,15 +194,23 @@ class Names(NamedTuple):
 
     documents: dict[int, str]
     metrics: dict[int, tuple[str, bool | None]]
+    # a story of a page of dated stories is one source with the page (its first section):
+    # stories on different projects are no two reports of one figure
+    sources: dict[int, int] = {}
 
 
 def read_names(session: Session) -> Names:
     """The names of every document and metric."""
     # through the connection: plain rows, three times faster than through the ORM
     connection = session.connection()
+    stories = connection.execute(select(Section.id, Section.document_id)
+                                 .where(Section.label.like(STORY_LABEL_LIKE))).all()
+    pages = dict(connection.execute(select(Section.document_id, Section.id).where(
+        Section.ordinal == 0, Section.document_id.in_({document for _, document in stories}))).all()) if stories else {}
     return Names(dict(connection.execute(select(Document.id, Document.file_name)).all()),
                  {id_: (key, better) for id_, key, better in
-                  connection.execute(select(Metric.id, Metric.key, Metric.higher_is_better))})
+                  connection.execute(select(Metric.id, Metric.key, Metric.higher_is_better))},
+                 {id_: pages[document] for id_, document in stories if document in pages})
 
 
 def load_figures(session: Session, *conditions, order_by=(Claim.id,), names: Names | None = None
@@ -209,7 +218,7 @@ def load_figures(session: Session, *conditions, order_by=(Claim.id,), names: Nam
     """The claims meeting ``conditions`` as Figures, in ``order_by`` order, read in batches
     (a stream: the claims need not all be in memory at once)."""
     # Columns rather than Claim objects: a million claims load several times faster.
-    documents, metrics = names or read_names(session)
+    documents, metrics, sources = names or read_names(session)
     query = (select(Claim.id, Claim.document_id, Claim.section_id, Sentence.text, Claim.text, Claim.value_exact,
                     Claim.unit, Claim.approx, Claim.redacted, Claim.year, Claim.place_id, Claim.metric_id,
                     Claim.metric_label, Claim.kind, Claim.aspect)
@@ -226,7 +235,7 @@ def load_figures(session: Session, *conditions, order_by=(Claim.id,), names: Nam
             sentence = previous
         previous = sentence
         metric, better = metrics.get(metric_id, (None, None))
-        yield Figure(id_, documents[document_id], document_id, section_id, sentence, text,
+        yield Figure(id_, documents[document_id], document_id, sources.get(section_id, section_id), sentence, text,
                      Decimal(value) if value is not None else None, words.setdefault(unit, unit),
                      words.setdefault(approx, approx), redacted, year, place_id, metric_id, metric,
                      words.setdefault(label, label), better, words.setdefault(kind, kind),

@@ -109,11 +109,14 @@ def split_sections(text: str) -> list[TextSpan]:
 # right before its publication line, and runs on for at least this many.
 MAX_STORY_TITLE = 60
 MIN_STORY = 200
+# The label of a page's second story and those after it (the first is the page's own section).
+STORY_LABEL = "第{}条"
+STORY_LABEL_LIKE = "第%条"
 
 
 def split_stories(text: str, datelines: list[int]) -> list[TextSpan]:
     """The stories of a page that dates each (``datelines``: where each publication line stood
-    in ``text``), each from its title line, labelled ``(2)``, ``(3)``…; the page as one section
+    in ``text``), each from its title line, labelled ``第2条``, ``第3条``…; the page as one section
     when they are not such stories (one dateline, or one repeated at the foot of a page)."""
     starts = [0]
     for position in datelines[1:]:
@@ -128,7 +131,7 @@ def split_stories(text: str, datelines: list[int]) -> list[TextSpan]:
     if len(starts) < 2:
         return [TextSpan(0, len(text), "")]
     ends = starts[1:] + [len(text)]
-    return [TextSpan(start, end, f"({number})" if number > 1 else "")
+    return [TextSpan(start, end, STORY_LABEL.format(number) if number > 1 else "")
             for number, (start, end) in enumerate(zip(starts, ends), start=1)]
 
 
