@@ -34,6 +34,11 @@ def test_a_list_closed_by_its_sum():
     assert relations(text) == [("part", "1100万元", "600万", None), ("part", "1100万元", "500万", None)]
 
 
+def test_the_rest_summed_is_a_part_not_a_sum_of_the_list():
+    text = "新增专项债券11.7亿元，其中：甲项目2.3亿元，乙项目1.5亿元，其余8个项目合计7.9亿元。"
+    assert relations(text) == [("part", "11.7亿元", part, None) for part in ["2.3亿元", "1.5亿元", "7.9亿元"]]
+
+
 def test_a_debt_paid_in_steps_over_several_sentences():
     text = ("目前,教育系统欠款1000万元。解决欠款分三步走:第一步,解决工资欠款300万元。"
             "第二步,解决基建欠款500万元。第三步,解决贷款200万元。今年完成校舍维修20所。")

@@ -190,7 +190,8 @@ def sentence_part_links(sentence: str, amounts: list, first: int, families: list
                     # one part named after 其中 is no sum, but it cannot pass its whole
                     links.append(ExtractedLink("part_of_whole", first + total, first + parts[0]))
     for index, amount in enumerate(amounts):
-        if (index and families[index] in rules.additive_families
+        # the last part stands right before (not 其余8个项目合计4.30亿元, itself a part)
+        if (index and families[index] in rules.additive_families and amounts[index - 1].unit == amount.unit
                 and rules.total_close.search(sentence[amounts[index - 1].end:amount.start])):
             parts = [i for i in range(index) if amounts[i].unit == amount.unit and summable(i)
                      and not aside_of(asides, amounts[i].start, amounts[i].end)]
