@@ -640,10 +640,11 @@ def _own_direction(first: str, label: str | None, amount: Amount, rules: LabelRu
     """The label of a later amount of a 分别 run labelled by its own change alone (分别增长5.1%、
     下降0.3% → 下降率): the first's label with that change; else ``label``."""
     suffix = rules.change_suffix.get(amount.family, "")
-    verb = (label or "").removesuffix(suffix)
+    if not label or label == first or not suffix or not label.endswith(suffix):
+        return label
+    verb = label.removesuffix(suffix)
     found = rules.change_end.search(first.removesuffix(suffix))
-    if label == first or not found or not suffix or not label.endswith(suffix) \
-            or not rules.change_end.match(verb):
+    if not found or not rules.change_end.match(verb):
         return label
     return first[:found.start()] + verb + suffix
 

@@ -92,12 +92,13 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
     # A page's publication date dates a document that names no year, not the parts of a collection;
     # on a page of dated stories, each story's date dates it.
     datelines = publication_lines(clean.raw) if len(sections) == 1 else []
-    if len(datelines) > 1:
-        sections = split_stories(text, [clean.clean_offset(position) for position, _ in datelines])
-    published = [year for _, year in datelines] if len(sections) > 1 and datelines \
-        else [datelines[0][1] if datelines else None]
-    contexts = [section_context(text, section.start, section.end, year=year,
-                                published=published[index] if len(published) > 1 else published[0])
+    stories = split_stories(text, [clean.clean_offset(position) for position, _ in datelines]) \
+        if len(datelines) > 1 else []
+    if len(stories) > 1:
+        sections, published = stories, [year for _, year in datelines]
+    else:
+        published = [datelines[0][1] if datelines else None] * len(sections)
+    contexts = [section_context(text, section.start, section.end, year=year, published=published[index])
                 for index, section in enumerate(sections)]
     doc_year = next((context.year for context in contexts if context.year is not None), None)
     gazetteer = load_gazetteer()
@@ -108,8 +109,7 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
     sentence_claims: list[list[int]] = []
     section_mentions = [document_mentions(text[section.start:section.end], gazetteer) for section in sections]
     # a story that names no place of its own is of the page's (我市, 全市 on a city's news page)
-    page_home = infer_home_place(text, gazetteer, document_mentions(text, gazetteer)) \
-        if len(datelines) > 1 and len(sections) > 1 else None
+    page_home = infer_home_place(text, gazetteer, document_mentions(text, gazetteer)) if len(stories) > 1 else None
     homes = [infer_home_place(text[section.start:section.end], gazetteer, mentions) or page_home or place
              for section, mentions in zip(sections, section_mentions)]
     for section_index, (section, context) in enumerate(zip(sections, contexts)):

@@ -59,15 +59,9 @@ def _year_value(text: str | None) -> int | None:
     return value if 1900 <= value <= 2100 else None
 
 
-def publication_year(raw: str) -> int | None:
-    """The year of the page's publication line (发布时间：2023-11-19, 发布时间：二〇二四年四月十九日), if it has one."""
-    found = load_rules().published.search(raw)
-    return _year_value(found.group(1)) if found else None
-
-
 def publication_lines(raw: str) -> list[tuple[int, int | None]]:
-    """Where each publication line of a page stands and its year: one a story, on a page of
-    several dated stories."""
+    """Where each publication line of a page stands (发布时间：2023-11-19, 发布时间：二〇二四年四月十九日)
+    and its year: the page's date, or each story's on a page of several dated stories."""
     return [(found.start(), _year_value(found.group(1))) for found in load_rules().published.finditer(raw)]
 
 
