@@ -196,7 +196,7 @@ class Names(NamedTuple):
     metrics: dict[int, tuple[str, bool | None]]
     # a story of a page of dated stories is one source with the page (its first section):
     # stories on different projects are no two reports of one figure
-    sources: dict[int, int] = {}
+    sources: dict[int, int]
 
 
 def read_names(session: Session) -> Names:

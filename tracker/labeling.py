@@ -122,7 +122,6 @@ OPENING = {"“": "”", "‘": "’", '"': '"'}
 CLOSING = {close: open_ for open_, close in OPENING.items()}
 LIST_JOINERS = regex.compile(r"\s*(?:、|和|及|与|以及)\s*")
 CONJUNCTIONS = regex.compile(r"^(?:和|及|与|或|、|以及)$")
-LEADING_JOIN = regex.compile(r"^(?:和|及|与|、|以及|，|,)")
 EDGES = regex.compile(r"^[^\p{Han}A-Za-z0-9“”]+|[^\p{Han}A-Za-z0-9“”]+$")
 # Families that state a share of something: 98%的适龄儿童…, 近二分之一的教师….
 SHARES = ("rate", "fraction")
@@ -532,7 +531,7 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
             # An amount after the first may say its own direction (分别增长5.3%和下降2.1%).
             run_changes.setdefault(run[0], change)
             levels = [k for k in range(run[0]) if labels[k].aspect == "level" and labels[k].text]
-            own = rules.change.match(LEADING_JOIN.sub("", between)) if index != run[0] else None
+            own = rules.change.match(_after_join(between)) if index != run[0] else None
             if run_changes[run[0]] and len(levels) >= len(run):
                 change, compared = own or run_changes[run[0]], levels[len(levels) - len(run) + run.index(index)]
         level_label = labels[compared].text if compared is not None else None
@@ -634,6 +633,13 @@ def _label_respective_items(sentence: str, amounts: Sequence[Amount], labels: li
             for index, (item, _tail), other in zip(run, items, texts):
                 labels[index] = replace(labels[index], text=item + other[shared:])
     return labels
+
+
+def _after_join(words: str) -> str:
+    """``words`` after the join word of a 分别 run they open with (和下降 → 下降)."""
+    join = next((join for join in sorted(load_rules().respectively_joins, key=len, reverse=True)
+                 if words.startswith(join)), "")
+    return words[len(join):]
 
 
 def _own_direction(first: str, label: str | None, amount: Amount, rules: LabelRules) -> str | None:

@@ -224,18 +224,24 @@ def load_rules() -> Rules:
         units.setdefault(surface, UnitInfo(simplified, Decimal(1), "count"))
 
     qualifiers = unit_seed["qualifiers"]
+    cue_seed = load_seed("cues.toml")
+    # what makes a count of years no span: one list for the periods and the exclusions
+    not_a_span = cue_seed["periods"]["not_a_span"]
+
+    def with_spans(pattern: str) -> str:
+        return pattern.replace("{not_a_span}", not_a_span)
+
     exclusion_seed = load_seed("exclusions.toml")
     exclusions = [
         ExclusionRule(
             name=rule["name"],
             units=frozenset(rule["unit"]) if "unit" in rule else None,
             before=compile_rule(rule["before"]) if "before" in rule else None,
-            after=compile_rule(rule["after"]) if "after" in rule else None,
+            after=compile_rule(with_spans(rule["after"])) if "after" in rule else None,
             surface=compile_rule(rule["surface"]) if "surface" in rule else None,
         )
         for rule in exclusion_seed["rule"]
     ]
-    cue_seed = load_seed("cues.toml")
     unitless_unit = {cue: unit for unit, cues in cue_seed["unitless"].items() for cue in cues}
     return Rules(
         units=units,
@@ -308,7 +314,7 @@ def load_rules() -> Rules:
         period_per_unit=compile_rule(cue_seed["periods"]["per_unit"]),
         period_each_year=compile_rule(cue_seed["periods"]["each_year"]),
         period_since=regex.compile(cue_seed["periods"]["since"]),
-        period_recent=regex.compile(cue_seed["periods"]["recent"]),
+        period_recent=regex.compile(with_spans(cue_seed["periods"]["recent"])),
         period_hint=compile_rule(alternation(cue_seed["periods"]["hints"])),
         period_frame_span=regex.compile(cue_seed["periods"]["frame_span"]),
         period_stock_before=regex.compile(cue_seed["periods"]["stock_before"]),
