@@ -39,6 +39,12 @@ def test_the_rest_summed_is_a_part_not_a_sum_of_the_list():
     assert relations(text) == [("part", "11.7亿元", part, None) for part in ["2.3亿元", "1.5亿元", "7.9亿元"]]
 
 
+def test_parts_after_two_totals_side_by_side_are_of_neither_for_sure():
+    # 1038 of 3086 + 2215 is 19.6 %; of 2215 alone it would be 46.9 %
+    text = "城区小学一年级共报名3086人，七年级共报名2215人，其中随迁子女1038人，占报名总数的19.6%。"
+    assert relations(text) == [("share", "1038人", "19.6%", None)]
+
+
 def test_a_debt_paid_in_steps_over_several_sentences():
     text = ("目前,教育系统欠款1000万元。解决欠款分三步走:第一步,解决工资欠款300万元。"
             "第二步,解决基建欠款500万元。第三步,解决贷款200万元。今年完成校舍维修20所。")

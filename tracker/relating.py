@@ -180,7 +180,7 @@ def sentence_part_links(sentence: str, amounts: list, first: int, families: list
                  and (a.end <= aside[1] if aside else not aside_of(asides, a.start, a.end))]
         ended = next((n for n, i in enumerate(after) if _said_before(rules.parts_end, sentence, amounts[i].start)), None)
         after = after[:ended]
-        if before and after and summable(before[-1]):
+        if before and after and summable(before[-1]) and not _parallel_totals(sentence, amounts, before, rules):
             total = before[-1]
             if rules.total_before.search(sentence[:amounts[total].start]) or len(before) == 1:
                 parts = [i for i in after if families[i] == families[total]
@@ -231,6 +231,17 @@ def sentence_part_links(sentence: str, amounts: list, first: int, families: list
                 detail["of_plan"] = True
             links.append(ExtractedLink("share", first + holders[-1], first + index, detail=detail))
     return links
+
+
+def _parallel_totals(sentence: str, amounts: list, before: list[int], rules: RelationRules) -> bool:
+    """Two totals side by side, each introduced as one (一年级共报名3086人，七年级共报名2215人，
+    其中…): the parts after 其中 may be of either or of both, so of neither for sure."""
+    if len(before) < 2:
+        return False
+    last, previous = amounts[before[-1]], amounts[before[-2]]
+    return (previous.unit == last.unit
+            and all(rules.total_before.search(sentence[:a.start]) for a in (previous, last))
+            and bool(CLAUSE_BREAK.search(sentence, previous.end, last.start)))
 
 
 def _part_links(first: int, total: int, parts: list[int], amounts: list, form: str) -> list[ExtractedLink]:
