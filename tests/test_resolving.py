@@ -510,6 +510,16 @@ def test_each_story_of_a_page_of_dated_stories_is_of_its_own_date_and_the_page_s
         ("126个", 2023, "南岸区"), ("37个", 2023, "南岸区")]
 
 
+def test_a_story_about_a_later_year_counts_its_relative_years_from_its_publication():
+    story = "县教育局根据全县学龄人口预测，统筹安排招生工作。" * 10
+    raw = ("攸县人民政府门户网站\n攸县2025年秋季招生计划公布　城区新增学位1800个\n"
+           f"发布时间：2024-12-18 10:05\n{story}\n明年全县普通高中计划招生61个班，比今年增加4个班。\n"
+           "全县初中学校共设学位3355个。\n")
+    # 明年 of a page published in 2024 is 2025, the year the headline names
+    assert [(c.text, c.year) for c in extract_claims(raw)] == [
+        ("1800个", 2025), ("61个", 2025), ("4个", 2025), ("3355个", 2025)]
+
+
 def test_a_heading_found_twice_keeps_the_year_either_names():
     raw = ("乌审旗人民政府门户网站工作年度报表（二〇二三年度）\n发布日期：2024-01-26\n信息发布总数5862条。\n"
            "五、存在问题和2024年工作打算\n"

@@ -44,7 +44,8 @@ class Context:
     reviewed_year: int | None = None
     span: tuple[int, int] | None = None  # the years of a plan over years (…行动计划（2017—2020年）)
     # the year the text was written in, when after the year its title covers (石柱县2022年气候公报,
-    # published in 2023): 今年 in its plan for that year is that year
+    # published in 2023: 今年 in its plan for that year is that year), or before it (攸县2025年秋季
+    # 招生计划, published in 2024: 明年 is 2025 throughout)
     writing_year: int | None = None
 
 
@@ -161,7 +162,8 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
             planned = span[1] if span else title_plan or meeting_year  # a plan over years sets goals for its end
             frame = Frame(position, kind, reviewed if kind == "review" else planned)
             frames.append(_with_heading_span(frame, text[position:first_line_end(text, position, end)], late))
-    writing = published if covered and published and meeting_year and published > meeting_year else None
+    ahead = bool(titled) and year is None and published and meeting_year and published < meeting_year
+    writing = published if (covered and published and meeting_year and published > meeting_year) or ahead else None
     return Context(year=None if hidden else meeting_year, frames=tuple(frames), reviewed_year=reviewed, span=span,
                    writing_year=writing)
 
@@ -261,7 +263,9 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
     relative = [m for m in rules.relative_year_pattern.finditer(sentence, 0, amount.start)
                 if _relative_own_year(sentence, m) and not _dates_another(sentence, m, amount.start)]
     now = context.year
-    if context.writing_year is not None:
+    if context.writing_year is not None and now is not None and context.writing_year < now:
+        now = context.writing_year  # written before the year its title names
+    elif context.writing_year is not None:
         frame = frame_at(context, position)  # 五、2023年工作打算 今年…, in a 2022 bulletin written in 2023
         if frame is not None and frame.kind == "plan" and frame.year == context.writing_year:
             now = context.writing_year
