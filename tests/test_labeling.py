@@ -230,6 +230,14 @@ def test_changes_know_their_level_base_and_aspect():
     assert found == [("level", None, None), ("change", 0, "比2011年"), ("growth", 0, "比2011年"), ("cagr", 0, "比2011年")]
 
 
+def test_an_aside_without_amounts_does_not_end_the_clause_of_a_change():
+    sentence = "全市共有法人单位62385个，比2018年末（第四次全国经济普查，下同）增加18339个，增长41.6%"
+    amounts = extract_amounts(sentence)
+    found = [(label.text, label.aspect, label.base) for label in label_amounts(sentence, amounts)]
+    assert found == [("法人单位数", "level", None), ("法人单位数比2018年末增加数", "change", "比2018年末"),
+                     ("法人单位数比2018年末增长率", "growth", "比2018年末")]
+
+
 def test_a_decrease_keeps_its_direction_and_points_are_pp_changes():
     sentence = "辍学率为0.5%,比上年下降了0.3个百分点"
     amounts = extract_amounts(sentence)

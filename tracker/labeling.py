@@ -24,7 +24,7 @@ from typing import Sequence
 import regex
 
 from tracker.extracting import ASIDE, DISTRIBUTIVE, HAN_WORDS, Amount, list_separator, respective_runs
-from tracker.relating import relation_rules
+from tracker.relating import aside_of, aside_spans, relation_rules
 from tracker.rules import RulePattern, alternation, clause_break_class, compile_rule, load_rules, load_seed
 from tracker.topics import frame_topic, heading_topic, needs_topic, title_topic
 
@@ -172,6 +172,15 @@ def _after_aside(sentence: str, position: int, clause_end: int) -> int:
         if opened != -1 and sentence.find(stripped[0], opened, position) == -1:
             return position + len(rest) - len(stripped) + 1
     return position
+
+
+def _without(sentence: str, start: int, end: int, asides: Sequence[tuple[int, int]]) -> str:
+    """``sentence[start:end]`` without the ``asides`` that stand wholly inside it."""
+    inside = [(a, b) for a, b in asides if start <= a and b <= end]
+    if not inside:
+        return sentence[start:end]
+    bounds = [start, *(edge for span in inside for edge in span), end]
+    return "".join(sentence[a:b] for a, b in zip(bounds[::2], bounds[1::2]))
 
 
 def _cut(verb: str) -> str:
@@ -447,9 +456,13 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
         placed = {index for index, amount in enumerate(amounts) if amount.item and (
             _trim(amount.item, rules) in places or load_rules().year.fullmatch(amount.item))}
         amounts = [replace(amount, item=None) if index in placed else amount for index, amount in enumerate(amounts)]
-    # A comma between two quotations lists them (“学习教育”，“查摆问题”): no clause ends there.
+    # A comma between two quotations lists them (“学习教育”，“查摆问题”), and one inside an aside
+    # that holds no amount is the aside's own (比2018年末（第四次全国经济普查，下同）增加…):
+    # no clause ends there.
+    quiet = [span for span in aside_spans(sentence) if not any(span[0] < a.start < span[1] for a in amounts)]
     breaks = [m.start() for m in rules.clause_break.finditer(sentence)
-              if not (sentence[m.start() - 1:m.start()] in CLOSING and sentence[m.end():m.end() + 1] in OPENING)]
+              if not (sentence[m.start() - 1:m.start()] in CLOSING and sentence[m.end():m.end() + 1] in OPENING)
+              and not aside_of(quiet, m.start(), m.end())]
     clauses, parts = [], []
     for index, amount in enumerate(amounts):
         clause_start = max((b + 1 for b in breaks if b < amount.start), default=0)
@@ -520,7 +533,7 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
     run_changes: dict[int, regex.Match | None] = {}
     for index, amount in enumerate(amounts):
         clause_start, start = clauses[index]
-        head = rules.lead.sub("", sentence[clause_start:amount.start].strip()).strip()
+        head = rules.lead.sub("", _without(sentence, clause_start, amount.start, quiet).strip()).strip()
         between = sentence[start:amount.start].strip()
         change = rules.change.match(head)
         compared = level
