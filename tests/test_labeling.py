@@ -178,6 +178,10 @@ def labels(sentence: str) -> list[tuple[str, str | None]]:
     ("中小学、幼儿园专职保安配备率、视频监控覆盖率均达到100%",
      [("100%", "中小学、幼儿园专职保安配备率"), ("100%", "视频监控覆盖率")]),
     ("“三公”经费支出下降40%", [("40%", "“三公”经费支出下降率")]),
+    # 均 right after the amount's own measure word is no average (户均 of 户), and 均计划 gives too
+    ("甲县、乙县个体经营户均超过2万户", [("超过2万户", "甲县个体经营户数"), ("超过2万户", "乙县个体经营户数")]),
+    ("联星小学、江桥小学均计划招生10个班", [("10个", "联星小学招生班数"), ("10个", "江桥小学招生班数")]),
+    ("全县有贫困户1200户，户均3.2人", [("1200户", "贫困户数"), ("3.2人", "户均人数")]),
     # subjects before 均 share what the last holds
     ("单位和职工缴存比例均为5%～12%", [("5%～12%", "单位缴存比例"), ("5%～12%", "职工缴存比例")]),
     # a distributed amount's item with what its clause says of it; a list in the clause

@@ -384,7 +384,7 @@ def _distribute(sentence: str, amount: Amount) -> list[Amount]:
     if found is not None:
         items, word = _split_list(found.group("items")), DISTRIBUTIVE
     else:
-        items, word = _all_listed(head), load_rules().all_word
+        items, word = _all_listed(head, amount.unit), load_rules().all_word
     return [replace(amount, item=item, given_by=word) for item in items] if len(items) >= 2 else [amount]
 
 
@@ -562,14 +562,20 @@ def _alone_after_respectively(amounts: list[Amount], index: int, sentence: str) 
     return items if all(HAN_WORDS.match(item) for item in items) else []
 
 
-def _all_listed(head: str) -> list[str]:
+def _all_listed(head: str, unit: str) -> list[str]:
     """The items a 均 before an amount gives it to. Rates each name their own
     (宽带接入率和配备率均达到 → both), and a listed word that is no rate is then shared with
     the rate after it (中小学、幼儿园专职保安配备率 is one item). Else the listed words are
     subjects, and the last holds what they share too (单位和职工缴存比例 → 单位, 职工缴存比例:
-    labeling shares it). Empty when no such list stands before it."""
+    labeling shares it). Empty when no such list stands before it. 均 right after the
+    amount's own measure word is no average of it (甲县、乙县个体经营户均超过2万户)."""
     rules = load_rules()
-    found = rules.all_listed.search(head) if rules.all_word in head else None
+    if rules.all_word not in head:
+        return []
+    found = rules.all_listed.search(head)
+    if found is None and unit and f"{unit}{rules.all_word}" in head:
+        found = rules.all_listed_after_any.search(head)
+        found = found if found and found.group("items").endswith(unit) else None
     if found is None:
         return []
     pieces = list_separator().split(found.group("items"))

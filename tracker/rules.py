@@ -86,6 +86,7 @@ class Rules:
     all_word: str
     all_not_after: str
     all_listed: RulePattern
+    all_listed_after_any: RulePattern
     all_item_heads: tuple[str, ...]
     cheng_not_followed_by: str
     range_joiners: regex.Pattern
@@ -201,11 +202,13 @@ def alternation(words) -> str:
     return "|".join(longer)
 
 
-def _all_listed(seed: dict) -> str:
+def _all_listed(seed: dict, after_any: bool = False) -> str:
     """A pattern for a list of items ending in 均 and its verb, then the rest of the clause
-    up to the amount (宽带接入率和配备率均达到): group ``items`` is the list."""
+    up to the amount (宽带接入率和配备率均达到): group ``items`` is the list. With ``after_any``,
+    均 may follow a character that otherwise makes it an average (户均)."""
     separators = alternation(seed["list_separators"])
-    return (rf"(?P<items>[^，,；;：:。]*?(?:{separators})[^，,；;：:。]*?)(?<![{seed['all_not_after']}])"
+    not_after = "" if after_any else rf"(?<![{seed['all_not_after']}])"
+    return (rf"(?P<items>[^，,；;：:。]*?(?:{separators})[^，,；;：:。]*?){not_after}"
             rf"{seed['all_word']}(?:(?:{alternation(seed['all_followers'])})[^，,；;：:。]*)?$")
 
 
@@ -275,6 +278,7 @@ def load_rules() -> Rules:
         all_word=cue_seed["distributive"]["all_word"],
         all_not_after=cue_seed["distributive"]["all_not_after"],
         all_listed=compile_rule(_all_listed(cue_seed["distributive"])),
+        all_listed_after_any=compile_rule(_all_listed(cue_seed["distributive"], after_any=True)),
         all_item_heads=tuple(cue_seed["distributive"]["all_item_heads"]),
         cheng_not_followed_by=cue_seed["cheng"]["not_followed_by"],
         range_joiners=regex.compile(cue_seed["ranges"]["joiners"]),
