@@ -368,6 +368,12 @@ HOME = [
     ("安吉县2022年东西部协作工作总结\n全县全力推进与青川县的结对协作。向青川县拨付资金4680万元，在青川县实施项目26个，"
      "帮助青川县劳动力就业3215人", "安吉县"),
     ("关于对口支援青川县工作的报告\n全县向青川县拨付资金4680万元，在青川县实施项目26个", "青川县"),
+    # an institution's report is of the county its opening says it stands in, not of the country
+    # whose rank it holds or whose provinces its students come from
+    ("天津中德应用技术大学2023届毕业生就业质量年度报告\n学校坐落于天津市津南区海河教育园区，是全国第一所应用技术"
+     "类型本科高校。毕业生来自全国27个省，天津市生源3205人，天津市就业2810人", "津南区"),
+    ("2023届毕业生就业质量年度报告\n学校是全国第一所应用技术类型本科高校。天津市生源3205人，天津市就业2810人",
+     "天津市"),
 ]
 
 
@@ -418,6 +424,8 @@ def test_places_an_amount_is_not_about_are_left_out(gaz, sentence, kept):
     ("是全国人均水平的5倍多", False),
     ("创建全国民主法治示范村2个", False),  # an honour
     ("其中全国最美家庭2户", False),
+    ("是全国第一所应用技术类型本科高校", False),  # a rank
+    ("毕业生来自全国27个省", False),  # where people come from
 ])
 def test_national_marker(text, national):
     assert bool(national_marker().search(text)) is national

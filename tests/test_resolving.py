@@ -500,6 +500,12 @@ def test_an_annual_report_is_of_the_year_its_title_names(raw, year):
     assert [c.year for c in extract_claims(raw)] == [year]
 
 
+def test_a_report_on_a_class_is_of_the_year_the_class_is_named_by():
+    raw = ("天津中德应用技术大学2023届毕业生就业质量年度报告\n毕业生总数为5634人。\n"
+           "四、2024年工作目标\n力争毕业去向落实率达到92%。")
+    assert [(c.text, c.year) for c in extract_claims(raw)] == [("5634人", 2023), ("92%", 2024)]
+
+
 def test_each_story_of_a_page_of_dated_stories_is_of_its_own_date_and_the_page_s_place():
     story = "全区加快推进老旧小区改造，群众获得感持续增强。" * 10
     raw = ("首页 | 走进南岸 | 政务公开\n南岸区2022年完成老旧小区改造项目 惠及居民1.2万户\n"

@@ -855,7 +855,27 @@ def infer_home_place(text: str, gazetteer: Gazetteer, mentions: list[PlaceMentio
     for county, count in counties.most_common(1):
         if county.name.endswith("市") and gazetteer.city_of(county) is city and count > score - count:
             return county
-    return city
+    return _institution_county(text, city, gazetteer, mentions) or city
+
+
+def _institution_county(text: str, city: PlaceRecord, gazetteer: Gazetteer,
+                        mentions: list[PlaceMention] | None) -> PlaceRecord | None:
+    """The county of ``city`` an institution's opening says it stands in (学校坐落于天津市津南区)."""
+    rules = place_rules()["home"]
+    located = _located_pattern(rules["institution_location"])
+    for mention in document_mentions(text, gazetteer) if mentions is None else mentions:
+        if mention.start > rules["institution_opening"]:
+            break
+        record = mention.record
+        if (record.level == COUNTY and gazetteer.governing_city_of(record) is city
+                and located.search(text, max(0, mention.start - 40), mention.start)):
+            return record
+    return None
+
+
+@lru_cache(maxsize=2)
+def _located_pattern(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
 
 
 # ---------------------------------------------------------------------------
