@@ -103,3 +103,17 @@ def test_a_form_whose_rows_name_their_own_unit():
         ("96", Decimal("96"), "条", "解读信息发布总数", 2023),
         ("58", Decimal("58"), "条", "解读材料数量", 2023),
         ("3.6", Decimal("3.6"), "天", "平均办理时间", 2023)]
+
+
+def test_a_price_table_with_serial_numbers_and_prices_per_quantity():
+    text = ("肇庆市2023年第三季度价格运行情况分析\n表1　主要民生商品价格监测表\n"
+            "序号\u3000品名\u3000单位\u3000本期价格\u3000上期价格\u3000环比（%）\n"
+            "1\u3000粳米\u3000元/500克\u30003.15\u30003.10\u30001.61\n"
+            "2\u3000花生油（5升桶装）\u3000元/桶\u3000139.50\u3000140.20\u3000-0.50\n")
+    # the serial number is no figure; a price per quantity is in its money's unit
+    assert [(c.text, c.value, c.unit, c.metric_label) for c in extract_claims(text)] == [
+        ("3.15", Decimal("3.15"), "元", "粳米本期价格"), ("3.10", Decimal("3.10"), "元", "粳米上期价格"),
+        ("1.61", Decimal("1.61"), "%", "粳米环比"),
+        ("139.50", Decimal("139.50"), "元", "花生油（5升桶装）本期价格"),
+        ("140.20", Decimal("140.20"), "元", "花生油（5升桶装）上期价格"),
+        ("-0.50", Decimal("0.50"), "%", "花生油（5升桶装）环比")]

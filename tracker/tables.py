@@ -56,6 +56,8 @@ class _Rules:
     unit_list_separator: re.Pattern
     form_part: re.Pattern
     unit_headers: frozenset
+    per_quantity: re.Pattern
+    serial_headers: frozenset
     counted_header: re.Pattern
     value_headers: frozenset
     time_header: re.Pattern
@@ -83,6 +85,8 @@ def _rules() -> _Rules:
         unit_list_separator=re.compile(seed["unit_list_separator"]),
         form_part=re.compile(seed["form_part"]),
         unit_headers=frozenset(seed["unit_headers"]),
+        per_quantity=re.compile(seed["per_quantity"]),
+        serial_headers=frozenset(seed["serial_headers"]),
         counted_header=re.compile(seed["counted_header"]),
         value_headers=frozenset(seed["value_headers"]),
         time_header=re.compile(seed["time_header"]),
@@ -134,6 +138,8 @@ def table_cells(sentences: list[str]) -> dict[int, list[TableCell]]:
             if first:
                 table_units = _units_listed(first.group("unit"))
             continue
+        if numbers[0] and header and header[0] in rules.serial_headers and len(cells) > 2:
+            cells, numbers = cells[1:], numbers[1:]  # 1⇥粳米⇥元/500克⇥3.15: the serial number is no figure
         if numbers[0] or header is None or not HAN.search(cells[0][2]) \
                 or not all(number or _is_filler(text) for number, (_, _, text) in zip(numbers[1:], cells[1:])):
             continue
@@ -162,13 +168,16 @@ def _cells(sentence: str) -> list[tuple[int, int, str]]:
 
 def _is_filler(text: str) -> bool:
     # A placeholder for no figure, or a unit word in the row's unit column.
-    return text in _rules().placeholders or len(text) <= 4 and _unit_of(text) is not None
+    return text in _rules().placeholders or len(text) <= 8 and _unit_of(text) is not None
 
 
 def _unit_of(text: str) -> str | None:
-    # The unit word as written when tracker reads ``1`` followed by it as one amount (亿元, 件, %).
+    # The unit word as written when tracker reads ``1`` followed by it as one amount (亿元, 件, %);
+    # a price per quantity is in its money's (元/500克 → 元).
     text = text.strip()
-    if not text:
+    per = _rules().per_quantity.match(text)
+    text = per.group("unit") if per else text
+    if not text or len(text) > 4:
         return None
     amounts = extract_amounts("1" + text)
     return text if len(amounts) == 1 and amounts[0].start == 0 and amounts[0].end == len(text) + 1 else None
@@ -209,8 +218,8 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
     # the header's cells for the row's, aligned from the right (a header may name the label column or not)
     offset = len(header) - len(cells)
     columns = [header[index + offset] if 0 <= index + offset < len(header) else "" for index in range(len(cells))]
-    row_unit = next((text for column, (_, _, text) in zip(columns, cells)
-                     if column in rules.unit_headers and _unit_of(text)), None)
+    row_unit = next((unit for column, (_, _, text) in zip(columns, cells)
+                     if column in rules.unit_headers and (unit := _unit_of(text))), None)
     label = rules.label_marker.sub("", cells[0][2])
     result = []
     in_turn = len(table_units) == len(cells) - 1
