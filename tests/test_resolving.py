@@ -506,6 +506,28 @@ def test_a_report_on_a_class_is_of_the_year_the_class_is_named_by():
     assert [(c.text, c.year) for c in extract_claims(raw)] == [("5634人", 2023), ("92%", 2024)]
 
 
+def test_a_page_dated_only_by_its_publication_late_in_a_year_reviews_it_and_plans_the_next():
+    raw = ("关于嘉定区城镇燃气安全专项整治工作情况的报告\n发布时间：2023-12-20 16:42\n区人大常委会：\n"
+           "一、专项整治工作开展情况\n全区安装燃气报警器5.2万台。\n三、下一步工作打算\n"
+           "计划安排燃气安全专项资金1500万元。\n")
+    assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [
+        ("5.2万台", 2023, "actual"), ("1500万元", 2024, "target")]
+    # published in July, its plan is for the rest of that year; with no month, the year before is reviewed
+    assert [c.year for c in extract_claims(raw.replace("2023-12-20", "2023-07-20"))] == [2023, 2023]
+    assert [c.year for c in extract_claims(raw.replace("2023-12-20 16:42", "2023年"))] == [2022, 2023]
+
+
+def test_a_relative_year_before_the_amount_beats_a_year_after_it():
+    raw = "2023年工作总结\n明年计划完成老旧燃气管网改造40公里以上，到2025年底全面完成改造任务。"
+    assert [(c.text, c.year) for c in extract_claims(raw)] == [("40公里以上", 2024)]
+
+
+def test_a_page_saying_what_date_its_figures_stand_at_is_of_that_year():
+    raw = ("凌云县县情简介\n发布时间：2024-03-26 10:15\n（资料截至二〇二三年底）\n一、基本县情\n"
+           "全县总面积２０５３平方公里，共有103个行政村。")
+    assert [(c.text, c.year) for c in extract_claims(raw)] == [("２０５３平方公里", 2023), ("103个", 2023)]
+
+
 def test_each_story_of_a_page_of_dated_stories_is_of_its_own_date_and_the_page_s_place():
     story = "全区加快推进老旧小区改造，群众获得感持续增强。" * 10
     raw = ("首页 | 走进南岸 | 政务公开\n南岸区2022年完成老旧小区改造项目 惠及居民1.2万户\n"

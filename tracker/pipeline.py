@@ -92,13 +92,14 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
     # A page's publication date dates a document that names no year, not the parts of a collection;
     # on a page of dated stories, each story's date dates it.
     datelines = publication_lines(clean.raw) if len(sections) == 1 else []
-    stories = split_stories(text, [clean.clean_offset(position) for position, _ in datelines]) \
+    stories = split_stories(text, [clean.clean_offset(position) for position, _, _ in datelines]) \
         if len(datelines) > 1 else []
     if len(stories) > 1:
-        sections, published = stories, [year for _, year in datelines]
+        sections, published = stories, [(year, month) for _, year, month in datelines]
     else:
-        published = [datelines[0][1] if datelines else None] * len(sections)
-    contexts = [section_context(text, section.start, section.end, year=year, published=published[index])
+        published = [datelines[0][1:] if datelines else (None, None)] * len(sections)
+    contexts = [section_context(text, section.start, section.end, year=year, published=published[index][0],
+                                published_month=published[index][1])
                 for index, section in enumerate(sections)]
     doc_year = next((context.year for context in contexts if context.year is not None), None)
     gazetteer = load_gazetteer()

@@ -60,11 +60,25 @@ def _year_value(text: str | None) -> int | None:
     return value if 1900 <= value <= 2100 else None
 
 
-def publication_lines(raw: str) -> list[tuple[int, int | None]]:
+def publication_lines(raw: str) -> list[tuple[int, int | None, int | None]]:
     """Where each publication line of a page stands (发布时间：2023-11-19, 发布时间：二〇二四年四月十九日)
-    and its year: the page's date, or each story's on a page of several dated stories."""
-    return [(found.start(), _year_value(found.group(1))) for found in load_rules().published.finditer(raw)]
+    and its year and month: the page's date, or each story's on a page of several dated stories."""
+    return [(found.start(), _year_value(found.group(1)), _month_value(found.group("month")))
+            for found in load_rules().published.finditer(raw)]
 
+
+def _month_value(text: str | None) -> int | None:
+    if not text:
+        return None
+    try:
+        value = int(parse_numeral(text))  # 11, １１ or 十一
+    except NumeralError:
+        return None
+    return value if 1 <= value <= 12 else None
+
+
+# A page says what date its figures stand at this near its opening (资料截至二〇二三年底).
+AS_OF_REACH = 600
 
 # A line naming a review and then a plan is a title when it runs on this far at most after
 # the review's words (…2023年工作总结及2024年工作计划).
@@ -72,9 +86,10 @@ MAX_TITLE_REST = 40
 
 
 def section_context(text: str, start: int = 0, end: int | None = None, year: int | None = None,
-                    published: int | None = None) -> Context:
+                    published: int | None = None, published_month: int | None = None) -> Context:
     """The meeting year and frames of ``text[start:end]``; ``year`` overrides the meeting year,
-    and ``published`` (the year the page was published) stands in when the text names none."""
+    and ``published`` (the year the page was published, in ``published_month``) stands in when the
+    text names none."""
     rules = load_rules()
     end = len(text) if end is None else end
     opening_end = min(end, start + 3000)
@@ -86,6 +101,7 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     reported = titled if meeting else None
     titled = None if meeting else titled
     census = None if meeting or titled else rules.census_pattern.search(text, start, min(end, start + 200))
+    as_of = None if meeting or titled or census else rules.as_of.search(text, start, min(end, start + AS_OF_REACH))
     title_end = first_line_end(text, start, end)
     planned_span = None if meeting else rules.plan_title.search(text, start, title_end)
     span = (int(planned_span.group(1)), int(planned_span.group(2))) if planned_span else None
@@ -97,6 +113,8 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
         meeting_year = span[0]  # a plan's own year is its first: its present state is of that year
     if census and meeting_year is None:
         meeting_year = rules.census_years[census.group()]
+    if as_of and meeting_year is None:
+        meeting_year = _year_value(as_of.group(1))
     hidden = year is None and meeting is not None and meeting_year is None
     markers = [(title_end, "plan", str(span[1]))] if span else []
     outlines = [match.span() for match in rules.outline.finditer(text, start, end)]
@@ -138,6 +156,7 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     reviewed = next((_year_value(w) for _, k, w in markers if k == "review" and _year_value(w)), None)
     # a title ending in 公报, 总结… covers its own year (2018年…统计公报)
     covered = bool(titled) and year is None and titled.group().endswith(rules.covering_titles)
+    by_page = False
     if meeting_year is None and not hidden and title_plan and titled_markers[0][1] == "review":
         # …工作总结和2021年工作计划, no meeting: written in the year it reviews (今年 is 2020)
         meeting_year = title_plan - 1
@@ -145,11 +164,15 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     elif meeting_year is None and not hidden:
         planned = next((_year_value(w) for _, k, w in markers if k == "plan" and _year_value(w)), None)
         meeting_year = planned if planned is not None else (reviewed + 1 if reviewed else published)
-    late = _late_in_year(meeting)
+        # a page dated by nothing but its publication, late in its year, reports on that year
+        # (and, at its end, plans the next)
+        by_page = planned is None and reviewed is None and published is not None and published_month is not None
+    late = _late_in_year(meeting) or by_page and published_month >= rules.late_meeting_month
+    next_planned = by_page and published_month >= rules.late_page_month
     if reviewed is None and meeting_year is not None and any(k == "review" for _, k, _ in markers):
         # A meeting reviews the year before it (one late in its year, that year); a summary titled
         # by its year (2022年上半年工作总结) that year.
-        reviewed = meeting_year if census or covered or span or late else meeting_year - 1
+        reviewed = meeting_year if census or as_of or covered or span or late else meeting_year - 1
     if meeting_year is not None and not hidden:
         markers = _with_year_openings(text, start, end, markers, meeting_year)
     frames = []
@@ -159,7 +182,8 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
         elif written:
             frames.append(Frame(position, kind, _year_value(written)))
         else:
-            planned = span[1] if span else title_plan or meeting_year  # a plan over years sets goals for its end
+            # a plan over years sets goals for its end; a page that reports on its own year plans the next
+            planned = span[1] if span else title_plan or (meeting_year + 1 if next_planned else meeting_year)
             frame = Frame(position, kind, reviewed if kind == "review" else planned)
             frames.append(_with_heading_span(frame, text[position:first_line_end(text, position, end)], late))
     ahead = bool(titled) and year is None and published and meeting_year and published < meeting_year
@@ -255,13 +279,14 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
     years = [m for m in rules.year.finditer(sentence) if not _is_base_year(sentence, m)]
     before = [m for m in years if m.end() <= amount.start and not _dates_another(sentence, m, amount.start)]
     after = [m for m in years if m.start() >= amount.end and not _dates_another(sentence, m, len(sentence))]
-    chosen = before[-1] if before else (after[0] if after else None)
+    relative = [m for m in rules.relative_year_pattern.finditer(sentence, 0, amount.start)
+                if _relative_own_year(sentence, m) and not _dates_another(sentence, m, amount.start)]
+    # a year named before the amount, else one after it, unless 明年 stands before it
+    chosen = before[-1] if before else (after[0] if after and not relative else None)
     if chosen:
         return _year_value(chosen.group(1))
     if rules.hidden_year.search(sentence):
         return None
-    relative = [m for m in rules.relative_year_pattern.finditer(sentence, 0, amount.start)
-                if _relative_own_year(sentence, m) and not _dates_another(sentence, m, amount.start)]
     now = context.year
     if context.writing_year is not None and now is not None and context.writing_year < now:
         now = context.writing_year  # written before the year its title names

@@ -96,6 +96,7 @@ class Rules:
     meeting_date: regex.Pattern
     meeting_dateline: regex.Pattern
     late_meeting_month: int
+    late_page_month: int
     meeting_title: regex.Pattern
     report_title: regex.Pattern
     hidden_year: regex.Pattern
@@ -108,6 +109,7 @@ class Rules:
     outline: regex.Pattern
     census_years: dict[str, int]
     census_pattern: regex.Pattern
+    as_of: regex.Pattern
     published: regex.Pattern
     review_frame: regex.Pattern
     plan_title: regex.Pattern
@@ -288,6 +290,7 @@ def load_rules() -> Rules:
         meeting_date=regex.compile(cue_seed["years"]["meeting_date"]),
         meeting_dateline=regex.compile(cue_seed["years"]["meeting_dateline"]),
         late_meeting_month=cue_seed["years"]["late_meeting_month"],
+        late_page_month=cue_seed["years"]["late_page_month"],
         meeting_title=regex.compile(cue_seed["years"]["meeting_title"]),
         report_title=regex.compile(cue_seed["years"]["report_title"], regex.MULTILINE),
         hidden_year=regex.compile(cue_seed["years"]["hidden_year"]),
@@ -300,6 +303,7 @@ def load_rules() -> Rules:
         outline=regex.compile(cue_seed["years"]["outline"]),
         census_years=cue_seed["years"]["census_years"],
         census_pattern=regex.compile(alternation(cue_seed["years"]["census_years"])),
+        as_of=compile_rule(cue_seed["years"]["as_of"]),
         published=regex.compile(cue_seed["years"]["published"]),
         review_frame=regex.compile(cue_seed["years"]["review_frame"]),
         plan_title=regex.compile(cue_seed["years"]["plan_title"]),
