@@ -560,6 +560,10 @@ def test_a_heading_found_twice_keeps_the_year_either_names():
 def test_a_plan_named_in_a_title_opens_no_frame():
     raw = "关于全县义务教育均衡发展情况的调研报告\n根据《昭平县人大常委会2019年工作要点》安排，调研组开展了调研。\n全县共有学校115所。"
     assert section_context(raw).frames == ()
+    # …nor one the text cites as its ground
+    raw = "关于检查食品安全法实施情况的报告\n根据市人大常委会2023年度监督工作计划安排，检查组开展了检查。\n全市建成监管所61个。"
+    assert section_context(raw).frames == ()
+    assert [(c.text, c.kind) for c in extract_claims(raw)] == [("61个", "actual")]
 
 
 @pytest.mark.parametrize("text,year,reviewed", [

@@ -79,6 +79,8 @@ def _month_value(text: str | None) -> int | None:
 
 # A page says what date its figures stand at this near its opening (资料截至二〇二三年底).
 AS_OF_REACH = 600
+# The words citing a plan stand this near before it (根据市人大常委会2023年度监督工作计划).
+REFERENCE_REACH = 20
 
 # A line naming a review and then a plan is a title when it runs on this far at most after
 # the review's words (…2023年工作总结及2024年工作计划).
@@ -132,8 +134,10 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
         markers.append((reported.start(1), "review", reported.group(1)))
     for match in rules.frame_heading.finditer(text, start, end):
         markers.append((match.start(), "review" if match.group("review") else "plan", match.group("year_heading")))
-    # A plan named in a title (根据《…2019年工作要点》安排) is no part of this text.
-    markers = [marker for marker in markers if not _in_title(text, marker[0])]
+    # A plan named in a title (根据《…2019年工作要点》安排) or cited (根据…2023年度监督工作计划) is
+    # no part of this text.
+    markers = [marker for marker in markers if not _in_title(text, marker[0])
+               and not rules.frame_reference.search(text, max(start, marker[0] - REFERENCE_REACH), marker[0])]
     markers.sort()
     # A heading found both as a heading and by its words (一、2020年工作回顾) is one marker,
     # with the year either names (五、存在问题和2024年工作打算).

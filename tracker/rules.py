@@ -110,6 +110,7 @@ class Rules:
     census_years: dict[str, int]
     census_pattern: regex.Pattern
     as_of: regex.Pattern
+    frame_reference: regex.Pattern
     published: regex.Pattern
     review_frame: regex.Pattern
     plan_title: regex.Pattern
@@ -304,6 +305,7 @@ def load_rules() -> Rules:
         census_years=cue_seed["years"]["census_years"],
         census_pattern=regex.compile(alternation(cue_seed["years"]["census_years"])),
         as_of=compile_rule(cue_seed["years"]["as_of"]),
+        frame_reference=compile_rule(cue_seed["years"]["frame_reference"]),
         published=regex.compile(cue_seed["years"]["published"]),
         review_frame=regex.compile(cue_seed["years"]["review_frame"]),
         plan_title=regex.compile(cue_seed["years"]["plan_title"]),
