@@ -356,12 +356,13 @@ def distributive_pattern() -> regex.Pattern:
 def lone_distributive() -> RulePattern:
     """A clause head whose 各 (group ``each``) or 均 (and its verb, or the amount's own qualifier:
     增速均超过8%) stands with no list before it in the clause (市财政各安排, 办结率均为): the list
-    may be in the clause before."""
+    may be in the clause before; not for a clause opening on the rest (其余乡镇均在100件以下)."""
     rules = load_rules()
     seed = load_seed("cues.toml")["distributive"]
     separators = alternation(rules.distributive_separators)
     return compile_rule(
-        rf"^(?:(?!{separators})[^{LIST_BREAKS}])*?(?:(?P<each>{DISTRIBUTIVE})(?:有|为|自)?"
+        rf"^(?!\s*(?:{alternation(seed['rest_openings'])}))"
+        rf"(?:(?!{separators})[^{LIST_BREAKS}])*?(?:(?P<each>{DISTRIBUTIVE})(?:有|为|自)?"
         rf"(?![{regex.escape(rules.distributive_determiners)}])"
         rf"|(?<![{rules.all_not_after}]){rules.all_word}(?:{alternation(seed['all_followers'])}|$))[^{LIST_BREAKS}]*$")
 
@@ -672,8 +673,8 @@ def respective_runs(sentence: str, amounts: Sequence[Amount]) -> list[tuple[int,
 
 def _join_ranges(amounts: list[Amount], sentence: str) -> list[Amount]:
     """``3万元至5万元``: two amounts of one unit joined by 至 or 到 are one range, its text
-    the whole span (not after 从 or 由, where they are a level and where it went, nor when the
-    second is not above the first)."""
+    the whole span (not after 从 or 由, where they are a level and where it went, unless 不等
+    follows: 从50万元至80万元不等; nor when the second is not above the first)."""
     rules = load_rules()
     result: list[Amount] = []
     for amount in amounts:
@@ -683,7 +684,8 @@ def _join_ranges(amounts: list[Amount], sentence: str) -> list[Amount]:
                 and low.item is None and amount.item is None
                 and (low.value is None or amount.value is None or low.value < amount.value)
                 and rules.range_joiners.match(sentence[low.end:amount.start])
-                and not rules.range_from_to.search(sentence[_clause_start(sentence, low.start):low.start])):
+                and (not rules.range_from_to.search(sentence[_clause_start(sentence, low.start):low.start])
+                     or rules.range_spread.match(sentence, amount.end))):
             approx = max(low.approx, amount.approx, key=rules.qualifier_rank.__getitem__)
             result[-1] = replace(low, end=amount.end, text=sentence[low.start:amount.end], value_high=amount.value,
                                  approx=approx)

@@ -91,6 +91,7 @@ class Rules:
     cheng_not_followed_by: str
     range_joiners: regex.Pattern
     range_from_to: regex.Pattern
+    range_spread: regex.Pattern
     year: regex.Pattern
     meeting: regex.Pattern
     meeting_date: regex.Pattern
@@ -286,6 +287,7 @@ def load_rules() -> Rules:
         cheng_not_followed_by=cue_seed["cheng"]["not_followed_by"],
         range_joiners=regex.compile(cue_seed["ranges"]["joiners"]),
         range_from_to=regex.compile(cue_seed["ranges"]["from_to"]),
+        range_spread=regex.compile(cue_seed["ranges"]["spread"]),
         year=regex.compile(cue_seed["years"]["year"]),
         meeting=regex.compile(cue_seed["years"]["meeting"]),
         meeting_date=regex.compile(cue_seed["years"]["meeting_date"]),
