@@ -117,3 +117,13 @@ def test_a_price_table_with_serial_numbers_and_prices_per_quantity():
         ("139.50", Decimal("139.50"), "元", "花生油（5升桶装）本期价格"),
         ("140.20", Decimal("140.20"), "元", "花生油（5升桶装）上期价格"),
         ("-0.50", Decimal("0.50"), "%", "花生油（5升桶装）环比")]
+
+
+def test_a_caption_naming_the_table_gives_its_units_and_digits_may_be_grouped_by_a_blank():
+    text = ("天津中德应用技术大学2023届毕业生就业质量年度报告\n表1　2023届毕业生毕业去向分布（单位：人、%）\n"
+            "毕业去向\u3000\u3000人数\u3000\u3000占比\n"
+            "协议和合同就业\u3000\u30002 608\u3000\u300046.29\n"
+            "合计\u3000\u30005 634\u3000\u3000100.00\n")
+    assert [(c.text, c.value, c.unit, c.metric_label) for c in extract_claims(text)] == [
+        ("2 608", Decimal("2608"), "人", "协议和合同就业人数"), ("46.29", Decimal("46.29"), "%", "协议和合同就业占比"),
+        ("5 634", Decimal("5634"), "人", "合计人数"), ("100.00", Decimal("100.00"), "%", "合计占比")]

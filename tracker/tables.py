@@ -53,6 +53,7 @@ class _Rules:
     placeholders: frozenset
     header_unit: re.Pattern
     table_unit: re.Pattern
+    caption_unit: re.Pattern
     unit_list_separator: re.Pattern
     form_part: re.Pattern
     unit_headers: frozenset
@@ -82,6 +83,7 @@ def _rules() -> _Rules:
         placeholders=frozenset(seed["placeholders"]),
         header_unit=re.compile(seed["header_unit"]),
         table_unit=re.compile(seed["table_unit"]),
+        caption_unit=re.compile(seed["caption_unit"]),
         unit_list_separator=re.compile(seed["unit_list_separator"]),
         form_part=re.compile(seed["form_part"]),
         unit_headers=frozenset(seed["unit_headers"]),
@@ -112,6 +114,10 @@ def table_cells(sentences: list[str]) -> dict[int, list[TableCell]]:
     table_units: list[str] = []
     carried: tuple[str, str] | None = None  # the group and unit the last labelled row named
     for index, sentence in enumerate(sentences):
+        titled = rules.caption_unit.match(sentence.strip())
+        if titled:  # 表1　…毕业去向分布（单位：人、%）: a new table, in these units
+            header, table_units, carried = None, _units_listed(titled.group("unit")), None
+            continue
         if rules.separator.search(sentence) is None:
             # one cell: a caption (单位：万元) or a heading inside the table keeps it open;
             # prose closes it
