@@ -18,7 +18,8 @@ from typing import Sequence
 import regex
 
 from tracker.numerals import NumeralError, parse_numeral
-from tracker.rules import Rules, RulePattern, alternation, clause_break_class, compile_rule, load_rules, load_seed
+from tracker.rules import (Rules, RulePattern, UnitInfo, alternation, clause_break_class, compile_rule, load_rules,
+                           load_seed)
 
 DIGIT = "[0-9０-９]"
 DIGITS = (
@@ -48,6 +49,8 @@ DASH = rf"(?:{DASH_SYMBOL}|\s*(?:至|到)\s*|[?？](?={DIGIT}))"
 RATIO_SEPARATORS = "︰∶"
 ALL_DIGITS = regex.compile(DIGITS)
 DIGIT_NEXT = regex.compile(r"\s*[0-9０-９.．]")
+# A ratio whose second term is left unsaid (收入倍差1.68): a number, itself the ratio.
+BARE_RATIO = UnitInfo("ratio", Decimal(1), "ratio")
 HAN_WORDS = regex.compile(r"\p{Han}+")
 CLAUSE_BREAKS = "，,：:；;。（("
 # Brackets an aside opens and closes: a list word inside one (妇幼保健院（所、站）) joins no
@@ -239,7 +242,7 @@ def _read_main(rules: Rules, sentence: str, match: re.Match) -> Amount | None:
     start, end = match.span()
     if unit_surface is None and not scale_word and (
         match.group("post") or match.group("dash") is not None or not ALL_DIGITS.fullmatch(num)
-    ):
+    ) and not (match.group("post") and ALL_DIGITS.fullmatch(num) and _bare_ratio(rules, sentence, start, end)):
         return None  # the commonest candidate: a lone numeral (统一, 一是), nothing to read
     if unit_surface is None:
         if scale_word:
@@ -256,6 +259,8 @@ def _read_main(rules: Rules, sentence: str, match: re.Match) -> Amount | None:
             and not DIGIT_NEXT.match(sentence, end)
         ):
             unit_info = rules.units["%"]
+        elif _bare_ratio(rules, sentence, start, end):
+            unit_info = BARE_RATIO
         else:
             return None
     else:
@@ -289,6 +294,12 @@ def _read_main(rules: Rules, sentence: str, match: re.Match) -> Amount | None:
         value_high = -value_high if value_high is not None else None
     return Amount(start, end, sentence[start:end], value, value_high, unit_info.canonical, approx, redacted,
                   unit_info.family)
+
+
+def _bare_ratio(rules: Rules, sentence: str, start: int, end: int) -> bool:
+    """Whether the lone number at ``start`` is a ratio its words name (城乡居民收入倍差缩小至1.68)."""
+    return (rules.ratio_without_unit.search(sentence[max(0, start - rules.ratio_reach):start]) is not None
+            and not DIGIT_NEXT.match(sentence, end))
 
 
 def _read_fraction(rules: Rules, sentence: str, match: re.Match) -> Amount | None:

@@ -77,6 +77,8 @@ class Rules:
     unitless_cues: RulePattern
     unitless_unit: dict[str, str]
     rate_without_percent: RulePattern
+    ratio_without_unit: RulePattern
+    ratio_reach: int
     distributive_separators: list[str]
     distributive_determiners: str
     respectively: str
@@ -273,6 +275,8 @@ def load_rules() -> Rules:
         unitless_cues=compile_rule(alternation(unitless_unit)),
         unitless_unit=unitless_unit,
         rate_without_percent=compile_rule(cue_seed["rate_without_percent"]["before"]),
+        ratio_without_unit=compile_rule(cue_seed["ratio_without_unit"]["before"]),
+        ratio_reach=cue_seed["ratio_without_unit"]["reach"],
         distributive_separators=cue_seed["distributive"]["list_separators"],
         distributive_determiners=cue_seed["distributive"]["determiner_followers"],
         respectively=cue_seed["distributive"]["respectively"],
