@@ -669,8 +669,10 @@ def _own_direction(first: str, label: str | None, amount: Amount, rules: LabelRu
 
 
 # The items a 分别 run pairs with its amounts are short words of one length (小学、初中…,
-# 城镇和农村…): at most this many characters each.
+# 城镇和农村…): at most this many characters each; items that end in the same two characters
+# (工资性收入、经营净收入…) at most MAX_ALIKE_ITEM, the first with the subject they share.
 MAX_RESPECTIVE_ITEM = 4
+MAX_ALIKE_ITEM = 10
 ORDINAL = "第"
 SERIES_NUMERALS = "一二三四五六七八九十"
 
@@ -682,8 +684,10 @@ def _respective_labels(label: str, heads: Sequence[str], count: int) -> list[tup
     None when none lists such items."""
     for words in (label, *heads):
         pieces = list_separator().split(words, maxsplit=count - 1)[::2]
+        alike = len(pieces) == count and len({piece[-2:] for piece in pieces}) == 1 and len(pieces[0]) > 2
+        longest = MAX_ALIKE_ITEM if alike and words is not label else MAX_RESPECTIVE_ITEM
         if len(pieces) != count or not all(
-                0 < len(item) <= MAX_RESPECTIVE_ITEM and HAN_WORDS.fullmatch(item) for item in pieces[:-1]):
+                0 < len(item) <= longest and HAN_WORDS.fullmatch(item) for item in pieces[:-1]):
             continue
         items, rest = pieces[:-1], pieces[-1]
         if items[0][-1] in SERIES_NUMERALS and rest[:1] in SERIES_NUMERALS \
@@ -697,7 +701,7 @@ def _respective_labels(label: str, heads: Sequence[str], count: int) -> list[tup
             # else it is as long as the item before it (小学、初中生均图书).
             ending = items[0][-1] if all(item[-1] == items[0][-1] for item in items) else ""
             end = rest.find(ending, len(items[-1]) - 1, MAX_RESPECTIVE_ITEM) if ending else -1
-            surface = rest[:end + 1] if end != -1 else rest[:len(items[-1])]
+            surface = rest if alike and words is not label else rest[:end + 1] if end != -1 else rest[:len(items[-1])]
             names = [*items, surface]
         # The last item stands where the label's list ends, or where a label without the list opens.
         found = len(label) - len(rest) if words is label else label.find(surface)
@@ -705,8 +709,11 @@ def _respective_labels(label: str, heads: Sequence[str], count: int) -> list[tup
         # Words of the list's own after its last item (小学、初中生均图书), or a head that is
         # the list alone, whose last item opens the label (第二产业、第三产业分别实现税收);
         # items ending alike, as they do when each is whole (not 拉丁美洲、非洲出口).
+        # So is a head whose list runs to its end, its items ending in the same words
+        # (农村居民工资性收入、经营净收入和转移净收入分别增长…).
         if tail and (len(rest) > len(surface) or words is not label and found == 0
-                     and all(item[-1] == surface[-1] for item in items)):
+                     and all(item[-1] == surface[-1] for item in items)
+                     or words is not label and alike and rest == surface):
             return [(name, tail) for name in names]
     return None
 
