@@ -198,6 +198,9 @@ def labels(sentence: str) -> list[tuple[str, str | None]]:
      [("186件", "甲镇受理投诉件数"), ("153件", "乙镇受理投诉件数"), ("100件以下", "其余乡镇投诉量件数")]),
     ("第三中学、第五中学扩建工程已完工，投入使用后各增加学位900个",
      [("900个", "第三中学投入使用后增加学位数"), ("900个", "第五中学扩建工程投入使用后增加学位数")]),
+    # an amount that fills its aside is the item's before it, and the list word after it no one's
+    ("主要涉及食品安全（403件）、价格违法（174件）和虚假宣传（139件）",
+     [("403件", "主要涉及食品安全件数"), ("174件", "价格违法件数"), ("139件", "虚假宣传件数")]),
     # items ending in the same words may be longer, the first holding the subject they share
     ("农村居民工资性收入、经营净收入和转移净收入分别增长8.2%、6.9%和7.1%",
      [("8.2%", "农村居民工资性收入增长率"), ("6.9%", "经营净收入增长率"), ("7.1%", "转移净收入增长率")]),

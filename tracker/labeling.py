@@ -174,6 +174,12 @@ def _after_aside(sentence: str, position: int, clause_end: int) -> int:
     return position
 
 
+def _fills_aside(sentence: str, amount: Amount) -> bool:
+    """Whether ``amount`` is all its aside holds (食品安全（403件）)."""
+    before, after = sentence[amount.start - 1:amount.start], sentence[amount.end:amount.end + 1]
+    return before in ASIDE and after == ASIDE[before]
+
+
 def _without(sentence: str, start: int, end: int, asides: Sequence[tuple[int, int]]) -> str:
     """``sentence[start:end]`` without the ``asides`` that stand wholly inside it."""
     inside = [(a, b) for a, b in asides if start <= a and b <= end]
@@ -469,8 +475,12 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
         clause_end = min((b for b in breaks if b >= amount.end), default=len(sentence))
         start = clause_start
         if index and clause_start <= amounts[index - 1].end <= amount.start:
-            # The words right after the previous amount are its noun and verb, not ours.
+            # The words right after the previous amount are its noun and verb, not ours; after
+            # one that fills its aside, the list word is no one's (食品安全（403件）、价格违法).
             start = min(amounts[index - 1].end + parts[-1].used, amount.start)
+            joined = LIST_JOINERS.match(sentence, amounts[index - 1].end + 1) \
+                if _fills_aside(sentence, amounts[index - 1]) else None
+            start = min(joined.end(), amount.start) if joined else start
         cut = skip
         apart = outside = bool(amount.item) and written[index] not in sentence[clause_start:amount.start]
         if amount.given_by:
@@ -482,6 +492,8 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
         resume = _after_aside(sentence, amount.end, clause_end)
         later = [a.start for a in amounts[index + 1:] if resume <= a.start < clause_end]
         end = min(later, default=clause_end)
+        if _fills_aside(sentence, amount) and LIST_JOINERS.match(sentence, resume):
+            end = resume  # 食品安全（403件）、价格违法（174件）: the words after are the next item's
         clauses.append((clause_start, start))
         post = sentence[resume:end]
         runs_on = bool(later) and end == min(later) and HAN_RUN.fullmatch(post) is not None and not post.endswith("、")
