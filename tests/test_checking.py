@@ -113,6 +113,20 @@ def test_a_share_against_its_part_and_whole(sessions, tmp_path):
     assert [f.text for f in draft.figures] == ["581所", "120所", "25.1%"]
 
 
+def test_a_bare_share_of_a_part_of_a_total_given_as_a_share_of_a_wider_whole_is_not_checked_against_it(
+        sessions, tmp_path):
+    # 58.26 of 81.37 is 71.6 %: the 59.08 % is of the wider whole, as the 82.51 % is
+    text = ("2023年，全市授予中小企业合同金额81.37亿元，占全市政府采购合同总金额的82.51%；"
+            "其中授予小微企业合同金额58.26亿元，占59.08%。全市共有专任教师2744人；其中高级教师510人，占20.6%。")
+    [draft] = drafts_of(sessions, tmp_path, text)
+    assert (draft.check, [f.text for f in draft.figures]) == ("share", ["2744人", "510人", "20.6%"])
+
+
+def test_what_stands_besides_a_list_of_parts_is_outside_its_total(sessions, tmp_path):
+    text = "全区排查餐饮场所6347家，其中使用管道燃气的3982家、使用瓶装液化气的2365家，另有学校、医院等人员密集场所食堂412家。"
+    assert drafts_of(sessions, tmp_path, text) == []
+
+
 def test_a_share_of_a_count_must_be_k_over_a_whole_n(sessions, tmp_path):
     # 9/27 = 33.33%: 33.3% fits a whole N of 27; 33.4% fits no whole N (26.906…26.987)
     text = "全县有9名教师获省级表彰,占全市获奖教师的33.4%。全县有9名校长参加国培,占全市参训校长的33.3%。"

@@ -647,11 +647,17 @@ def check_share(figures: dict[int, Figure], links: list[Link]) -> list[FlagDraft
     a share of a count must be k/N for some whole N (the GRIM test)."""
     drafts: list[FlagDraft] = []
     wholes = {link.tail_claim_id: link.head_claim_id for link in links if link.relation in ("part", "part_of_whole")}
+    # A total given as a share of a wider whole (中小企业81.37亿元，占全市…总金额的82.51%): a bare 占
+    # of its part (其中小微企业58.26亿元，占59.08%) may be of that wider whole too, so of neither for sure.
+    shares_of_wider = {link.head_claim_id for link in links
+                       if link.relation == "share" and not (link.detail or {}).get("of_whole")}
     for link in links:
         if link.relation != "share":
             continue
         part, share = figures[link.head_claim_id], figures[link.tail_claim_id]
         whole_id = wholes.get(part.id) if (link.detail or {}).get("of_whole") else None
+        if whole_id in shares_of_wider and not (link.detail or {}).get("of"):
+            whole_id = None
         if share.unit != "%" or (whole_id is None and unit_family(part.unit) != "count"):
             continue
         group = [part, share] if whole_id is None else [figures[whole_id], part, share]
