@@ -201,6 +201,15 @@ def test_two_flows_of_one_metric_conflict_only_where_their_labels_name_one_thing
     assert flags_of(sessions) == [("conflict", "warning", ("12亿元", "14亿元"))]
 
 
+def test_two_levels_of_one_metric_named_otherwise_conflict_only_where_their_labels_name_one_thing(
+        sessions, tmp_path):
+    # the cases a service centre closed and the problems of major projects are two 办结率
+    first = "信丰县2023年政务服务工作总结\n2023年，全县受理各类办件43.62万件，办件办结率99.96%。\n"
+    second = "信丰县2023年重大项目推进情况\n2023年，全县协调解决问题132个，问题办结率达96.2%。\n"
+    ingest_paths(sessions, [write(tmp_path, "a.txt", first), write(tmp_path, "b.txt", second)])
+    assert [f for f in flags_of(sessions) if f[0] == "conflict"] == []
+
+
 def test_the_stories_of_one_news_page_are_one_source(sessions, tmp_path):
     # two dated stories on two projects' investment are no two reports of one figure
     story = "全区加快推进重点项目建设，项目进展顺利。" * 10

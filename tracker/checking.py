@@ -737,13 +737,19 @@ def check_conflict(group: Group) -> list[FlagDraft]:
     """One metric, place and year, actual, stated with different values by different
     documents or sections; the same sentence published twice is a duplicate. Of a flow
     (an amount done in a year: money put into projects, schools built) many differ in one
-    year, so two of its figures conflict only where their labels are the same."""
+    year, so two of its figures conflict only where their labels are the same; so do two of
+    a level whose labels are not the metric's own words."""
     drafts = []
-    flow = _metric_wordings()[0].get(group.members[0].metric, False)
+    flows, wordings = _metric_wordings()
+    metric = group.members[0].metric
+    flow, own = flows.get(metric, False), wordings.get(metric, set())
     by_year: dict[tuple[int, str], list[Figure]] = defaultdict(list)
     for f in group.members:
         if f.kind == "actual" and f.year is not None:
-            by_year[(f.year, _bare(f.label or "") if flow else "")].append(f)
+            # a level named in the metric's own words is the metric; one named otherwise
+            # (办件办结率, 问题办结率) only what its label names
+            label = _bare(f.label or "")
+            by_year[(f.year, label if flow or label not in own else "")].append(f)
     for (year, _), stated in by_year.items():
         distinct = {}
         for f in stated:
