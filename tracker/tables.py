@@ -173,8 +173,10 @@ def _cells(sentence: str) -> list[tuple[int, int, str]]:
 
 
 def _is_filler(text: str) -> bool:
-    # A placeholder for no figure, or a unit word in the row's unit column.
-    return text in _rules().placeholders or len(text) <= 8 and _unit_of(text) is not None
+    # A placeholder for no figure, or a unit word (or a price per quantity) in the row's unit column.
+    rules = _rules()
+    return text in rules.placeholders or (len(text) <= 4 or rules.per_quantity.match(text) is not None) \
+        and _unit_of(text) is not None
 
 
 def _unit_of(text: str) -> str | None:
@@ -183,7 +185,7 @@ def _unit_of(text: str) -> str | None:
     text = text.strip()
     per = _rules().per_quantity.match(text)
     text = per.group("unit") if per else text
-    if not text or len(text) > 4:
+    if not text:
         return None
     amounts = extract_amounts("1" + text)
     return text if len(amounts) == 1 and amounts[0].start == 0 and amounts[0].end == len(text) + 1 else None
