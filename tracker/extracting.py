@@ -240,13 +240,13 @@ def _read_main(rules: Rules, sentence: str, match: re.Match) -> Amount | None:
     unit_surface = match.group("unit")
     scale_word = match.group("scale")
     start, end = match.span()
-    digits = ALL_DIGITS.fullmatch(num) is not None
-    if unit_surface is None and not scale_word and (
-        match.group("post") or match.group("dash") is not None or not digits
-    ) and not (match.group("post") and digits and _bare_ratio(rules, sentence, start, end)):
-        # the commonest candidate: a lone numeral (统一, 一是), nothing to read; but a ratio
-        # with its bound (收入倍差缩小至1.66以内) is read below
-        return None
+    if unit_surface is None and not scale_word:
+        post, digits = match.group("post"), ALL_DIGITS.fullmatch(num) is not None
+        if (post or match.group("dash") is not None or not digits) \
+                and not (post and digits and _bare_ratio(rules, sentence, start, end)):
+            # the commonest candidate: a lone numeral (统一, 一是), nothing to read; but a ratio
+            # with its bound (收入倍差缩小至1.66以内) is read below
+            return None
     if unit_surface is None:
         if scale_word:
             # The amount ends at its scale (or qualifier), not at a unit.

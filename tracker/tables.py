@@ -17,7 +17,7 @@ names is left out: a bare number is no claim. The rules are data in seeds/tables
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import cache
 
 from tracker.extracting import Amount, extract_amounts
@@ -74,35 +74,18 @@ class _Rules:
     max_heading: int
 
 
+# Seed keys that are not the rule's own name.
+_SEED_KEYS = {"separator": "cell_separator", "number": "number_cell", "whole_place": "whole_place_label"}
+
+
 @cache
 def _rules() -> _Rules:
+    # Each rule from its seed entry, read as its field's type says: a pattern compiled, a list
+    # as a set, a word or a number as written.
     seed = load_seed("tables.toml")
-    return _Rules(
-        separator=re.compile(seed["cell_separator"]),
-        number=re.compile(seed["number_cell"]),
-        placeholders=frozenset(seed["placeholders"]),
-        header_unit=re.compile(seed["header_unit"]),
-        table_unit=re.compile(seed["table_unit"]),
-        caption_unit=re.compile(seed["caption_unit"]),
-        unit_list_separator=re.compile(seed["unit_list_separator"]),
-        form_part=re.compile(seed["form_part"]),
-        unit_headers=frozenset(seed["unit_headers"]),
-        per_quantity=re.compile(seed["per_quantity"]),
-        serial_headers=frozenset(seed["serial_headers"]),
-        counted_header=re.compile(seed["counted_header"]),
-        value_headers=frozenset(seed["value_headers"]),
-        time_header=re.compile(seed["time_header"]),
-        year_header=re.compile(seed["year_header"]),
-        target_header=re.compile(seed["target_header"]),
-        growth_header=re.compile(seed["growth_header"]),
-        growth_word=seed["growth_word"],
-        decrease_word=seed["decrease_word"],
-        rate_suffix=seed["rate_suffix"],
-        label_marker=re.compile(seed["label_marker"]),
-        whole_place=re.compile(seed["whole_place_label"]),
-        max_line=seed["max_line"],
-        max_heading=seed["max_heading"],
-    )
+    readers = {"re.Pattern": re.compile, "frozenset": frozenset, "str": str, "int": int}
+    return _Rules(**{field.name: readers[field.type](seed[_SEED_KEYS.get(field.name, field.name)])
+                     for field in fields(_Rules)})
 
 
 def table_cells(sentences: list[str]) -> dict[int, list[TableCell]]:
