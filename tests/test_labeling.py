@@ -214,6 +214,13 @@ def labels(sentence: str) -> list[tuple[str, str | None]]:
     # 发展到 and 增至 link a noun to its level; 组织, 场 and 社 name what is counted
     ("全县农业社会化服务组织发展到312家，家庭农场增至1200家",
      [("312家", "农业社会化服务组织数"), ("1200家", "家庭农场数")]),
+    # 压缩至 and 拓宽至 move a level on, as 提高到 does
+    ("简易注销公告时间由45天压缩至20天", [("45天", "简易注销公告时间"), ("20天", "简易注销公告时间")]),
+    ("路面宽度由5米拓宽至8.5米", [("5米", "路面宽度"), ("8.5米", "路面宽度")]),
+    # a count right after a count is of the same group in another unit
+    ("搬迁安置群众412户1480人", [("412户", "搬迁安置群众数"), ("1480人", "搬迁安置群众数")]),
+    # a range between 在 and 之间 is of the noun before 在
+    ("各站年降水量在812.5～1263.7毫米之间", [("812.5～1263.7毫米", "各站年降水量")]),
 ])
 def test_labels(sentence, expected):
     assert labels(sentence) == expected

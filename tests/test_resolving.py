@@ -264,6 +264,14 @@ def test_amounts_take_the_place_listed_for_them(sentence, expected):
     assert [(c.text, c.locality) for c in extract_claims(raw)] == expected
 
 
+def test_an_amount_after_a_clause_naming_what_ranks_first_is_of_its_place_and_noun():
+    raw = ("2020年连云港市第七次全国人口普查公报。\n各县区城镇人口比重在46.8%～91.2%之间，"
+           "其中海州区最高，为91.2%，灌南县最低，为46.8%。灌云县60岁及以上人口比重最高，为25.36%。")
+    assert [(c.text, c.metric_label, c.locality) for c in extract_claims(raw)] == [
+        ("46.8%～91.2%", "各县区城镇人口比重", "连云港市"), ("91.2%", "各县区城镇人口比重", "海州区"),
+        ("46.8%", "各县区城镇人口比重", "灌南县"), ("25.36%", "60岁及以上人口比重", "灌云县")]
+
+
 def test_a_breakdown_by_place_measures_what_the_sentence_before_counted():
     raw = ("今天,我们召开2016年葫芦岛市教育工作会议。\n全市共有普通高中18所,其中民办高中3所。"
            "分县(市)区看,兴城市5所,绥中县4所。在校生3.2万人,兴城市0.9万人。")

@@ -24,7 +24,7 @@ from typing import Sequence
 import regex
 
 from tracker.extracting import ASIDE, DISTRIBUTIVE, HAN_WORDS, Amount, list_separator, respective_runs
-from tracker.relating import aside_of, aside_spans, relation_rules
+from tracker.relating import aside_of, aside_spans, ranked_clause, relation_rules
 from tracker.rules import RulePattern, alternation, clause_break_class, compile_rule, load_rules, load_seed
 from tracker.topics import frame_topic, heading_topic, needs_topic, title_topic
 
@@ -528,7 +528,9 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
     for index in range(1, len(parts)):
         part, named = parts[index], parts[index - 1]
         between = _blank(sentence[amounts[index - 1].end:amounts[index].start], skip, amounts[index - 1].end)
-        listed = clauses[index][0] == clauses[index - 1][0] and CONJUNCTIONS.match(between.strip())
+        # 搬迁安置群众412户1480人: a count right after a count is of the same group in another unit.
+        listed = clauses[index][0] == clauses[index - 1][0] and (
+            CONJUNCTIONS.match(between.strip()) or not between and amounts[index].family == "count")
         if (not (part.before or part.noun or part.verb or part.listed)
                 and (amounts[index].unit == amounts[index - 1].unit
                      or listed and amounts[index].family == amounts[index - 1].family == "count")
@@ -596,10 +598,33 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
         labels.append(Label(label, "level"))
         if label:
             level, base = index, ""
+    labels = _label_ranked(sentence, amounts, labels, skip, rules)
     labels = _label_parts(sentence, amounts, labels, parts, rules)
     labels = _label_running_totals(sentence, amounts, labels, rules)
     labels = _label_respective_items(sentence, amounts, labels, [start for start, _ in clauses], skip, rules)
     return labels
+
+
+def _label_ranked(sentence: str, amounts: Sequence[Amount], labels: list[Label],
+                  skip: Sequence[tuple[int, int]], rules: LabelRules) -> list[Label]:
+    """An amount with no words of its own after a clause naming what ranks first is of what
+    that clause names (灌云县60岁及以上人口比重最高，为25.36% → 60岁及以上人口比重; the place
+    goes to the locality), or, when it names only a place (其中海州区最高，为91.2%), of the
+    level before it in the same unit."""
+    result = list(labels)
+    for index, amount in enumerate(amounts):
+        if result[index].text or amount.item:
+            continue
+        ranked = ranked_clause(sentence, amount.start)
+        if ranked is None:
+            continue
+        words = _trim(_blank(sentence[ranked[0]:ranked[1]], skip, ranked[0]), rules)
+        text = _with_suffix(words, amount, rules) if words else next(
+            (result[k].text for k in range(index - 1, -1, -1)
+             if result[k].text and result[k].aspect == "level" and amounts[k].unit == amount.unit), None)
+        if text:
+            result[index] = Label(text, "level")
+    return result
 
 
 def _label_parts(sentence: str, amounts: Sequence[Amount], labels: list[Label], parts: list[_Parts],

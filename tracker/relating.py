@@ -59,6 +59,7 @@ class RelationRules:
     real_growth: regex.Pattern
     real_growth_metrics: regex.Pattern
     parts_lead: regex.Pattern
+    ranked: regex.Pattern
     additive_families: frozenset[str]
     base_kinds: dict[str, regex.Pattern]
 
@@ -83,6 +84,19 @@ def base_kind(base: str | None) -> str | None:
     if found:
         return found.group(1)
     return next((kind for kind, words in relation_rules().base_kinds.items() if words.search(base)), base)
+
+
+def ranked_clause(sentence: str, start: int) -> tuple[int, int] | None:
+    """Where the words naming what ranks first stand, for an amount at ``start`` whose own
+    clause only gives it (其中海州区最高，为91.2% → 其中海州区): the clause before, without its
+    ranking word; None for any other amount."""
+    rules = relation_rules()
+    linked = rules.ranked.search(sentence, max(0, start - 8), start)
+    if linked is None:
+        return None
+    end = linked.start()
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, end)]
+    return (breaks[-1] if breaks else 0), end
 
 
 def aside_spans(sentence: str) -> list[tuple[int, int]]:

@@ -20,7 +20,7 @@ from tracker.extracting import ASIDE, CLAUSE_BREAK, HAN_WORDS, LAST_CLAUSE_BREAK
 from tracker.places import (COUNTRY, PROVINCE, Gazetteer, PlaceMention, PlaceRecord, find_places, national_marker,
                             own_marker, province_marker)
 from tracker.numerals import NumeralError, parse_chinese, parse_numeral
-from tracker.relating import aside_of, aside_spans, relation_rules
+from tracker.relating import aside_of, aside_spans, ranked_clause, relation_rules
 from tracker.rules import alternation, load_rules
 from tracker.segmenting import first_line_end
 
@@ -616,7 +616,8 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
     amount of the run that follows is of the i-th place when the counts match
     (建平县、喀左县…分别达到8.62亿元和5.47亿元); else, in a clause naming several places,
     the one named since the amount before (绥中县3所、兴城市5所); else the places named in
-    the amount's own clause (分县看,建平县108所,喀左县74所); else the sentence's place, but
+    the amount's own clause (分县看,建平县108所,喀左县74所), or in the clause before one that
+    only gives it (其中海州区最高，为91.2%); else the sentence's place, but
     for a total before its parts (其中…) that names none, the ``home`` place where there is
     one (新建农田5.2万亩，其中马市镇1.1万亩)."""
     opening = relation_rules().parts_open.search(sentence)
@@ -641,6 +642,9 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
             named = _place_named([m for m in near if amount.item.endswith(m.text) or amount.item.startswith(m.text)],
                                  gazetteer, home) or named
         fallback = whole_place if amount.end <= parts else sentence_place
+        if not in_clause and (ranked := ranked_clause(sentence, amount.start)):
+            # 其中海州区最高，为91.2%: the place that ranks first
+            in_clause = [m for m in mentions if ranked[0] <= m.start and m.end <= ranked[1]]
         places.append(named or _place_named(in_clause, gazetteer, home) or fallback)
     for position, run in respective_runs(sentence, amounts):
         listed = _listed_before(sentence, mentions, position)
