@@ -347,6 +347,11 @@ def test_a_change_after_fenbie_may_say_its_own_direction():
      [("7%", "城乡居民人均可支配收入增长率"), ("8%", "城乡居民人均可支配收入增长率")]),
     ("组织开展了读书、演讲、征文活动，分别有300人、200人和100人参加",
      [("300人", "参加人数"), ("200人", "参加人数"), ("100人", "参加人数")]),
+    # a clause opening with 分别 is of the list in the clause before, without its rank
+    ("分行业看，制造业、建筑业和教育从业人员位居前列，分别为17.82万人、12.05万人和8.96万人",
+     [("17.82万人", "制造业人员数"), ("12.05万人", "建筑业人员数"), ("8.96万人", "教育从业人员数")]),
+    ("区属部门中，区住房城乡建设委、区城市管理委、区市场监管局承办量居前，分别为3125件、2764件和2208件",
+     [("3125件", "区住房城乡建设委承办量件数"), ("2764件", "区城市管理委承办量件数"), ("2208件", "区市场监管局承办量件数")]),
 ])
 def test_fenbie_pairs_the_items_of_a_shared_label_with_its_amounts(sentence, expected):
     assert labels(sentence) == expected

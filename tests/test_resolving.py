@@ -272,6 +272,13 @@ def test_an_amount_after_a_clause_naming_what_ranks_first_is_of_its_place_and_no
         ("46.8%", "各县区城镇人口比重", "灌南县"), ("25.36%", "60岁及以上人口比重", "灌云县")]
 
 
+def test_a_run_after_places_listed_in_the_clause_before_is_of_them_and_of_what_they_rank_by():
+    raw = ("2023年台州市外贸运行情况。\n从区域看，温岭市、玉环市、临海市进出口规模位居全市前三，"
+           "分别为142.6亿元、121.3亿元和98.7亿元。")
+    assert [(c.text, c.metric_label, c.locality) for c in extract_claims(raw)] == [
+        ("142.6亿元", "进出口规模", "温岭市"), ("121.3亿元", "进出口规模", "玉环市"), ("98.7亿元", "进出口规模", "临海市")]
+
+
 def test_a_breakdown_by_place_measures_what_the_sentence_before_counted():
     raw = ("今天,我们召开2016年葫芦岛市教育工作会议。\n全市共有普通高中18所,其中民办高中3所。"
            "分县(市)区看,兴城市5所,绥中县4所。在校生3.2万人,兴城市0.9万人。")

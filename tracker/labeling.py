@@ -60,6 +60,7 @@ class LabelRules:
     decrease: RulePattern
     change_suffix: dict[str, str]
     to_level: RulePattern
+    ranking_tail: regex.Pattern
     base_amount: RulePattern
     base_amount_with: RulePattern
     base_amount_with_after: RulePattern
@@ -103,6 +104,7 @@ def label_rules() -> LabelRules:
         decrease=compile_rule(seed["decrease"]),
         change_suffix=seed["change_suffix"],
         to_level=compile_rule(seed["to_level"]),
+        ranking_tail=regex.compile(seed["ranking_tail"]),
         base_amount=compile_rule(seed["base_amount"]),
         base_amount_with=compile_rule(seed["base_amount_with"]),
         base_amount_with_after=compile_rule(seed["base_amount_with_after"]),
@@ -545,6 +547,7 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
     heading = heading_topic(previous, rules.lead, rules.clause_break)
     runs = [run for _, run in respective_runs(sentence, amounts) if len(run) > 1]
     run_changes: dict[int, regex.Match | None] = {}
+    listed_runs: dict[int, str] = {}
     for index, amount in enumerate(amounts):
         clause_start, start = clauses[index]
         head = rules.lead.sub("", _without(sentence, clause_start, amount.start, quiet).strip()).strip()
@@ -592,6 +595,12 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
                                 "level"))
             continue
         label = _level_label(parts[index], amount, rules)
+        if not label and run is not None and (not head or run[0] in listed_runs):
+            # 制造业、建筑业和教育从业人员位居前列，分别为…: the list is in the clause before
+            label = listed_runs.get(run[0]) or _listed_before_run(
+                sentence, clause_start, amount, amounts, breaks, skip, rules)
+            if label and index == run[0]:
+                listed_runs[run[0]] = label
         if amount.family == "count" and not amount.item:
             label = _with_topic(label, parts[index], amount, rules, frame,
                                 title_topic(sentence[:amount.start], rules.lead), heading)
@@ -601,8 +610,27 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
     labels = _label_ranked(sentence, amounts, labels, skip, rules)
     labels = _label_parts(sentence, amounts, labels, parts, rules)
     labels = _label_running_totals(sentence, amounts, labels, rules)
-    labels = _label_respective_items(sentence, amounts, labels, [start for start, _ in clauses], skip, rules)
+    labels = _label_respective_items(sentence, amounts, labels, [start for start, _ in clauses], skip, rules,
+                                     set(listed_runs))
     return labels
+
+
+def _listed_before_run(sentence: str, clause_start: int, amount: Amount, amounts: Sequence[Amount],
+                       breaks: Sequence[int], skip: Sequence[tuple[int, int]], rules: LabelRules) -> str | None:
+    """The label of an amount of a 分别 run whose clause opens with 分别, from the clause
+    before when it lists what the run is of and holds no amount: 制造业、建筑业和教育从业人员
+    位居前列，分别为… → 制造业、建筑业和教育从业人员 (its items are paired later, see
+    :func:`_label_respective_items`); places go to the locality (温岭市、玉环市进出口规模
+    位居全市前三，分别为… → 进出口规模)."""
+    if not sentence.startswith(load_rules().respectively, clause_start) or not clause_start:
+        return None
+    start = max((b + 1 for b in breaks if b < clause_start - 1), default=0)
+    if any(start <= other.start < clause_start for other in amounts):
+        return None
+    # a place listed goes with its list word (浙江省、广东省和福建省)
+    spans = [(place, joined.end() if (joined := LIST_JOINERS.match(sentence, end)) else end) for place, end in skip]
+    words = rules.ranking_tail.sub("", _blank(sentence[start:clause_start - 1], spans, start).strip())
+    return _with_suffix(_trim(words, rules, listed=True), amount, rules) or None
 
 
 def _label_ranked(sentence: str, amounts: Sequence[Amount], labels: list[Label],
@@ -664,9 +692,10 @@ def _label_running_totals(sentence: str, amounts: Sequence[Amount], labels: list
 
 def _label_respective_items(sentence: str, amounts: Sequence[Amount], labels: list[Label],
                             clause_starts: list[int], skip: Sequence[tuple[int, int]],
-                            rules: LabelRules) -> list[Label]:
+                            rules: LabelRules, listed_before: set[int] = frozenset()) -> list[Label]:
     """小学、初中生均图书分别为28册和39册: the i-th amount of a 分别 run is of the i-th item
-    its shared label (or the words before 分别) lists; places are left to the locality."""
+    its shared label (or the words before 分别) lists; places are left to the locality. A run
+    labelled by the clause before it (its first in ``listed_before``) may list long items."""
     labels = list(labels)
     places = {sentence[start:end] for start, end in skip}
     for position, run in respective_runs(sentence, amounts):
@@ -675,7 +704,7 @@ def _label_respective_items(sentence: str, amounts: Sequence[Amount], labels: li
             continue
         texts = [_own_direction(text, labels[index].text, amounts[index], rules) for index in run]
         head = sentence[clause_starts[run[0]]:position].strip()
-        items = _respective_labels(text, (rules.lead.sub("", head), head), len(run))
+        items = _respective_labels(text, (rules.lead.sub("", head), head), len(run), run[0] in listed_before)
         shared = len(text) - len(items[0][1]) if items else 0
         # Each label may end in its own direction; the words before that are the run's.
         if items and not places.intersection(item for item, _tail in items) \
@@ -714,15 +743,17 @@ ORDINAL = "第"
 SERIES_NUMERALS = "一二三四五六七八九十"
 
 
-def _respective_labels(label: str, heads: Sequence[str], count: int) -> list[tuple[str, str]] | None:
+def _respective_labels(label: str, heads: Sequence[str], count: int,
+                       long_items: bool = False) -> list[tuple[str, str]] | None:
     """The ``count`` items a shared ``label`` lists (else the words before 分别, ``heads``),
     each with the label's words after the list: ``小学、初中生均图书册数`` →
     [(小学, 生均图书册数), (初中, 生均图书册数)]; ``第一、二、三产业…`` → 第一…, 第二…, 第三…;
-    None when none lists such items."""
+    None when none lists such items. ``long_items``: the label is a list before its run, whose
+    items may be as long as alike ones."""
     for words in (label, *heads):
         pieces = list_separator().split(words, maxsplit=count - 1)[::2]
         alike = len(pieces) == count and len({piece[-2:] for piece in pieces}) == 1 and len(pieces[0]) > 2
-        longest = MAX_ALIKE_ITEM if alike and words is not label else MAX_RESPECTIVE_ITEM
+        longest = MAX_ALIKE_ITEM if alike and words is not label or long_items else MAX_RESPECTIVE_ITEM
         if len(pieces) != count or not all(
                 0 < len(item) <= longest and HAN_WORDS.fullmatch(item) for item in pieces[:-1]):
             continue
