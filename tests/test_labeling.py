@@ -219,6 +219,16 @@ def labels(sentence: str) -> list[tuple[str, str | None]]:
     ("路面宽度由5米拓宽至8.5米", [("5米", "路面宽度"), ("8.5米", "路面宽度")]),
     # a count right after a count is of the same group in another unit
     ("搬迁安置群众412户1480人", [("412户", "搬迁安置群众数"), ("1480人", "搬迁安置群众数")]),
+    # an amount with no words of its own: of the words before a colon, of the level before it
+    # in its unit, or of what the rate before it changes
+    ("城镇居民人均可支配收入：27846元，同比增长8.7%",
+     [("27846元", "城镇居民人均可支配收入"), ("8.7%", "城镇居民人均可支配收入同比增长率")]),
+    ("9月末城镇登记失业率为3.4%，控制在4.5%以内",
+     [("3.4%", "9月末城镇登记失业率"), ("4.5%以内", "9月末城镇登记失业率")]),
+    ("规上工业总产值增长10%以上，力争突破560亿元",
+     [("10%以上", "规上工业总产值增长率"), ("突破560亿元", "规上工业总产值")]),
+    # ... but a running total is named by what it adds up
+    ("新增规模以上工业企业14家，总数达到167家", [("14家", "新增规模以上工业企业数"), ("167家", "规模以上工业企业总数")]),
     # a range between 在 and 之间 is of the noun before 在
     ("各站年降水量在812.5～1263.7毫米之间", [("812.5～1263.7毫米", "各站年降水量")]),
 ])

@@ -122,6 +122,7 @@ QUOTES = "“”\"‘’、 "
 ASIDE_OPENING = {close: open_ for open_, close in ASIDE.items()}
 OPENING = {"“": "”", "‘": "’", '"': '"'}
 CLOSING = {close: open_ for open_, close in OPENING.items()}
+COLONS = "：:"
 LIST_JOINERS = regex.compile(r"\s*(?:、|和|及|与|以及)\s*")
 CONJUNCTIONS = regex.compile(r"^(?:和|及|与|或|、|以及)$")
 EDGES = regex.compile(r"^[^\p{Han}A-Za-z0-9“”]+|[^\p{Han}A-Za-z0-9“”]+$")
@@ -601,13 +602,14 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
                 sentence, clause_start, amount, amounts, breaks, skip, rules)
             if label and index == run[0]:
                 listed_runs[run[0]] = label
+        if not label:
+            label = _borrowed_label(sentence, index, amounts, labels, clause_start, breaks, skip, rules)
         if amount.family == "count" and not amount.item:
             label = _with_topic(label, parts[index], amount, rules, frame,
                                 title_topic(sentence[:amount.start], rules.lead), heading)
         labels.append(Label(label, "level"))
         if label:
             level, base = index, ""
-    labels = _label_ranked(sentence, amounts, labels, skip, rules)
     labels = _label_parts(sentence, amounts, labels, parts, rules)
     labels = _label_running_totals(sentence, amounts, labels, rules)
     labels = _label_respective_items(sentence, amounts, labels, [start for start, _ in clauses], skip, rules,
@@ -633,26 +635,38 @@ def _listed_before_run(sentence: str, clause_start: int, amount: Amount, amounts
     return _with_suffix(_trim(words, rules, listed=True), amount, rules) or None
 
 
-def _label_ranked(sentence: str, amounts: Sequence[Amount], labels: list[Label],
-                  skip: Sequence[tuple[int, int]], rules: LabelRules) -> list[Label]:
-    """An amount with no words of its own after a clause naming what ranks first is of what
-    that clause names (灌云县60岁及以上人口比重最高，为25.36% → 60岁及以上人口比重; the place
-    goes to the locality), or, when it names only a place (其中海州区最高，为91.2%), of the
-    level before it in the same unit."""
-    result = list(labels)
-    for index, amount in enumerate(amounts):
-        if result[index].text or amount.item:
+def _borrowed_label(sentence: str, index: int, amounts: Sequence[Amount], labels: list[Label], clause_start: int,
+                    breaks: Sequence[int], skip: Sequence[tuple[int, int]], rules: LabelRules) -> str | None:
+    """The label of an amount whose clause says nothing of it but how it links (为, 达到,
+    力争突破, 控制在): what the clause before names when it ranks first (灌云县60岁及以上人口
+    比重最高，为25.36%; its place goes to the locality) or ends in a colon (地区生产总值：1872.36亿元);
+    else the level before it in its unit (城镇登记失业率为3.4%，控制在4.5%以内), or what the
+    rate before it changes (规上工业总产值增长10%以上，力争突破560亿元)."""
+    amount = amounts[index]
+    if amount.item or not clause_start or _trim(sentence[clause_start:amount.start], rules) \
+            or index and rules.running_total.fullmatch(sentence, amounts[index - 1].end, amount.start):
+        return None  # 新增…136家，累计达到1542家: see _label_running_totals
+    span = ranked_clause(sentence, amount.start)
+    colon = clause_start - 1
+    if span is None and sentence[colon] in COLONS:
+        start = max((b + 1 for b in breaks if b < colon), default=0)
+        if not any(start <= other.start < colon for other in amounts):
+            span = start, colon
+    if span is not None:
+        words = _trim(_blank(sentence[span[0]:span[1]], skip, span[0]), rules)
+        if words:
+            return _with_suffix(words, amount, rules) or None
+    for before in range(index - 1, -1, -1):
+        label = labels[before].text
+        if not label or labels[before].aspect != "level":
             continue
-        ranked = ranked_clause(sentence, amount.start)
-        if ranked is None:
-            continue
-        words = _trim(_blank(sentence[ranked[0]:ranked[1]], skip, ranked[0]), rules)
-        text = _with_suffix(words, amount, rules) if words else next(
-            (result[k].text for k in range(index - 1, -1, -1)
-             if result[k].text and result[k].aspect == "level" and amounts[k].unit == amount.unit), None)
-        if text:
-            result[index] = Label(text, "level")
-    return result
+        if amounts[before].unit == amount.unit:
+            return label
+        suffix = rules.change_suffix["rate"]
+        changed = rules.change_end.search(label.removesuffix(suffix))
+        if amounts[before].family == "rate" and label.endswith(suffix) and changed and changed.start():
+            return _with_suffix(label[:changed.start()], amount, rules) or None
+    return None
 
 
 def _label_parts(sentence: str, amounts: Sequence[Amount], labels: list[Label], parts: list[_Parts],
