@@ -196,6 +196,18 @@ def test_a_report_title_gives_its_year_after_the_place_or_organ_that_issues_it(t
     assert section_context(text).year == year
 
 
+def test_an_officers_own_yearly_report_covers_its_year_and_plans_the_one_it_is_written_in():
+    raw = ("宜都市水利和湖泊局局长2021年度述职述责述廉报告\n发布时间：2022-01-18 16:05\n"
+           "一、履职尽责情况\n全年完成水利投资5.38亿元。\n二、2022年工作打算\n今年，我将重点抓好以下五个方面工作：力争全年完成水利投资6亿元以上。")
+    assert [(c.text, c.year) for c in extract_claims(raw)] == [("5.38亿元", 2021), ("五个", 2022), ("6亿元以上", 2022)]
+
+
+def test_a_heading_on_a_years_work_reviews_it_and_one_on_its_forecast_plans():
+    raw = ("沂源县2024年度地质灾害防治方案\n一、2023年地质灾害防治工作情况\n全年投入防治资金1386万元。\n"
+           "二、2024年地质灾害趋势预测\n预计全年发生地质灾害3～4次。")
+    assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [("1386万元", 2023, "actual"), ("3～4次", 2024, "target")]
+
+
 def test_a_speech_at_the_county_meeting_of_a_year_reviews_the_past_year():
     text = "在全县2020年卫生健康工作会议上的讲话\n同志们：\n过去的一年，全县卫生工作取得显著成效。\n全县共有医疗卫生机构386个。"
     context = section_context(text)

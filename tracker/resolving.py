@@ -159,7 +159,8 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     markers = titled_markers[:1] + [marker for marker in markers if marker[0] >= title_end]
     reviewed = next((_year_value(w) for _, k, w in markers if k == "review" and _year_value(w)), None)
     # a title ending in 公报, 总结… covers its own year (2018年…统计公报)
-    covered = bool(titled) and year is None and titled.group().endswith(rules.covering_titles)
+    covered = bool(titled) and year is None and (titled.group().endswith(rules.covering_titles)
+                                                 or titled.group(1) + rules.covering_year in titled.group())
     by_page = False
     if meeting_year is None and not hidden and title_plan and titled_markers[0][1] == "review":
         # …工作总结和2021年工作计划, no meeting: written in the year it reviews (今年 is 2020)

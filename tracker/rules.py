@@ -104,6 +104,7 @@ class Rules:
     report_title: regex.Pattern
     hidden_year: regex.Pattern
     covering_titles: tuple[str, ...]
+    covering_year: str
     base_year_before: tuple[str, ...]
     base_year_after: regex.Pattern
     base_compared_before: tuple[str, ...]
@@ -302,6 +303,7 @@ def load_rules() -> Rules:
         report_title=regex.compile(cue_seed["years"]["report_title"], regex.MULTILINE),
         hidden_year=regex.compile(cue_seed["years"]["hidden_year"]),
         covering_titles=tuple(cue_seed["years"]["covering_titles"]),
+        covering_year=cue_seed["years"]["covering_year"],
         base_year_before=tuple(cue_seed["years"]["base_before"]),
         base_year_after=regex.compile(cue_seed["years"]["base_after"]),
         base_compared_before=tuple(cue_seed["years"]["base_compared_before"]),
