@@ -127,3 +127,21 @@ def test_a_caption_naming_the_table_gives_its_units_and_digits_may_be_grouped_by
     assert [(c.text, c.value, c.unit, c.metric_label) for c in extract_claims(text)] == [
         ("2 608", Decimal("2608"), "人", "协议和合同就业人数"), ("46.29", Decimal("46.29"), "%", "协议和合同就业占比"),
         ("5 634", Decimal("5634"), "人", "合计人数"), ("100.00", Decimal("100.00"), "%", "合计占比")]
+
+
+def test_words_under_a_column_of_classes_are_skipped_and_a_caption_dates_the_figures():
+    text = ("沂源县2024年度地质灾害防治方案\n附件\n沂源县地质灾害重点隐患点一览表\n（数据截至2023年12月31日）\n"
+            "序号\t隐患点名称\t所在镇（街道）\t类型\t威胁人数（人）\t威胁财产（万元）\t防治措施\n"
+            "1\t杨家庄村北山滑坡\t鲁村镇\t滑坡\t126\t580\t搬迁避让\n")
+    # the town, the kind and the measure taken are words, not figures; the caption gives the year
+    assert [(c.text, c.value, c.unit, c.metric_label, c.year) for c in extract_claims(text)] == [
+        ("126", Decimal("126"), "人", "杨家庄村北山滑坡威胁人数", 2023),
+        ("580", Decimal("5800000"), "元", "杨家庄村北山滑坡威胁财产", 2023)]
+
+
+def test_a_header_may_name_a_price_per_person_and_month():
+    text = ("沧州市民政局关于调整城乡低保标准的通知\n附件\n沧州市城乡低保标准调整表\n"
+            "序号\t县（市、区）\t类别\t城市低保标准（元/人·月）\t农村低保标准（元/人·年）\n"
+            "1\t新华区\t一类\t810\t7200\n")
+    assert [(c.text, c.unit, c.metric_label, c.locality) for c in extract_claims(text)] == [
+        ("810", "元", "城市低保标准", "新华区"), ("7200", "元", "农村低保标准", "新华区")]

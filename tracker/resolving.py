@@ -49,7 +49,8 @@ class Context:
     writing_year: int | None = None
 
 
-def _year_value(text: str | None) -> int | None:
+def year_value(text: str | None) -> int | None:
+    """The year ``text`` writes (2015, 二〇一五, 二0一一); None for a hidden or implausible one."""
     if not text or any(ch in "xX" for ch in text):
         return None
     try:
@@ -63,7 +64,7 @@ def _year_value(text: str | None) -> int | None:
 def publication_lines(raw: str) -> list[tuple[int, int | None, int | None]]:
     """Where each publication line of a page stands (发布时间：2023-11-19, 发布时间：二〇二四年四月十九日)
     and its year and month: the page's date, or each story's on a page of several dated stories."""
-    return [(found.start(), _year_value(found.group(1)), _month_value(found.group("month")))
+    return [(found.start(), year_value(found.group(1)), _month_value(found.group("month")))
             for found in load_rules().published.finditer(raw)]
 
 
@@ -110,13 +111,13 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     if span and span[0] >= span[1]:
         span = None
     meeting = meeting or titled
-    meeting_year = year if year is not None else (_year_value(meeting.group(1)) if meeting else None)
+    meeting_year = year if year is not None else (year_value(meeting.group(1)) if meeting else None)
     if span and year is None:
         meeting_year = span[0]  # a plan's own year is its first: its present state is of that year
     if census and meeting_year is None:
         meeting_year = rules.census_years[census.group()]
     if as_of and meeting_year is None:
-        meeting_year = _year_value(as_of.group(1))
+        meeting_year = year_value(as_of.group(1))
     hidden = year is None and meeting is not None and meeting_year is None
     markers = [(title_end, "plan", str(span[1]))] if span else []
     outlines = [match.span() for match in rules.outline.finditer(text, start, end)]
@@ -127,10 +128,10 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
             written = next((value for name, value in match.groupdict().items() if name.startswith("year") and value), None)
             if match.groupdict().get("next") and meeting_year is not None:
                 written = str(meeting_year + 1)  # 四、明年的打算
-            past = meeting_year is not None and (_year_value(written) or meeting_year) < meeting_year
+            past = meeting_year is not None and (year_value(written) or meeting_year) < meeting_year
             # 一、2022年主要工作, in a report given in 2023, reviews 2022
             markers.append((match.start(), "review" if past else kind, written))
-    if reported and meeting_year is not None and (_year_value(reported.group(1)) or meeting_year) < meeting_year:
+    if reported and meeting_year is not None and (year_value(reported.group(1)) or meeting_year) < meeting_year:
         markers.append((reported.start(1), "review", reported.group(1)))
     for match in rules.frame_heading.finditer(text, start, end):
         markers.append((match.start(), "review" if match.group("review") else "plan", match.group("year_heading")))
@@ -155,9 +156,9 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
                        and _names_both(text, markers[index - 1][0], marker[0], title_end, end))]
     titled_markers = [marker for marker in markers if marker[0] < title_end]
     # …工作总结和2021年工作计划: the plan the title names is for the year after the review.
-    title_plan = next((_year_value(w) for _, k, w in titled_markers if k == "plan" and _year_value(w)), None)
+    title_plan = next((year_value(w) for _, k, w in titled_markers if k == "plan" and year_value(w)), None)
     markers = titled_markers[:1] + [marker for marker in markers if marker[0] >= title_end]
-    reviewed = next((_year_value(w) for _, k, w in markers if k == "review" and _year_value(w)), None)
+    reviewed = next((year_value(w) for _, k, w in markers if k == "review" and year_value(w)), None)
     # a title ending in 公报, 总结… covers its own year (2018年…统计公报)
     covered = bool(titled) and year is None and (titled.group().endswith(rules.covering_titles)
                                                  or titled.group(1) + rules.covering_year in titled.group())
@@ -167,7 +168,7 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
         meeting_year = title_plan - 1
         reviewed = reviewed or meeting_year
     elif meeting_year is None and not hidden:
-        planned = next((_year_value(w) for _, k, w in markers if k == "plan" and _year_value(w)), None)
+        planned = next((year_value(w) for _, k, w in markers if k == "plan" and year_value(w)), None)
         meeting_year = planned if planned is not None else (reviewed + 1 if reviewed else published)
         # a page dated by nothing but its publication, late in its year, reports on that year
         # (and, at its end, plans the next)
@@ -185,7 +186,7 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
         if written and any(ch in "xX" for ch in written) or hidden:
             frames.append(Frame(position, kind, None))
         elif written:
-            frames.append(Frame(position, kind, _year_value(written)))
+            frames.append(Frame(position, kind, year_value(written)))
         else:
             # a plan over years sets goals for its end; a page that reports on its own year plans the next
             planned = span[1] if span else title_plan or (meeting_year + 1 if next_planned else meeting_year)
@@ -213,7 +214,7 @@ def _with_year_openings(text: str, start: int, end: int, markers: list[tuple[int
     added = []
     for opening in rules.year_opening.finditer(text, start, end):
         relative = opening.group("relative")
-        year = meeting_year + rules.relative_years[relative] if relative else _year_value(opening.group("year"))
+        year = meeting_year + rules.relative_years[relative] if relative else year_value(opening.group("year"))
         enclosing = next((kind for position, kind, _ in reversed(markers) if position <= opening.start()), None)
         if year is None or enclosing is None:
             continue
@@ -274,7 +275,7 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
     rules = load_rules()
     listed = rules.year.fullmatch(amount.item) if amount.item else None
     if listed:
-        return _year_value(listed.group(1))  # 2019年、2020年各新建7所
+        return year_value(listed.group(1))  # 2019年、2020年各新建7所
     based = rules.base_amount_year.search(sentence, max(0, amount.start - BASE_REACH), amount.start)
     if based:  # 比2015年的48.1万吨, 比去年的26.3万元: the base year's level
         if based.group("year"):
@@ -289,7 +290,7 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
     # a year named before the amount, else one after it, unless 明年 stands before it
     chosen = before[-1] if before else (after[0] if after and not relative else None)
     if chosen:
-        return _year_value(chosen.group(1))
+        return year_value(chosen.group(1))
     if rules.hidden_year.search(sentence):
         return None
     now = context.year
@@ -341,7 +342,7 @@ def respective_years(sentence: str, amounts: Sequence[Amount]) -> tuple[dict[int
         joined = all(sentence[a.end():b.start()].strip() in rules.distributive_separators
                      for a, b in zip(listed, listed[1:]))
         if len(listed) == len(run) > 1 and joined:
-            years.update((index, _year_value(m.group(1))) for index, m in zip(run, listed))
+            years.update((index, year_value(m.group(1))) for index, m in zip(run, listed))
             spans.append((listed[0].start(), listed[-1].end()))
             continue
         # 未来三年（2024—2026年）到期的本金分别为8.6亿元、9.4亿元和10.2亿元: a span of as many
@@ -460,7 +461,7 @@ def _span_period(sentence: str, amount: Amount, context: Context, position: int)
     if last is None:
         return None
     if marker.re is rules.period_since:
-        first = _year_value(marker.group(1))
+        first = year_value(marker.group(1))
     else:
         try:
             first = last - int(parse_numeral(next(group for group in marker.groups() if group))) + 1
@@ -496,7 +497,7 @@ def frame_at(context: Context, position: int) -> Frame | None:
 def _past_horizon(match: regex.Match, context: Context | None) -> bool:
     # 到2015年 said in 2016 dates a level already reached (提高到2015年的92.1%), not a goal.
     written = match.groupdict().get("horizon")
-    year = _year_value(written)
+    year = year_value(written)
     return year is not None and context is not None and context.year is not None and year < context.year
 
 

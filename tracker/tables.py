@@ -21,7 +21,8 @@ from dataclasses import dataclass, fields, replace
 from functools import cache
 
 from tracker.extracting import Amount, extract_amounts
-from tracker.rules import load_seed
+from tracker.resolving import year_value
+from tracker.rules import load_rules, load_seed
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -72,6 +73,7 @@ class _Rules:
     whole_place: re.Pattern
     max_line: int
     max_heading: int
+    max_category: int
 
 
 # Seed keys that are not the rule's own name.
@@ -96,23 +98,27 @@ def table_cells(sentences: list[str]) -> dict[int, list[TableCell]]:
     header: list[str] | None = None
     table_units: list[str] = []
     carried: tuple[str, str] | None = None  # the group and unit the last labelled row named
+    as_of: int | None = None  # the year a caption says the figures stand at
     for index, sentence in enumerate(sentences):
         titled = rules.caption_unit.match(sentence.strip())
         if titled:  # 表1　…毕业去向分布（单位：人、%）: a new table, in these units
-            header, table_units, carried = None, _units_listed(titled.group("unit")), None
+            header, table_units, carried, as_of = None, _units_listed(titled.group("unit")), None, None
             continue
         if rules.separator.search(sentence) is None:
-            # one cell: a caption (单位：万元) or a heading inside the table keeps it open;
-            # prose closes it
+            # one cell: a caption (单位：万元, 数据截至2023年12月31日) or a heading inside the table
+            # keeps it open; prose closes it
             caption = rules.table_unit.match(sentence.strip())
+            dated = load_rules().as_of.search(sentence) if len(sentence) <= rules.max_heading else None
             if caption:
                 table_units = _units_listed(caption.group("unit"))
+            elif dated:
+                as_of = year_value(dated.group(1))
             elif len(sentence) > rules.max_heading or "，" in sentence:
-                header, table_units, carried = None, [], None
+                header, table_units, carried, as_of = None, [], None, None
             continue
         cells = _cells(sentence)
         if len(cells) < 2 or len(sentence) > rules.max_line:
-            header, table_units, carried = None, [], None
+            header, table_units, carried, as_of = None, [], None, None
             continue
         numbers = [rules.number.match(text) for _, _, text in cells]
         if numbers[-1] and not any(numbers[:-1]) and (carried or any(
@@ -127,14 +133,18 @@ def table_cells(sentences: list[str]) -> dict[int, list[TableCell]]:
             if first:
                 table_units = _units_listed(first.group("unit"))
             continue
+        # a row as long as its header may hold words under it besides its label (新华区⇥一类⇥810:
+        # a class, a degree required), which are no figures
+        aligned = len(cells) == len(header or ())
         if numbers[0] and header and header[0] in rules.serial_headers and len(cells) > 2:
             cells, numbers = cells[1:], numbers[1:]  # 1⇥粳米⇥元/500克⇥3.15: the serial number is no figure
         if numbers[0] or header is None or not HAN.search(cells[0][2]) \
-                or not all(number or _is_filler(text) for number, (_, _, text) in zip(numbers[1:], cells[1:])):
+                or not all(number or _is_filler(text) or aligned and _is_category(text)
+                           for number, (_, _, text) in zip(numbers[1:], cells[1:])):
             continue
         row = _row_cells(cells, numbers, header, table_units)
         if row:
-            found[index] = row
+            found[index] = [cell if cell.year else replace(cell, year=as_of) for cell in row]
     return found
 
 
@@ -160,6 +170,11 @@ def _is_filler(text: str) -> bool:
     rules = _rules()
     return text in rules.placeholders or (len(text) <= 4 or rules.per_quantity.match(text) is not None) \
         and _unit_of(text) is not None
+
+
+def _is_category(text: str) -> bool:
+    # A short word under a column of words (一类, 本科及以上), not a sentence.
+    return len(text) <= _rules().max_category and HAN.search(text) is not None and "，" not in text
 
 
 def _unit_of(text: str) -> str | None:
@@ -235,7 +250,7 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
 def _named_unit(text: str) -> str | None:
     # The unit a cell names in brackets: 比重（%）, 信息发布（单位：条）; not 固定资产投资（不含农户）.
     named = _rules().header_unit.search(text)
-    return named.group("unit") if named and _unit_of(named.group("unit")) else None
+    return _unit_of(named.group("unit")) if named else None
 
 
 def _column_unit(column: str) -> str | None:
