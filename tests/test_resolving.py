@@ -208,6 +208,21 @@ def test_a_heading_on_a_years_work_reviews_it_and_one_on_its_forecast_plans():
     assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [("1386万元", 2023, "actual"), ("3～4次", 2024, "target")]
 
 
+def test_a_notice_of_a_project_sets_out_what_is_planned_for_its_year():
+    raw = ("首页　|　政府信息公开　|　公示公告\n关于高平市2023年3.2万亩高标准农田建设项目的公示\n"
+           "发布时间：2023-08-11 09:25\n四、建设地点及规模\n项目建设总面积3.2万亩。\n"
+           "五、项目前期工作情况\n项目区受益农户1.18万户。")
+    # a heading on 工作情况 that names no year opens no review
+    assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [
+        ("3.2万亩", 2023, "target"), ("3.2万亩", 2023, "target"), ("1.18万户", 2023, "target")]
+
+
+def test_a_heading_on_a_years_requirements_plans_that_year():
+    raw = ("潍坊市应急管理局关于二〇二三年度全市自然灾害情况的通报\n发布时间：2024-01-18 09:32\n"
+           "全年紧急转移安置612人。\n六、二〇二四年工作要求\n全年组织灾情统计业务培训不少于2期。")
+    assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [("612人", 2023, "actual"), ("不少于2期", 2024, "target")]
+
+
 def test_a_speech_at_the_county_meeting_of_a_year_reviews_the_past_year():
     text = "在全县2020年卫生健康工作会议上的讲话\n同志们：\n过去的一年，全县卫生工作取得显著成效。\n全县共有医疗卫生机构386个。"
     context = section_context(text)

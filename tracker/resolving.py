@@ -80,6 +80,8 @@ def _month_value(text: str | None) -> int | None:
 
 # A page says what date its figures stand at this near its opening (资料截至二〇二三年底).
 AS_OF_REACH = 600
+# How far into a text its title is looked for.
+TITLE_REACH = 200
 # The words citing a plan stand this near before it (根据市人大常委会2023年度监督工作计划).
 REFERENCE_REACH = 20
 
@@ -99,11 +101,12 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     meeting = (rules.meeting.search(text, start, opening_end) or rules.meeting_date.search(text, start, opening_end)
                or rules.meeting_title.search(text, start, opening_end)
                or rules.meeting_dateline.search(text, start, opening_end))
-    titled = rules.report_title.search(text, start, min(end, start + 200))
+    title_reach = min(end, start + TITLE_REACH)
+    titled = rules.report_title.search(text, start, title_reach)
     # 关于攸县二〇二二年财政决算的报告, given at a meeting in 2023: the title's year is reviewed
     reported = titled if meeting else None
     titled = None if meeting else titled
-    census = None if meeting or titled else rules.census_pattern.search(text, start, min(end, start + 200))
+    census = None if meeting or titled else rules.census_pattern.search(text, start, title_reach)
     as_of = None if meeting or titled or census else rules.as_of.search(text, start, min(end, start + AS_OF_REACH))
     title_end = first_line_end(text, start, end)
     planned_span = None if meeting else rules.plan_title.search(text, start, title_end)
@@ -120,6 +123,10 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
         meeting_year = year_value(as_of.group(1))
     hidden = year is None and meeting is not None and meeting_year is None
     markers = [(title_end, "plan", str(span[1]))] if span else []
+    planned_document = None if meeting or titled or span else rules.plan_document.search(text, start, title_reach)
+    if planned_document:  # 关于高平市2023年…建设项目的公示: what it sets out is planned
+        named = rules.year.search(planned_document.group())
+        markers.append((planned_document.start(), "plan", named.group(1) if named else None))
     outlines = [match.span() for match in rules.outline.finditer(text, start, end)]
     for kind, pattern in (("review", rules.review_frame), ("plan", rules.plan_frame)):
         for match in pattern.finditer(text, start, end):

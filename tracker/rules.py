@@ -118,6 +118,7 @@ class Rules:
     published: regex.Pattern
     review_frame: regex.Pattern
     plan_title: regex.Pattern
+    plan_document: regex.Pattern
     frame_heading: RulePattern
     year_opening: RulePattern
     plan_frame: regex.Pattern
@@ -317,6 +318,7 @@ def load_rules() -> Rules:
         published=regex.compile(cue_seed["years"]["published"]),
         review_frame=regex.compile(cue_seed["years"]["review_frame"]),
         plan_title=regex.compile(cue_seed["years"]["plan_title"]),
+        plan_document=regex.compile(cue_seed["years"]["plan_document"]),
         plan_frame=regex.compile(cue_seed["years"]["plan_frame"]),
         frame_heading=compile_rule(cue_seed["years"]["frame_heading"]),
         year_opening=compile_rule(cue_seed["years"]["year_opening"]),
