@@ -223,6 +223,12 @@ def test_a_heading_on_a_years_requirements_plans_that_year():
     assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [("612人", 2023, "actual"), ("不少于2期", 2024, "target")]
 
 
+def test_a_report_on_the_years_key_work_is_no_plan():
+    raw = ("白山市人民政府督查室关于2023年第三季度全市重点工作督查考核情况的通报\n发布时间：2023-10-20 16:05\n"
+           "一、总体情况\n全市2023年度分解落实重点工作任务326项，已完成或达到序时进度的297项。")
+    assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [("326项", 2023, "actual"), ("297项", 2023, "actual")]
+
+
 def test_a_speech_at_the_county_meeting_of_a_year_reviews_the_past_year():
     text = "在全县2020年卫生健康工作会议上的讲话\n同志们：\n过去的一年，全县卫生工作取得显著成效。\n全县共有医疗卫生机构386个。"
     context = section_context(text)
