@@ -229,6 +229,14 @@ def test_a_report_on_the_years_key_work_is_no_plan():
     assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [("326项", 2023, "actual"), ("297项", 2023, "actual")]
 
 
+def test_a_proposal_and_its_estimated_effects_are_planned():
+    raw = ("安庆市区居民生活用水阶梯价格调整方案（征求意见稿）\n发布时间：2024-06-14 09:32\n二、现行水价情况\n"
+           "现行居民第一级自来水价格为1.85元/立方米。\n三、调整方案\n第一级自来水价格调整为2.20元/立方米。\n"
+           "四、调价影响测算\n第一级用水户户均每月增加支出约3.1元。")
+    assert [(c.text, c.kind) for c in extract_claims(raw)] == [
+        ("1.85元", "actual"), ("2.20元", "target"), ("约3.1元", "target")]
+
+
 def test_a_speech_at_the_county_meeting_of_a_year_reviews_the_past_year():
     text = "在全县2020年卫生健康工作会议上的讲话\n同志们：\n过去的一年，全县卫生工作取得显著成效。\n全县共有医疗卫生机构386个。"
     context = section_context(text)
