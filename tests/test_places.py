@@ -11,6 +11,7 @@ from tracker.places import (
     PlaceRecord,
     find_places,
     infer_home_place,
+    issuer_place,
     load_gazetteer,
     national_marker,
     place_rules,
@@ -429,3 +430,14 @@ def test_places_an_amount_is_not_about_are_left_out(gaz, sentence, kept):
 ])
 def test_national_marker(text, national):
     assert bool(national_marker().search(text)) is national
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("来源：威县人力资源和社会保障局　　发布时间：2025-03-26", "威县"),
+    ("发布时间：2024-01-18　　信息来源：潍坊市应急管理局", "潍坊市"),
+    ("来源：县人社局　　发布时间：2025-03-26", None),  # no place named
+    ("来源：新华社", None),
+])
+def test_the_place_of_the_body_a_source_line_names(gaz, raw, expected):
+    found = issuer_place(f"我省最低工资标准4月1日起上调\n{raw}\n正文", gaz)
+    assert (found.name if found else None) == expected

@@ -237,6 +237,12 @@ def test_a_proposal_and_its_estimated_effects_are_planned():
         ("1.85元", "actual"), ("2.20元", "target"), ("约3.1元", "target")]
 
 
+def test_a_page_naming_no_place_of_its_own_is_of_its_issuers():
+    raw = ("我省最低工资标准4月1日起上调\n来源：威县人力资源和社会保障局　　发布时间：2025-03-26 09:12\n"
+           "调整后，全省一档月最低工资标准为2350元。此次调整后，我县失业保险金标准提高到1755元。")
+    assert [(c.text, c.locality) for c in extract_claims(raw)] == [("2350元", "河北省"), ("1755元", "威县")]
+
+
 def test_a_speech_at_the_county_meeting_of_a_year_reviews_the_past_year():
     text = "在全县2020年卫生健康工作会议上的讲话\n同志们：\n过去的一年，全县卫生工作取得显著成效。\n全县共有医疗卫生机构386个。"
     context = section_context(text)

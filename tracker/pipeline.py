@@ -9,8 +9,8 @@ from tracker.extracting import Amount, extract_amounts
 from tracker.labeling import Label, has_traditional, label_amounts, share_labels, simplified
 from tracker.relating import (ExtractedLink, comparison_links, following_part_links, sentence_part_links,
                               step_links)
-from tracker.places import (PlaceRecord, document_mentions, find_places, infer_home_place, load_gazetteer,
-                            named_in_full, subject_mentions)
+from tracker.places import (PlaceRecord, document_mentions, find_places, infer_home_place, issuer_place,
+                            load_gazetteer, named_in_full, subject_mentions)
 from tracker.rules import load_rules
 from tracker.resolving import (
     Context,
@@ -111,7 +111,9 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
     section_mentions = [document_mentions(text[section.start:section.end], gazetteer) for section in sections]
     # a story that names no place of its own is of the page's (我市, 全市 on a city's news page)
     page_home = infer_home_place(text, gazetteer, document_mentions(text, gazetteer)) if len(stories) > 1 else None
-    homes = [infer_home_place(text[section.start:section.end], gazetteer, mentions) or page_home or place
+    # a page whose text names no place of its own is of its issuer's (来源：威县人力资源和社会保障局)
+    issuer = issuer_place(clean.raw, gazetteer) if len(sections) == 1 else None
+    homes = [infer_home_place(text[section.start:section.end], gazetteer, mentions) or page_home or place or issuer
              for section, mentions in zip(sections, section_mentions)]
     for section_index, (section, context) in enumerate(zip(sections, contexts)):
         home = homes[section_index]

@@ -858,11 +858,22 @@ def infer_home_place(text: str, gazetteer: Gazetteer, mentions: list[PlaceMentio
     return _institution_county(text, city, gazetteer, mentions) or city
 
 
+def issuer_place(raw: str, gazetteer: Gazetteer) -> PlaceRecord | None:
+    """The place (a county or a city, not a town) whose body issues a page, named at the opening
+    of its source line (来源：威县人力资源和社会保障局 → 威县); None when the line names none."""
+    line = _seed_pattern(place_rules()["home"]["issuer_line"]).search(raw)
+    if line is None:
+        return None
+    issuer = line.group("issuer")
+    return next((m.record for m in find_places(issuer, gazetteer)
+                 if m.start == 0 and m.record.code is not None and m.record.level != TOWN), None)
+
+
 def _institution_county(text: str, city: PlaceRecord, gazetteer: Gazetteer,
                         mentions: list[PlaceMention] | None) -> PlaceRecord | None:
     """The county of ``city`` an institution's opening says it stands in (学校坐落于天津市津南区)."""
     rules = place_rules()["home"]
-    located = _located_pattern(rules["institution_location"])
+    located = _seed_pattern(rules["institution_location"])
     for mention in document_mentions(text, gazetteer) if mentions is None else mentions:
         if mention.start > rules["institution_opening"]:
             break
@@ -873,8 +884,8 @@ def _institution_county(text: str, city: PlaceRecord, gazetteer: Gazetteer,
     return None
 
 
-@lru_cache(maxsize=2)
-def _located_pattern(pattern: str) -> re.Pattern:
+@lru_cache(maxsize=4)
+def _seed_pattern(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
