@@ -234,7 +234,7 @@ def test_a_proposal_and_its_estimated_effects_are_planned():
            "现行居民第一级自来水价格为1.85元/立方米。\n三、调整方案\n第一级自来水价格调整为2.20元/立方米。\n"
            "四、调价影响测算\n第一级用水户户均每月增加支出约3.1元。")
     assert [(c.text, c.kind) for c in extract_claims(raw)] == [
-        ("1.85元", "actual"), ("2.20元", "target"), ("约3.1元", "target")]
+        ("1.85元/立方米", "actual"), ("2.20元/立方米", "target"), ("约3.1元", "target")]
 
 
 def test_a_page_naming_no_place_of_its_own_is_of_its_issuers():

@@ -716,6 +716,8 @@ def extract_amounts(sentence: str) -> list[Amount]:
     idiom_spans = None  # found only once a candidate reads as an amount: most never do
     found: list[Amount] = []
     for match in amount_pattern().finditer(sentence):
+        if found and match.start() < found[-1].end:
+            continue  # 139.5元/5升: inside the quantity a price is per
         if match.group("den") is not None:
             amount = _read_fraction(rules, sentence, match)
         elif match.group("cheng") is not None:
@@ -728,6 +730,8 @@ def extract_amounts(sentence: str) -> list[Amount]:
             amount = _read_main(rules, sentence, match)
         if amount is None:
             continue
+        if amount.family == "money" and sentence[amount.end:amount.end + 1] in "/／":
+            amount = _per_quantity(rules, sentence, amount)
         if idiom_spans is None:
             idiom_spans = [m.span() for m in rules.idioms.finditer(sentence)]
             idiom_spans += [m.span() for m in rules.titles.finditer(sentence)]
@@ -738,6 +742,14 @@ def extract_amounts(sentence: str) -> list[Amount]:
         found = _respective_bare_numbers(found, sentence)
     found = _distribute_over_list_before(found, sentence)
     return _distant_bounds(_share_list_units(found, sentence), sentence)
+
+
+def _per_quantity(rules: Rules, sentence: str, amount: Amount) -> Amount:
+    """``amount`` with the quantity its price is per in its text (1.85元/立方米), its unit the money's."""
+    per = rules.per_quantity.match(sentence, amount.end)
+    if per is None:
+        return amount
+    return replace(amount, end=per.end(), text=sentence[amount.start:per.end()])
 
 
 BARE_NUMBER = regex.compile(rf"{DIGIT}+(?:[.．]{DIGIT}+)?")

@@ -62,6 +62,7 @@ class Rules:
     unit_only_followed_by: dict[str, str]
     scales: dict[str, Decimal]
     minus_sign: regex.Pattern
+    per_quantity: regex.Pattern
     qualifiers_before: dict[str, str]
     qualifiers_inside: dict[str, str]
     qualifiers_after: dict[str, str]
@@ -259,6 +260,7 @@ def load_rules() -> Rules:
         unit_not_followed_by=unit_seed["measure_words"]["not_followed_by"],
         unit_only_followed_by=unit_seed["measure_words"]["only_followed_by"],
         scales={k: Decimal(str(v)) for k, v in unit_seed["scales"].items()},
+        per_quantity=regex.compile(unit_seed["per_quantity"]["after"]),
         minus_sign=regex.compile(f"(?<![{unit_seed['signs']['not_after']}])(?:{alternation(unit_seed['signs']['minus'])})$"),
         qualifiers_before=qualifiers["before"],
         qualifiers_inside=qualifiers["inside"],
