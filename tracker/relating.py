@@ -27,6 +27,8 @@ CLAUSE_BREAK = regex.compile(clause_break_class("，,；;：:"))
 BRACKET = regex.compile("[" + regex.escape("".join(ASIDE) + "".join(ASIDE.values())) + "]")
 # How far before an amount the words that put it in or out of a sum are looked for.
 WORDS_BEFORE = 24
+# How far before an amount a ranking clause ends (最高，为).
+RANKED_REACH = 8
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class RelationRules:
     real_growth_metrics: regex.Pattern
     parts_lead: regex.Pattern
     ranked: regex.Pattern
+    ranked_mark: str
     additive_families: frozenset[str]
     base_kinds: dict[str, regex.Pattern]
 
@@ -69,8 +72,9 @@ def relation_rules() -> RelationRules:
     """The relation patterns, read once."""
     seed = load_seed("relations.toml")
     patterns = {name: regex.compile(seed[name]) for name in RelationRules.__dataclass_fields__
-                if name not in ("additive_families", "base_kinds")}
+                if name not in ("additive_families", "base_kinds", "ranked_mark")}
     return RelationRules(**patterns, additive_families=frozenset(seed["additive_families"]),
+                         ranked_mark=seed["ranked_mark"],
                          base_kinds={kind: regex.compile(words) for kind, words in seed["base_kinds"].items()})
 
 
@@ -90,8 +94,11 @@ def ranked_clause(sentence: str, start: int) -> tuple[int, int] | None:
     """Where the words naming what ranks first stand, for an amount at ``start`` whose own
     clause only gives it (其中海州区最高，为91.2% → 其中海州区): the clause before, without its
     ranking word; None for any other amount."""
+    window = max(0, start - RANKED_REACH)
     rules = relation_rules()
-    linked = rules.ranked.search(sentence, max(0, start - 8), start)
+    if rules.ranked_mark not in sentence[window:start]:
+        return None  # most amounts: no ranking word right before them
+    linked = rules.ranked.search(sentence, window, start)
     if linked is None:
         return None
     end = linked.start()

@@ -74,6 +74,7 @@ class _Rules:
     max_line: int
     max_heading: int
     max_category: int
+    as_of_mark: str
 
 
 # Seed keys that are not the rule's own name.
@@ -108,7 +109,8 @@ def table_cells(sentences: list[str]) -> dict[int, list[TableCell]]:
             # one cell: a caption (单位：万元, 数据截至2023年12月31日) or a heading inside the table
             # keeps it open; prose closes it
             caption = rules.table_unit.match(sentence.strip())
-            dated = load_rules().as_of.search(sentence) if len(sentence) <= rules.max_heading else None
+            dated = load_rules().as_of.search(sentence) \
+                if rules.as_of_mark in sentence and len(sentence) <= rules.max_heading else None
             if caption:
                 table_units = _units_listed(caption.group("unit"))
             elif dated:
