@@ -226,6 +226,18 @@ def test_a_change_and_a_rate_against_different_bases_are_not_checked_together(se
     assert drafts_of(sessions, tmp_path, text) == []
 
 
+def test_a_yearly_growth_after_levels_of_several_years_is_not_checked_against_the_first(sessions, tmp_path):
+    # 77.9% is 2019 against 2018 (8.6 → 15.3), not against 2017's 2万元
+    text = "村集体经济收入由2017年的2万元，增加到2018年的8.6万元、2019年的15.3万元，同比增长77.9%。"
+    assert drafts_of(sessions, tmp_path, text) == []
+
+
+def test_a_part_after_qi_zhong_states_its_own_change(sessions, tmp_path):
+    # 新增1120人 is the fourth quarter's part of 4380, not a change of it; 18.6% is of the quarter
+    text = "全县全年新增注册用户4380人，其中第四季度新增1120人，环比增长18.6%。"
+    assert drafts_of(sessions, tmp_path, text) == []
+
+
 def test_a_share_of_a_plan_may_pass_100_percent(sessions, tmp_path):
     text = "全市完成重点项目投资56亿元,占年度计划的110%。全市城区绿地面积300公顷,占城区面积的120%。"
     assert [(d.check, d.message) for d in drafts_of(sessions, tmp_path, text)] == [

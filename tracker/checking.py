@@ -433,6 +433,8 @@ def _comparisons(figures: dict[int, Figure], links: list[Link], relation: str, w
             base_year = link.base_year or change_link.base_year
         elif link.head_claim_id in starts:
             given = figures[starts[link.head_claim_id].head_claim_id]
+            if link.base_year and given.year and link.base_year != given.year:
+                continue  # 由2017年的2万元增加到2018年的8.6万元、2019年的15.3万元，同比增长77.9%
             base_year = link.base_year or given.year
         else:
             continue

@@ -553,7 +553,9 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
         clause_start, start = clauses[index]
         head = rules.lead.sub("", _without(sentence, clause_start, amount.start, quiet).strip()).strip()
         between = sentence[start:amount.start].strip()
-        change = rules.change.match(head)
+        # 全年新增4380人，其中第四季度新增1120人: a part's own change, not one of the level before
+        change = rules.change.match(head) if not relation_rules().parts_lead.match(
+            sentence, clause_start) else None
         compared = level
         run = next((run for run in runs if index in run), None)
         if run is not None:

@@ -23,6 +23,7 @@ from tracker.rules import clause_break_class, load_rules, load_seed
 from tracker.segmenting import on_one_line
 
 YEAR = regex.compile(r"((?:19|20)[0-9]{2})\s*年")
+PREVIOUS_YEAR = regex.compile("上年|去年|上一年")  # 比上年末 too: the year before's end
 CLAUSE_BREAK = regex.compile(clause_break_class("，,；;：:"))
 BRACKET = regex.compile("[" + regex.escape("".join(ASIDE) + "".join(ASIDE.values())) + "]")
 # How far before an amount the words that put it in or out of a sum are looked for.
@@ -141,13 +142,13 @@ def _outside_sums(text: str, start: int) -> bool:
 
 
 def base_year(base: str | None, year: int | None) -> int | None:
-    """The year a comparison is made against: ``比2011年`` → 2011, ``比上年`` → year - 1."""
+    """The year a comparison is made against: ``比2011年`` → 2011, ``比上年`` and ``同比`` → year - 1."""
     if not base:
         return None
     found = YEAR.search(base)
     if found:
         return int(found.group(1))
-    if year is not None and regex.search("上年|去年|上一年", base):
+    if year is not None and (PREVIOUS_YEAR.search(base) or base_kind(base) == "year"):
         return year - 1
     return None
 
