@@ -437,6 +437,7 @@ def test_national_marker(text, national):
     ("发布时间：2024-01-18　　信息来源：潍坊市应急管理局", "潍坊市"),
     ("来源：县人社局　　发布时间：2025-03-26", None),  # no place named
     ("来源：新华社", None),
+    ("来源：四川日报", None),  # a province's paper
 ])
 def test_the_place_of_the_body_a_source_line_names(gaz, raw, expected):
     found = issuer_place(f"我省最低工资标准4月1日起上调\n{raw}\n正文", gaz)

@@ -859,14 +859,15 @@ def infer_home_place(text: str, gazetteer: Gazetteer, mentions: list[PlaceMentio
 
 
 def issuer_place(raw: str, gazetteer: Gazetteer) -> PlaceRecord | None:
-    """The place (a county or a city, not a town) whose body issues a page, named at the opening
-    of its source line (来源：威县人力资源和社会保障局 → 威县); None when the line names none."""
+    """The city or county whose body issues a page, named at the opening of its source line
+    (来源：威县人力资源和社会保障局 → 威县); None when the line names none, or names a province
+    (来源：四川日报: a newspaper's, not the page's own) or a town."""
     line = _seed_pattern(place_rules()["home"]["issuer_line"]).search(raw)
     if line is None:
         return None
     issuer = line.group("issuer")
     return next((m.record for m in find_places(issuer, gazetteer)
-                 if m.start == 0 and m.record.code is not None and m.record.level != TOWN), None)
+                 if m.start == 0 and m.record.level in (PREFECTURE, COUNTY)), None)
 
 
 def _institution_county(text: str, city: PlaceRecord, gazetteer: Gazetteer,
