@@ -229,6 +229,9 @@ def labels(sentence: str) -> list[tuple[str, str | None]]:
      [("10%以上", "规上工业总产值增长率"), ("突破560亿元", "规上工业总产值")]),
     # ... but a running total is named by what it adds up
     ("新增规模以上工业企业14家，总数达到167家", [("14家", "新增规模以上工业企业数"), ("167家", "规模以上工业企业总数")]),
+    # an amount listed right after a count, or joined to it by 共, is of what the count counts
+    ("免学费2860人次、343万元", [("2860人次", "免学费人次"), ("343万元", "免学费")]),
+    ("组建县级卫生应急队伍3支共45人", [("3支", "组建县级卫生应急队伍数"), ("45人", "组建县级卫生应急队伍数")]),
     # a range between 在 and 之间 is of the noun before 在
     ("各站年降水量在812.5～1263.7毫米之间", [("812.5～1263.7毫米", "各站年降水量")]),
 ])

@@ -605,7 +605,8 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
             if label and index == run[0]:
                 listed_runs[run[0]] = label
         if not label:
-            label = _borrowed_label(sentence, index, amounts, labels, clause_start, breaks, skip, rules)
+            label = _after_count(sentence, index, amounts, labels, rules) \
+                or _borrowed_label(sentence, index, amounts, labels, clause_start, breaks, skip, rules)
         if amount.family == "count" and not amount.item:
             label = _with_topic(label, parts[index], amount, rules, frame,
                                 title_topic(sentence[:amount.start], rules.lead), heading)
@@ -635,6 +636,20 @@ def _listed_before_run(sentence: str, clause_start: int, amount: Amount, amounts
     spans = [(place, joined.end() if (joined := LIST_JOINERS.match(sentence, end)) else end) for place, end in skip]
     words = rules.ranking_tail.sub("", _blank(sentence[start:clause_start - 1], spans, start).strip())
     return _with_suffix(_trim(words, rules, listed=True), amount, rules) or None
+
+
+def _after_count(sentence: str, index: int, amounts: Sequence[Amount], labels: list[Label],
+                 rules: LabelRules) -> str | None:
+    """The label of an amount with no words of its own listed right after a count, or joined to it
+    by a link word: what that count counts (资助普通高中国家助学金4120人次、412万元 → 资助普通高中国家助学金;
+    组建县级卫生应急队伍3支共45人 → 组建县级卫生应急队伍人数)."""
+    if not index or amounts[index].item or amounts[index - 1].family != "count" or not labels[index - 1].text:
+        return None
+    previous, amount = amounts[index - 1], amounts[index]
+    between = sentence[previous.end:amount.start]
+    if not (LIST_JOINERS.fullmatch(between) or rules.link.fullmatch(between)):
+        return None
+    return _with_suffix(_count_stem(labels[index - 1].text, previous, rules), amount, rules) or None
 
 
 def _borrowed_label(sentence: str, index: int, amounts: Sequence[Amount], labels: list[Label], clause_start: int,
