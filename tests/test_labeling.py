@@ -232,6 +232,9 @@ def labels(sentence: str) -> list[tuple[str, str | None]]:
     # an amount listed right after a count, or joined to it by 共, is of what the count counts
     ("免学费2860人次、343万元", [("2860人次", "免学费人次"), ("343万元", "免学费")]),
     ("组建县级卫生应急队伍3支共45人", [("3支", "组建县级卫生应急队伍数"), ("45人", "组建县级卫生应急队伍数")]),
+    # an aside holding the level compared with leaves the words before it to the amount after it
+    ("九年义务教育巩固率为98.9%，高于目标值（96%以上）2.9个百分点",
+     [("98.9%", "九年义务教育巩固率"), ("96%以上", "高于目标值比例"), ("2.9个百分点", "高于目标值")]),
     # a range between 在 and 之间 is of the noun before 在
     ("各站年降水量在812.5～1263.7毫米之间", [("812.5～1263.7毫米", "各站年降水量")]),
 ])
