@@ -657,7 +657,7 @@ def _after_count(sentence: str, index: int, amounts: Sequence[Amount], labels: l
                  rules: LabelRules) -> str | None:
     """The label of an amount with no words of its own listed right after a count, or joined to it
     by a link word: what that count counts (资助普通高中国家助学金4120人次、412万元 → 资助普通高中国家助学金;
-    组建县级卫生应急队伍3支共45人 → 组建县级卫生应急队伍人数)."""
+    组建县级卫生应急队伍3支共45人 → 组建县级卫生应急队伍数)."""
     if not index or amounts[index].item or amounts[index - 1].family != "count" or not labels[index - 1].text:
         return None
     previous, amount = amounts[index - 1], amounts[index]
