@@ -628,7 +628,7 @@ def _given_aside(sentence: str, index: int, amounts: Sequence[Amount], asides: S
                  clause_start: int) -> tuple[int, int] | None:
     """The aside right before ``amounts[index]`` that holds the amount before it and nothing else of
     its clause's amounts before it (高于全市平均水平（4.4%）1.2个百分点: the level compared with)."""
-    if not index or any(clause_start <= other.start for other in amounts[:index - 1]):
+    if not asides or not index or any(clause_start <= other.start for other in amounts[:index - 1]):
         return None
     before = amounts[index - 1]
     return next((span for span in asides if span[0] < before.start and before.end < span[1] <= amounts[index].start

@@ -111,10 +111,10 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
     section_mentions = [document_mentions(text[section.start:section.end], gazetteer) for section in sections]
     # a story that names no place of its own is of the page's (我市, 全市 on a city's news page)
     page_home = infer_home_place(text, gazetteer, document_mentions(text, gazetteer)) if len(stories) > 1 else None
-    # a page whose text names no place of its own is of its issuer's (来源：威县人力资源和社会保障局)
-    issuer = issuer_place(clean.raw, gazetteer) if len(sections) == 1 else None
-    homes = [infer_home_place(text[section.start:section.end], gazetteer, mentions) or page_home or place or issuer
+    homes = [infer_home_place(text[section.start:section.end], gazetteer, mentions) or page_home or place
              for section, mentions in zip(sections, section_mentions)]
+    if homes == [None]:  # a page whose text names no place of its own is of its issuer's (来源：威县人社局)
+        homes = [issuer_place(clean.raw, gazetteer)]
     for section_index, (section, context) in enumerate(zip(sections, contexts)):
         home = homes[section_index]
         # the home first, then every place the section names in full, whose short names it licenses

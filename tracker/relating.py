@@ -23,7 +23,6 @@ from tracker.rules import clause_break_class, load_rules, load_seed
 from tracker.segmenting import on_one_line
 
 YEAR = regex.compile(r"((?:19|20)[0-9]{2})\s*年")
-PREVIOUS_YEAR = regex.compile("上年|去年|上一年")  # 比上年末 too: the year before's end
 CLAUSE_BREAK = regex.compile(clause_break_class("，,；;：:"))
 BRACKET = regex.compile("[" + regex.escape("".join(ASIDE) + "".join(ASIDE.values())) + "]")
 # How far before an amount the words that put it in or out of a sum are looked for.
@@ -148,7 +147,7 @@ def base_year(base: str | None, year: int | None) -> int | None:
     found = YEAR.search(base)
     if found:
         return int(found.group(1))
-    if year is not None and (PREVIOUS_YEAR.search(base) or base_kind(base) == "year"):
+    if year is not None and relation_rules().base_kinds["year"].search(base):  # 比上年末 too
         return year - 1
     return None
 

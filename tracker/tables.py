@@ -58,7 +58,6 @@ class _Rules:
     unit_list_separator: re.Pattern
     form_part: re.Pattern
     unit_headers: frozenset
-    per_quantity: re.Pattern
     serial_headers: frozenset
     counted_header: re.Pattern
     value_headers: frozenset
@@ -168,9 +167,8 @@ def _cells(sentence: str) -> list[tuple[int, int, str]]:
 
 
 def _is_filler(text: str) -> bool:
-    # A placeholder for no figure, or a unit word (or a price per quantity) in the row's unit column.
-    rules = _rules()
-    return text in rules.placeholders or (len(text) <= 4 or rules.per_quantity.match(text) is not None) \
+    # A placeholder for no figure, or a unit word (or a price per quantity, 元/500克) in the row's unit column.
+    return text in _rules().placeholders or (len(text) <= 4 or load_rules().per_quantity.search(text) is not None) \
         and _unit_of(text) is not None
 
 
@@ -180,11 +178,9 @@ def _is_category(text: str) -> bool:
 
 
 def _unit_of(text: str) -> str | None:
-    # The unit word as written when tracker reads ``1`` followed by it as one amount (亿元, 件, %);
-    # a price per quantity is in its money's (元/500克 → 元).
+    # The unit word as written when tracker reads ``1`` followed by it as one amount (亿元, 件, %,
+    # and a price per quantity, 元/500克, which is in its money's unit).
     text = text.strip()
-    per = _rules().per_quantity.match(text)
-    text = per.group("unit") if per else text
     if not text:
         return None
     amounts = extract_amounts("1" + text)
