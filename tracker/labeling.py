@@ -799,7 +799,12 @@ def _respective_labels(label: str, heads: Sequence[str], count: int,
     for words in (label, *heads):
         pieces = list_separator().split(words, maxsplit=count - 1)[::2]
         alike = len(pieces) == count and len({piece[-2:] for piece in pieces}) == 1 and len(pieces[0]) > 2
-        longest = MAX_ALIKE_ITEM if alike and words is not label or long_items else MAX_RESPECTIVE_ITEM
+        # A list of names longer than short words (地区生产总值、一般公共预算收入) names each whole,
+        # unless only its first is long, as where it holds the verb (评审通过高级、中级、初级职称).
+        whole = words is not label and len(pieces) == count \
+            and max(map(len, pieces[:-1])) > MAX_RESPECTIVE_ITEM \
+            and not (count > 2 and all(len(piece) <= 2 for piece in pieces[1:-1]))
+        longest = MAX_ALIKE_ITEM if (alike or whole) and words is not label or long_items else MAX_RESPECTIVE_ITEM
         if len(pieces) != count or not all(
                 0 < len(item) <= longest and HAN_WORDS.fullmatch(item) for item in pieces[:-1]):
             continue
@@ -815,7 +820,12 @@ def _respective_labels(label: str, heads: Sequence[str], count: int,
             # else it is as long as the item before it (小学、初中生均图书).
             ending = items[0][-1] if all(item[-1] == items[0][-1] for item in items) else ""
             end = rest.find(ending, len(items[-1]) - 1, MAX_RESPECTIVE_ITEM) if ending else -1
-            surface = rest if alike and words is not label else rest[:end + 1] if end != -1 else rest[:len(items[-1])]
+            if whole and not alike:
+                # the last name ends as the others do (限上住宿业、餐饮业营业额), else it is all of it
+                end = rest.find(ending, 1) + 1 if ending else 0
+                surface = rest[:end] if end else rest
+            else:
+                surface = rest if alike and words is not label else rest[:end + 1] if end != -1 else rest[:len(items[-1])]
             names = [*items, surface]
         # The last item stands where the label's list ends, or where a label without the list opens.
         found = len(label) - len(rest) if words is label else label.find(surface)
@@ -827,7 +837,7 @@ def _respective_labels(label: str, heads: Sequence[str], count: int,
         # (农村居民工资性收入、经营净收入和转移净收入分别增长…).
         if tail and (len(rest) > len(surface) or words is not label and found == 0
                      and all(item[-1] == surface[-1] for item in items)
-                     or words is not label and alike and rest == surface):
+                     or words is not label and alike and rest == surface or whole and found != -1 and words.endswith(label[:found + len(surface)])):
             return [(name, tail) for name in names]
     return None
 
