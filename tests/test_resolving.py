@@ -692,6 +692,10 @@ def test_a_year_compared_with_is_a_base():
     text = ("大足区第七次全国人口普查公报\n"
             "与2010年第六次全国人口普查相比，汉族人口增加37512人，增长4.82%。")
     assert [(c.text, c.year) for c in extract_claims(text)] == [("37512人", 2020), ("4.82%", 2020)]
+    # …and so is one inside the base, read back to the comparison's 与
+    text = ("滨州市2023年自然灾害情况通报\n"
+            "与近五年（2018—2022年）均值相比，受灾人次、直接经济损失分别偏少52.1%和60.4%。")
+    assert [(c.text, c.year) for c in extract_claims(text)] == [("52.1%", 2023), ("60.4%", 2023)]
 
 
 def test_a_bracketed_date_under_the_meetings_title_is_the_meeting_year():

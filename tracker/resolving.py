@@ -272,7 +272,7 @@ def _is_base_year(sentence: str, match: regex.Match) -> bool:
     rules = load_rules()
     return sentence[:match.start()].endswith(rules.base_year_before) or bool(
         rules.base_year_after.search(sentence[match.end():])) or (
-        sentence[:match.start()].endswith(rules.base_compared_before)
+        rules.base_compared_before.search(sentence, max(0, match.start() - BASE_COMPARED_REACH), match.start())
         and rules.base_compared_after.search(sentence[match.end():]) is not None)
 
 
@@ -326,6 +326,8 @@ def _dates_another(sentence: str, year: regex.Match, start: int) -> bool:
     return OF.match(sentence, year.end()) is not None and NUMBER_START.search(sentence, year.end(), start) is not None
 
 
+# How far before a year the 与 of a comparison it stands in is looked for.
+BASE_COMPARED_REACH = 12
 # How far before an amount a base that names it (比上年同期末的) is looked for.
 BASE_REACH = 24
 OF = regex.compile("(?:底|末|初)?的")  # 由2017年底的10.8%

@@ -108,7 +108,7 @@ class Rules:
     covering_year: str
     base_year_before: tuple[str, ...]
     base_year_after: regex.Pattern
-    base_compared_before: tuple[str, ...]
+    base_compared_before: regex.Pattern
     base_compared_after: regex.Pattern
     base_amount_year: regex.Pattern
     outline: regex.Pattern
@@ -309,7 +309,7 @@ def load_rules() -> Rules:
         covering_year=cue_seed["years"]["covering_year"],
         base_year_before=tuple(cue_seed["years"]["base_before"]),
         base_year_after=regex.compile(cue_seed["years"]["base_after"]),
-        base_compared_before=tuple(cue_seed["years"]["base_compared_before"]),
+        base_compared_before=regex.compile(cue_seed["years"]["base_compared_before"]),
         base_compared_after=regex.compile(cue_seed["years"]["base_compared_after"]),
         base_amount_year=regex.compile(cue_seed["years"]["base_amount"]),
         outline=regex.compile(cue_seed["years"]["outline"]),
