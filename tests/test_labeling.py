@@ -209,6 +209,9 @@ def labels(sentence: str) -> list[tuple[str, str | None]]:
      [("8.2%", "农村居民工资性收入增长率"), ("6.9%", "经营净收入增长率"), ("7.1%", "转移净收入增长率")]),
     ("生活用水量和人工生态环境补水量分别增加0.05亿立方米、0.04亿立方米",
      [("0.05亿立方米", "生活用水量增加"), ("0.04亿立方米", "人工生态环境补水量增加")]),
+    # 分别 between the base and the change is no part of either
+    ("全县粮食产量12万吨、油料产量3万吨，同比分别增长2.4%、3.1%",
+     [("12万吨", "粮食产量"), ("3万吨", "油料产量"), ("2.4%", "粮食产量同比增长率"), ("3.1%", "油料产量同比增长率")]),
     # a list of whole names before 分别 gives each amount its name; the last ends as the
     # others do where they end alike
     ("全市地区生产总值、一般公共预算收入分别增长5.2%、6.1%",

@@ -98,7 +98,8 @@ def label_rules() -> LabelRules:
         share_word=seed["share_word"],
         part_opening=regex.compile(seed["part_opening"]),
         area_suffix=seed["area_suffix"],
-        change=compile_rule(f"^(?:{nouns})?(?P<base>{seed['change_base']})?(?P<verb>{changes})(?:了|为|是|达到|达)?$"),
+        change=compile_rule(f"^(?:{nouns})?(?:(?P<base>{seed['change_base']})(?:{seed['change_filler']})?)?"
+                            f"(?P<verb>{changes})(?:了|为|是|达到|达)?$"),
         change_end=regex.compile(f"(?:{changes})了?$"),
         change_nouns=seed["change_nouns"],
         decrease=compile_rule(seed["decrease"]),
