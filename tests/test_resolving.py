@@ -687,6 +687,15 @@ def test_this_year_in_a_bulletins_plan_is_the_year_it_was_written():
     assert [(c.text, c.year) for c in extract_document(raw).claims] == [("17.6℃", 2022), ("12个", 2023)]
 
 
+def test_a_page_published_late_in_the_year_before_the_one_it_plans_reports_on_its_own():
+    from tracker.pipeline import extract_document
+    raw = ("陆良县教育体育局关于落实“双减”工作情况的汇报\n信息来源：县教育体育局　发布日期：2022-12-08\n"
+           "一、基本情况\n全县共有义务教育阶段学校174所。\n"
+           "四、2023年工作打算\n确保课后服务参与率达到95%以上。")
+    assert [(c.text, c.year, c.kind) for c in extract_document(raw).claims] == [
+        ("174所", 2022, "actual"), ("95%以上", 2023, "target")]
+
+
 def test_a_year_compared_with_is_a_base():
     from tracker.pipeline import extract_claims
     text = ("大足区第七次全国人口普查公报\n"

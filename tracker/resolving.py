@@ -180,6 +180,10 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
         # a page dated by nothing but its publication, late in its year, reports on that year
         # (and, at its end, plans the next)
         by_page = planned is None and reviewed is None and published is not None and published_month is not None
+        if (planned is not None and reviewed is None and published is not None and published_month is not None
+                and planned == published + 1 and published_month >= rules.late_meeting_month):
+            # 四、2023年工作打算 on a page of 2022-12-08: written late in the year it reports on
+            meeting_year, by_page = published, True
     late = _late_in_year(meeting) or by_page and published_month >= rules.late_meeting_month
     next_planned = by_page and published_month >= rules.late_page_month
     if reviewed is None and meeting_year is not None and any(k == "review" for _, k, _ in markers):
