@@ -696,6 +696,14 @@ def test_a_page_published_late_in_the_year_before_the_one_it_plans_reports_on_it
         ("174所", 2022, "actual"), ("95%以上", 2023, "target")]
 
 
+def test_a_review_named_as_a_task_in_a_sentence_opens_no_review():
+    from tracker.pipeline import extract_document
+    raw = ("垫江县2024年农作物秸秆综合利用实施方案\n二、目标任务\n全县秸秆综合利用率稳定在92%以上。\n"
+           "（四）总结验收阶段。各镇于12月10日前报送年度工作总结，县农业农村委组织项目验收，验收合格率达到100%。")
+    assert [(c.text, c.year, c.kind) for c in extract_document(raw).claims] == [
+        ("92%以上", 2024, "target"), ("100%", 2024, "target")]
+
+
 def test_a_year_compared_with_is_a_base():
     from tracker.pipeline import extract_claims
     text = ("大足区第七次全国人口普查公报\n"

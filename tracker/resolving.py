@@ -133,6 +133,8 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
             if any(first <= match.start() < last for first, last in outlines):
                 continue  # 本公报分为…和2023年工作打算五个部分: an outline opens no frame
             written = next((value for name, value in match.groupdict().items() if name.startswith("year") and value), None)
+            if not written and kind == "review" and _within_sentence(text, match.start(), match.end()):
+                continue  # …。各镇于12月10日前报送年度工作总结，…: a task that names a review
             if match.groupdict().get("next") and meeting_year is not None:
                 written = str(meeting_year + 1)  # 四、明年的打算
             past = meeting_year is not None and (year_value(written) or meeting_year) < meeting_year
@@ -207,6 +209,13 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     writing = published if (covered and published and meeting_year and published > meeting_year) or ahead else None
     return Context(year=None if hidden else meeting_year, frames=tuple(frames), reviewed_year=reviewed, span=span,
                    writing_year=writing)
+
+
+def _within_sentence(text: str, start: int, end: int) -> bool:
+    # Words after a sentence ended on their line, that a clause goes on from: running text,
+    # not a heading (a run-on heading is followed by no clause break).
+    line_start = text.rfind("\n", 0, start) + 1
+    return SENTENCE_BREAK.search(text, line_start, start) is not None and CLAUSE_BREAK.match(text, end) is not None
 
 
 def _names_both(text: str, review: int, plan: int, title_end: int, end: int) -> bool:
@@ -330,6 +339,7 @@ def _dates_another(sentence: str, year: regex.Match, start: int) -> bool:
     return OF.match(sentence, year.end()) is not None and NUMBER_START.search(sentence, year.end(), start) is not None
 
 
+SENTENCE_BREAK = regex.compile("[。；;！!？?]")
 # How far before a year the 与 of a comparison it stands in is looked for.
 BASE_COMPARED_REACH = 12
 # How far before an amount a base that names it (比上年同期末的) is looked for.
