@@ -145,3 +145,11 @@ def test_a_header_may_name_a_price_per_person_and_month():
             "1\t新华区\t一类\t810\t7200\n")
     assert [(c.text, c.unit, c.metric_label, c.locality) for c in extract_claims(text)] == [
         ("810", "元", "城市低保标准", "新华区"), ("7200", "元", "农村低保标准", "新华区")]
+
+
+def test_a_header_that_ends_in_a_measure_word_of_times_counts_in_it():
+    text = ("漳州市2023年第三季度食品安全监督抽检信息通报\n表1　2023年第三季度全市食品安全监督抽检分类别情况\n"
+            "序号\t食品类别\t抽检批次\t不合格批次\t不合格率（%）\n"
+            "1\t粮食加工品\t186\t1\t0.54\n")
+    assert [(c.text, c.unit, c.metric_label) for c in extract_claims(text)] == [
+        ("186", "批次", "粮食加工品抽检批次"), ("1", "批次", "粮食加工品不合格批次"), ("0.54", "%", "粮食加工品不合格率")]
