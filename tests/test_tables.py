@@ -153,3 +153,11 @@ def test_a_header_that_ends_in_a_measure_word_of_times_counts_in_it():
             "1\t粮食加工品\t186\t1\t0.54\n")
     assert [(c.text, c.unit, c.metric_label) for c in extract_claims(text)] == [
         ("186", "批次", "粮食加工品抽检批次"), ("1", "批次", "粮食加工品不合格批次"), ("0.54", "%", "粮食加工品不合格率")]
+
+
+def test_cells_aligned_by_hand_with_a_blank_after_full_width_spaces():
+    text = ("保山市教育局2022年学生资助工作情况报告\n表1　2022年保山市各学段学生资助情况\n"
+            "学段\u3000\u3000资助人次\u3000\u3000资助资金（万元）\u3000\u3000资金同比增长（%）\n"
+            "义务教育\u3000\u300076800\u3000\u30008570.0\u3000\u3000\u3000 3.1\n")
+    assert [(c.text, c.unit, c.metric_label) for c in extract_claims(text)] == [
+        ("76800", "人次", "义务教育资助人次"), ("8570.0", "元", "义务教育资助资金"), ("3.1", "%", "义务教育资金同比增长率")]
