@@ -756,26 +756,38 @@ BARE_NUMBER = regex.compile(rf"{DIGIT}+(?:[.．]{DIGIT}+)?")
 
 
 @cache
-def _bare_run() -> regex.Pattern:
-    """Bare numbers listed after 分别 and its verb, up to the amount that gives them its unit."""
+def _bare_run() -> tuple[regex.Pattern, regex.Pattern]:
+    """Bare numbers listed after 分别 and its verb, up to the amount that gives them its unit,
+    and one such number with the scale word it may write (86.2万、41.5万人次)."""
     rules = load_rules()
     separators = alternation(rules.distributive_separators)
-    return regex.compile(rf"{rules.respectively}\p{{Han}}{{0,4}}?(?P<run>(?:{BARE_NUMBER.pattern}\s*(?:{separators})\s*)+)$")
+    number = rf"{BARE_NUMBER.pattern}(?P<scale>{alternation(rules.scales)})?"
+    run = regex.compile(rf"{rules.respectively}\p{{Han}}{{0,4}}?(?P<run>(?:{number}\s*(?:{separators})\s*)+)$")
+    return run, regex.compile(number)
 
 
 def _respective_bare_numbers(amounts: list[Amount], sentence: str) -> list[Amount]:
     """``分别为40、41、38微克/立方米``: the bare numbers of the run take the unit and scale of
-    the last, which alone writes them."""
+    the last, which alone writes them; a number of the run may write the scale too where the
+    last writes the same (分别发送旅客86.2万、41.5万人次)."""
     result: list[Amount] = []
+    run, listed = _bare_run()
     for amount in amounts:
         found = None
         if amount.value is not None and amount.value_high is None and not amount.redacted:
-            found = _bare_run().search(sentence, _clause_start(sentence, amount.start), amount.start)
+            found = run.search(sentence, _clause_start(sentence, amount.start), amount.start)
         own = BARE_NUMBER.match(amount.text) if found else None
         if own and parse_numeral(own.group()):
             factor = amount.value / parse_numeral(own.group())
-            for bare in BARE_NUMBER.finditer(sentence, found.start("run"), found.end("run")):
-                result.append(replace(amount, start=bare.start(), end=bare.end(), text=bare.group(),
-                                      value=parse_numeral(bare.group()) * factor, approx="exact", item=None))
+            bares = list(listed.finditer(sentence, found.start("run"), found.end("run")))
+            if all(not bare.group("scale") or amount.text.startswith(bare.group("scale"), own.end())
+                   for bare in bares):
+                # a scaled number of the run read on its own (42.6万, a count of people) is this
+                result = [other for other in result
+                          if not found.start("run") <= other.start < found.end("run")]
+                for bare in bares:
+                    result.append(replace(amount, start=bare.start(), end=bare.end(), text=bare.group(),
+                                          value=parse_numeral(BARE_NUMBER.match(bare.group()).group()) * factor,
+                                          approx="exact", item=None))
         result.append(amount)
     return result
