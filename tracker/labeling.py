@@ -61,6 +61,12 @@ class LabelRules:
     change_suffix: dict[str, str]
     to_level: RulePattern
     ranking_tail: regex.Pattern
+    standard_before: regex.Pattern
+    standard_after: regex.Pattern
+    standard_paid: regex.Pattern
+    standard_word: str
+    standard_per: str
+    standard_recipient: str
     base_amount: RulePattern
     base_amount_with: RulePattern
     base_amount_with_after: RulePattern
@@ -106,6 +112,12 @@ def label_rules() -> LabelRules:
         change_suffix=seed["change_suffix"],
         to_level=compile_rule(seed["to_level"]),
         ranking_tail=regex.compile(seed["ranking_tail"]),
+        standard_before=regex.compile(seed["standard_before"]),
+        standard_after=regex.compile(seed["standard_after"]),
+        standard_paid=regex.compile(seed["standard_paid"]),
+        standard_word=seed["standard_word"],
+        standard_per=seed["standard_per"],
+        standard_recipient=seed["standard_recipient"],
         base_amount=compile_rule(seed["base_amount"]),
         base_amount_with=compile_rule(seed["base_amount_with"]),
         base_amount_with_after=compile_rule(seed["base_amount_with_after"]),
@@ -475,6 +487,7 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
               if not (sentence[m.start() - 1:m.start()] in CLOSING and sentence[m.end():m.end() + 1] in OPENING)
               and not aside_of(quiet, m.start(), m.end())]
     clauses, parts = [], []
+    standards: dict[int, str] = {}
     for index, amount in enumerate(amounts):
         clause_start = max((b + 1 for b in breaks if b < amount.start), default=0)
         clause_end = min((b for b in breaks if b >= amount.end), default=len(sentence))
@@ -508,6 +521,9 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
         part = _parts(_blank(sentence[start:amount.start], cut, start), _blank(post, skip, resume), amount, rules,
                       runs_on)
         part.apart, part.outside = apart, outside
+        standard = _paid_standard(sentence, start, amount, post, rules)
+        if standard is not None:
+            standards[index], part.used = standard
         parts.append(part)
     for index in placed:
         parts[index].before = parts[index].before.removeprefix(DISTRIBUTIVE)  # 兴城市、绥中县各新建…
@@ -602,7 +618,7 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
             labels.append(Label(f"{labels[index - 1].text}{change.group('base') or ''}{verb}{rules.change_suffix['points']}",
                                 "level"))
             continue
-        label = _level_label(parts[index], amount, rules)
+        label = standards.get(index) or _level_label(parts[index], amount, rules)
         if not label and run is not None and (not head or run[0] in listed_runs):
             # 制造业、建筑业和教育从业人员位居前列，分别为…: the list is in the clause before
             label = listed_runs.get(run[0]) or _listed_before_run(
@@ -623,6 +639,25 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
     labels = _label_respective_items(sentence, amounts, labels, [start for start, _ in clauses], skip, rules,
                                      set(listed_runs))
     return labels
+
+
+def _paid_standard(sentence: str, start: int, amount: Amount, post: str,
+                   rules: LabelRules) -> tuple[str, int] | None:
+    """The label of an amount that is the rate something is paid at (户厕改造按照每户1,200元的标准
+    → 户厕改造标准（每户）; 按每亩30元标准兑付作业补助资金 → 作业补助标准（每亩）), and how many
+    characters after it that takes (的标准); None otherwise."""
+    before = rules.standard_before.search(sentence, start, amount.start)
+    after = rules.standard_after.match(post) if before is not None else None
+    if after is None:
+        return None
+    words = HAN_RUN.match(post, after.end())
+    paid = rules.standard_paid.match(words.group()) if words else None
+    words_before = sentence[start:before.start()]
+    subject = _trim(words_before, rules)
+    if paid and (not subject or words_before.lstrip().startswith(rules.standard_recipient)):
+        subject += paid.group("paid")  # 对参与教师…给予补助: who is paid, and what
+    per = rules.standard_per.format(before.group("per")) if before.group("per") else ""
+    return subject + rules.standard_word + per, after.end()
 
 
 def _given_aside(sentence: str, index: int, amounts: Sequence[Amount], asides: Sequence[tuple[int, int]],
