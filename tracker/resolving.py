@@ -591,9 +591,13 @@ def _place_named(mentions: list[PlaceMention], gazetteer: Gazetteer,
     """The place several mentions name together: the smallest division holding the
     divisions among them (:func:`_common_place`), else a lone town; None when they name neither."""
     divisions = [m.record for m in mentions if m.record.code is not None]
+    towns = {m.record.name: m.record for m in mentions if m.record.level == "town"}
+    if divisions and len(towns) == 1 and len(set(divisions)) == 1 and any(
+            town.start == division.end for town in mentions if town.record.level == "town"
+            for division in mentions if division.record.code is not None):
+        return next(iter(towns.values()))  # 涪城区城厢街道: the town, written after its district
     if divisions:
         return _common_place(divisions, gazetteer, home)
-    towns = {m.record.name: m.record for m in mentions if m.record.level == "town"}
     return next(iter(towns.values())) if len(towns) == 1 else None
 
 
