@@ -197,6 +197,8 @@ FIND = [
     ("作为全县深度贫困乡", []),
     ("万安、永新", []),  # ordinary words, and no place found beside them
     ("隆重庆祝建党100周年", []),
+    ("新增城区公共停车位3260个", []),  # new urban area, not 增城区
+    ("县人武部会同县征兵办组成3个回访组", []),  # 会同 "together with", not 会同县
     ("黄河南岸", []),
     ("比如，今年1月", []),
     ("建设生态宜居美丽富庶滨城", []),
@@ -412,6 +414,10 @@ def test_a_towns_own_report_is_the_towns_under_the_county_its_title_names(gaz):
     ("组织残疾人参加十堰市第八届残疾人运动会，获得金牌4枚", []),  # an event taken part in
     ("在延边州消防救援支队组织的岗位练兵比武中，3人荣立三等功", []),
     ("临沂市教育局表彰先进学校12所", ["临沂市"]),
+    # where a place named before lies
+    ("陇西县地处甘肃省东南部、定西市中部，总面积2408平方公里", ["陇西县"]),
+    ("宁县位于甘肃省东部", ["宁县"]),
+    ("项目位于正宁县，总投资3亿元", ["正宁县"]),
     ("兰山区在临沂市率先完成任务", ["兰山区", "临沂市"]),
 ])
 def test_places_an_amount_is_not_about_are_left_out(gaz, sentence, kept):

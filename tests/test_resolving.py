@@ -704,6 +704,12 @@ def test_a_review_named_as_a_task_in_a_sentence_opens_no_review():
         ("92%以上", 2024, "target"), ("100%", 2024, "target")]
 
 
+def test_a_town_written_after_its_district_is_the_place():
+    from tracker.pipeline import extract_claims
+    text = "绵阳市生活垃圾分类工作推进情况报告\n涪城区城厢街道探索撤桶并点模式，辖区内48个小区撤除楼道垃圾桶2,600余个。"
+    assert [(c.text, c.locality) for c in extract_claims(text)] == [("48个", "城厢街道"), ("2,600余个", "城厢街道")]
+
+
 def test_a_year_compared_with_is_a_base():
     from tracker.pipeline import extract_claims
     text = ("大足区第七次全国人口普查公报\n"

@@ -704,17 +704,19 @@ def subject_mentions(sentence: str, mentions: list[PlaceMention]) -> list[PlaceM
     (places_extra.toml ``not_subject``)."""
     if not mentions:
         return mentions
-    destinations, destination, openers, event_before, event_after, quotes = _not_subject_patterns()
+    destinations, destination, openers, event_before, event_after, quotes, location = _not_subject_patterns()
     # Plain tests of the sentence first: most name no destination, contest or quotation.
     going = any(word in sentence for word in destinations)
     hosted = any(word in sentence for word in openers)
     quoted = [pair for pair in quotes if pair[0] in sentence]
-    if not (going or hosted or quoted):
+    located = any(word in sentence for word in place_rules()["not_subject"]["locations"])
+    if not (going or hosted or quoted or located):
         return mentions
     kept = []
     for mention in mentions:
         head = sentence[:mention.start]
         if going and destination.search(head) \
+                or located and kept and location.search(head, kept[0].end) \
                 or hosted and event_before.search(head) and event_after.match(sentence, mention.end) \
                 or any(head.count(opening) > head.count(closing) for opening, closing in quoted):
             continue
@@ -729,8 +731,9 @@ def _not_subject_patterns() -> tuple:
     destination = regex.compile(f"(?:{'|'.join(map(regex.escape, destinations))}){rules['destination_list']}")
     openers = tuple(rules["event_openers"])
     event_before = regex.compile(f"(?:{'|'.join(map(regex.escape, openers))}){rules['event_before']}")
+    location = regex.compile(f"(?:{'|'.join(map(regex.escape, rules['locations']))}){rules['destination_list']}")
     return (destinations, destination, openers, event_before,
-            regex.compile(rules["event_after"]), tuple(tuple(pair) for pair in rules["quotes"]))
+            regex.compile(rules["event_after"]), tuple(tuple(pair) for pair in rules["quotes"]), location)
 
 
 def document_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
