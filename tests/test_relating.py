@@ -29,6 +29,12 @@ def test_a_total_and_its_parts_after_qizhong_with_a_distributive_list():
     assert relations(text) == [("part", "12处", part, None) for part in ["2处", "4处", "1处", "1处", "4处"]]
 
 
+def test_the_total_of_parts_after_qizhong_is_no_figure_of_an_aside_nor_a_range():
+    text = "全年共批准入伍新兵186名（含女兵5名），其中上半年79名、下半年107名。"
+    assert relations(text) == [("part", "186名", "79名", None), ("part", "186名", "107名", None)]
+    assert relations("各乡镇报名人数在96人至312人之间，其中城关镇、西城镇报名人数分别为312人、287人。") == []
+
+
 def test_a_list_closed_by_its_sum():
     text = "甲校投入资金600万,乙校投入资金500万,合计投入资金1100万元。"
     assert relations(text) == [("part", "1100万元", "600万", None), ("part", "1100万元", "500万", None)]

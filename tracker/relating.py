@@ -189,14 +189,17 @@ def sentence_part_links(sentence: str, amounts: list, first: int, families: list
     asides = aside_spans(sentence)
 
     def summable(index: int) -> bool:
+        # a range (在96人至312人之间) adds up to no one figure
         return (aspects[index] == "level" and families[index] in rules.additive_families
-                and not _outside_sums(sentence, amounts[index].start))
+                and amounts[index].value_high is None and not _outside_sums(sentence, amounts[index].start))
 
     opening = rules.parts_open.search(sentence)
     if opening:
         # 三级医院9个（其中三级甲等医院5个）: after 其中 in an aside, its parts are the aside's
         aside = aside_of(asides, opening.start(), opening.end())
-        before = [i for i, a in enumerate(amounts) if a.end <= (aside[0] if aside else opening.start())]
+        # 新兵186名（含女兵5名），其中…: the total is not an aside's own figure
+        before = [i for i, a in enumerate(amounts) if a.end <= (aside[0] if aside else opening.start())
+                  and (aside is not None or not aside_of(asides, a.start, a.end))]
         after = [i for i, a in enumerate(amounts) if a.start >= opening.end()
                  and (a.end <= aside[1] if aside else not aside_of(asides, a.start, a.end))]
         ended = next((n for n, i in enumerate(after) if _said_before(rules.parts_end, sentence, amounts[i].start)), None)
