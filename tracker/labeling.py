@@ -870,10 +870,12 @@ def _respective_labels(label: str, heads: Sequence[str], count: int,
         # the list alone, whose last item opens the label (第二产业、第三产业分别实现税收);
         # items ending alike, as they do when each is whole (not 拉丁美洲、非洲出口).
         # So is a head whose list runs to its end, its items ending in the same words
-        # (农村居民工资性收入、经营净收入和转移净收入分别增长…).
+        # (农村居民工资性收入、经营净收入和转移净收入分别增长…), or whole names whose last the
+        # label opens with (地区生产总值、一般公共预算收入分别增长 → 一般公共预算收入增长率).
         if tail and (len(rest) > len(surface) or words is not label and found == 0
                      and all(item[-1] == surface[-1] for item in items)
-                     or words is not label and alike and rest == surface or whole and found != -1 and words.endswith(label[:found + len(surface)])):
+                     or words is not label and alike and rest == surface
+                     or whole and found != -1 and words.endswith(label[:found + len(surface)])):
             return [(name, tail) for name in names]
     return None
 

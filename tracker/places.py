@@ -704,12 +704,13 @@ def subject_mentions(sentence: str, mentions: list[PlaceMention]) -> list[PlaceM
     (places_extra.toml ``not_subject``)."""
     if not mentions:
         return mentions
-    destinations, destination, openers, event_before, event_after, quotes, location = _not_subject_patterns()
-    # Plain tests of the sentence first: most name no destination, contest or quotation.
+    (destinations, destination, openers, event_before, event_after, quotes,
+     locations, location) = _not_subject_patterns()
+    # Plain tests of the sentence first: most name no destination, contest, quotation or location.
     going = any(word in sentence for word in destinations)
     hosted = any(word in sentence for word in openers)
     quoted = [pair for pair in quotes if pair[0] in sentence]
-    located = any(word in sentence for word in place_rules()["not_subject"]["locations"])
+    located = any(word in sentence for word in locations)
     if not (going or hosted or quoted or located):
         return mentions
     kept = []
@@ -731,9 +732,10 @@ def _not_subject_patterns() -> tuple:
     destination = regex.compile(f"(?:{'|'.join(map(regex.escape, destinations))}){rules['destination_list']}")
     openers = tuple(rules["event_openers"])
     event_before = regex.compile(f"(?:{'|'.join(map(regex.escape, openers))}){rules['event_before']}")
-    location = regex.compile(f"(?:{'|'.join(map(regex.escape, rules['locations']))}){rules['destination_list']}")
-    return (destinations, destination, openers, event_before,
-            regex.compile(rules["event_after"]), tuple(tuple(pair) for pair in rules["quotes"]), location)
+    locations = tuple(rules["locations"])
+    location = regex.compile(f"(?:{'|'.join(map(regex.escape, locations))}){rules['destination_list']}")
+    return (destinations, destination, openers, event_before, regex.compile(rules["event_after"]),
+            tuple(tuple(pair) for pair in rules["quotes"]), locations, location)
 
 
 def document_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
