@@ -761,7 +761,7 @@ def _bare_run() -> tuple[regex.Pattern, regex.Pattern]:
     and one such number with the scale word it may write (86.2万、41.5万人次)."""
     rules = load_rules()
     separators = alternation(rules.distributive_separators)
-    number = rf"{BARE_NUMBER.pattern}(?P<scale>{alternation(rules.scales)})?"
+    number = rf"(?P<digits>{BARE_NUMBER.pattern})(?P<scale>{alternation(rules.scales)})?"
     run = regex.compile(rf"{rules.respectively}\p{{Han}}{{0,4}}?(?P<run>(?:{number}\s*(?:{separators})\s*)+)$")
     return run, regex.compile(number)
 
@@ -787,7 +787,7 @@ def _respective_bare_numbers(amounts: list[Amount], sentence: str) -> list[Amoun
                           if not found.start("run") <= other.start < found.end("run")]
                 for bare in bares:
                     result.append(replace(amount, start=bare.start(), end=bare.end(), text=bare.group(),
-                                          value=parse_numeral(BARE_NUMBER.match(bare.group()).group()) * factor,
+                                          value=parse_numeral(bare.group("digits")) * factor,
                                           approx="exact", item=None))
         result.append(amount)
     return result

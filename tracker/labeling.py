@@ -646,9 +646,9 @@ def _paid_standard(sentence: str, start: int, amount: Amount, post: str,
     """The label of an amount that is the rate something is paid at (户厕改造按照每户1,200元的标准
     → 户厕改造标准（每户）; 按每亩30元标准兑付作业补助资金 → 作业补助标准（每亩）), and how many
     characters after it that takes (的标准); None otherwise."""
-    before = rules.standard_before.search(sentence, start, amount.start)
-    after = rules.standard_after.match(post) if before is not None else None
-    if after is None:
+    after = rules.standard_after.match(post)  # anchored: fails at once for most amounts
+    before = rules.standard_before.search(sentence, start, amount.start) if after is not None else None
+    if before is None:
         return None
     words = HAN_RUN.match(post, after.end())
     paid = rules.standard_paid.match(words.group()) if words else None
@@ -840,7 +840,7 @@ def _respective_labels(label: str, heads: Sequence[str], count: int,
         whole = words is not label and len(pieces) == count \
             and max(map(len, pieces[:-1])) > MAX_RESPECTIVE_ITEM \
             and not (count > 2 and all(len(piece) <= 2 for piece in pieces[1:-1]))
-        longest = MAX_ALIKE_ITEM if (alike or whole) and words is not label or long_items else MAX_RESPECTIVE_ITEM
+        longest = MAX_ALIKE_ITEM if alike and words is not label or whole or long_items else MAX_RESPECTIVE_ITEM
         if len(pieces) != count or not all(
                 0 < len(item) <= longest and HAN_WORDS.fullmatch(item) for item in pieces[:-1]):
             continue
@@ -855,12 +855,12 @@ def _respective_labels(label: str, heads: Sequence[str], count: int,
             # The last item ends as the others do where they all end alike (工业和服务业增长率),
             # else it is as long as the item before it (小学、初中生均图书).
             ending = items[0][-1] if all(item[-1] == items[0][-1] for item in items) else ""
-            end = rest.find(ending, len(items[-1]) - 1, MAX_RESPECTIVE_ITEM) if ending else -1
             if whole and not alike:
                 # the last name ends as the others do (限上住宿业、餐饮业营业额), else it is all of it
                 end = rest.find(ending, 1) + 1 if ending else 0
                 surface = rest[:end] if end else rest
             else:
+                end = rest.find(ending, len(items[-1]) - 1, MAX_RESPECTIVE_ITEM) if ending else -1
                 surface = rest if alike and words is not label else rest[:end + 1] if end != -1 else rest[:len(items[-1])]
             names = [*items, surface]
         # The last item stands where the label's list ends, or where a label without the list opens.

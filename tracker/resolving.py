@@ -22,7 +22,7 @@ from tracker.places import (COUNTRY, PROVINCE, Gazetteer, PlaceMention, PlaceRec
 from tracker.numerals import NumeralError, parse_chinese, parse_numeral
 from tracker.relating import aside_of, aside_spans, ranked_clause, relation_rules
 from tracker.rules import alternation, load_rules
-from tracker.segmenting import first_line_end
+from tracker.segmenting import SENTENCE_ENDS, first_line_end
 
 @dataclass(frozen=True)
 class Frame:
@@ -339,7 +339,7 @@ def _dates_another(sentence: str, year: regex.Match, start: int) -> bool:
     return OF.match(sentence, year.end()) is not None and NUMBER_START.search(sentence, year.end(), start) is not None
 
 
-SENTENCE_BREAK = regex.compile("[。；;！!？?]")
+SENTENCE_BREAK = regex.compile(f"[{regex.escape(SENTENCE_ENDS)}]")
 # How far before a year the 与 of a comparison it stands in is looked for.
 BASE_COMPARED_REACH = 12
 # How far before an amount a base that names it (比上年同期末的) is looked for.
@@ -592,9 +592,9 @@ def _place_named(mentions: list[PlaceMention], gazetteer: Gazetteer,
     divisions among them (:func:`_common_place`), else a lone town; None when they name neither."""
     divisions = [m.record for m in mentions if m.record.code is not None]
     towns = {m.record.name: m.record for m in mentions if m.record.level == "town"}
-    if divisions and len(towns) == 1 and len(set(divisions)) == 1 and any(
-            town.start == division.end for town in mentions if town.record.level == "town"
-            for division in mentions if division.record.code is not None):
+    division_ends = {m.end for m in mentions if m.record.code is not None}
+    if len(towns) == 1 and len(set(divisions)) == 1 and any(
+            m.start in division_ends for m in mentions if m.record.level == "town"):
         return next(iter(towns.values()))  # 涪城区城厢街道: the town, written after its district
     if divisions:
         return _common_place(divisions, gazetteer, home)

@@ -48,7 +48,11 @@ def first_line_end(text: str, start: int = 0, end: int | None = None) -> int:
     return end if found == -1 else found
 
 
-def on_one_line(text: str, before: TextSpan, after: TextSpan, ends: str = "。！？；;!?") -> bool:
+# The marks that end a sentence within a line.
+SENTENCE_ENDS = "。！？；;!?"
+
+
+def on_one_line(text: str, before: TextSpan, after: TextSpan, ends: str = SENTENCE_ENDS) -> bool:
     """Whether sentence ``after`` follows ``before`` on the same line of ``text``, after one
     of ``ends`` (``"；;"``: as the next item of a list)."""
     between = text[before.end:after.start]
