@@ -753,6 +753,23 @@ def test_a_heading_that_names_a_year_as_well_frames_no_span():
     assert [(f.kind, f.year, f.span) for f in context.frames] == [("review", 2020, None), ("plan", 2025, (2021, 2025))]
 
 
+def test_a_paragraph_opening_on_the_years_it_reviews_frames_what_was_done_in_them():
+    from tracker.pipeline import extract_claims
+    text = ("政府工作报告\n——2021年1月12日在阿鲁科尔沁旗第十六届人民代表大会第五次会议上\n"
+            "一、“十三五”时期和2020年工作回顾\n过去五年，是我旗发展极不平凡的五年。\n"
+            "累计投入各类扶贫资金18.7亿元，新增床位300张，牲畜存栏218.6万头只。\n"
+            "天山镇城区建成区面积扩大到18.6平方公里。全县贫困人口5602人全部脱贫，2019年实现脱贫摘帽。\n"
+            "2020年是极不平凡的一年。全年新增城镇就业2100人。\n二、今后五年的主要目标\n")
+    frames = section_context(text).frames
+    assert [(f.kind, f.year, f.span) for f in frames][:3] == [
+        ("review", 2020, None), ("review", 2020, (2016, 2020)), ("review", 2020, None)]
+    # what was done (累计投入, 新增) is over the five years; a stock, a level reached and an
+    # amount of a sentence naming a year are of the last year or their own
+    assert [(c.text, c.year, c.period) for c in extract_claims(text)] == [
+        ("18.7亿元", None, "2016-2020"), ("300张", None, "2016-2020"), ("218.6万头只", 2020, None),
+        ("18.6平方公里", 2020, None), ("5602人", 2019, None), ("2100人", 2020, None)]
+
+
 def test_a_heading_of_work_and_its_results_is_a_review():
     text = "汪清县消防救援大队2023年工作总结及2024年工作计划\n一、2023年主要工作及成效\n全年接警出动1163起。\n三、2024年工作计划\n"
     assert [(f.kind, f.year) for f in section_context(text).frames][-2:] == [("review", 2023), ("plan", 2024)]

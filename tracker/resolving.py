@@ -32,6 +32,7 @@ class Frame:
     kind: str
     year: int | None
     span: tuple[int, int] | None = None  # the years its heading names (一、过去五年工作回顾)
+    flows_only: bool = False  # whether only what was done over its span is a total over it
 
 
 @dataclass(frozen=True)
@@ -205,6 +206,7 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
             planned = span[1] if span else title_plan or (meeting_year + 1 if next_planned else meeting_year)
             frame = Frame(position, kind, reviewed if kind == "review" else planned)
             frames.append(_with_heading_span(frame, text[position:first_line_end(text, position, end)], late))
+    frames = _with_span_openings(text, start, end, frames)
     ahead = bool(titled) and year is None and published and meeting_year and published < meeting_year
     writing = published if (covered and published and meeting_year and published > meeting_year) or ahead else None
     return Context(year=None if hidden else meeting_year, frames=tuple(frames), reviewed_year=reviewed, span=span,
@@ -263,6 +265,26 @@ def _with_heading_span(frame: Frame, heading: str, late: bool) -> Frame:
         first = frame.year + 1 if late else frame.year
     last = first + years - 1
     return Frame(frame.start, frame.kind, last, (first, last))
+
+
+def _with_span_openings(text: str, start: int, end: int, frames: list[Frame]) -> list[Frame]:
+    # 过去五年，是我旗发展极不平凡的五年, opening a paragraph under a review of their last year
+    # (一、“十三五”时期和2020年工作回顾), speaks of the five years until the next frame
+    # (2020年是极不平凡的一年). A review already over years has its span.
+    rules = load_rules()
+    added = []
+    for opening in rules.period_opening.finditer(text, start, end):
+        enclosing = next((frame for frame in reversed(frames) if frame.start <= opening.start()), None)
+        if enclosing is None or enclosing.kind != "review" or enclosing.year is None or enclosing.span:
+            continue
+        try:
+            years = int(parse_numeral(opening.group("count") or opening.group("count2")))
+        except NumeralError:
+            continue
+        if years >= 2:
+            added.append(Frame(opening.start(), "review", enclosing.year,
+                               (enclosing.year - years + 1, enclosing.year), flows_only=True))
+    return sorted(frames + added, key=lambda frame: frame.start) if added else frames
 
 
 def _in_title(text: str, position: int) -> bool:
@@ -442,6 +464,9 @@ def _heading_span_period(sentence: str, amount: Amount, target: bool, context: C
     head = sentence[:amount.start]
     if _own_year_between(sentence, 0, amount.start) or rules.period_level_before.search(head) \
             or rules.period_per_unit.search(head) or rules.period_stock_before.search(head):
+        return None
+    if frame.flows_only and (rules.year.search(sentence) or not rules.period_flow_cues.search(
+            sentence, _clause_of(sentence, amount)[0], amount.start)):
         return None
     return f"{frame.span[0]}-{frame.span[1]}"
 

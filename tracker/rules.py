@@ -139,6 +139,8 @@ class Rules:
     period_hint: RulePattern
     period_frame_span: regex.Pattern
     period_stock_before: regex.Pattern
+    period_opening: regex.Pattern
+    period_flow_cues: RulePattern
     section_heading: regex.Pattern
     section_opening: regex.Pattern
     salutations: tuple[str, ...]
@@ -340,6 +342,8 @@ def load_rules() -> Rules:
         period_hint=compile_rule(alternation(cue_seed["periods"]["hints"])),
         period_frame_span=regex.compile(cue_seed["periods"]["frame_span"]),
         period_stock_before=regex.compile(cue_seed["periods"]["stock_before"]),
+        period_opening=regex.compile(cue_seed["periods"]["opening"]),
+        period_flow_cues=compile_rule(f'(?:{alternation(cue_seed["periods"]["flow_cues"])})(?!区)'),
         section_heading=regex.compile(cue_seed["sections"]["heading"], regex.MULTILINE),
         section_opening=regex.compile(cue_seed["sections"]["opening"].replace(
             "{salutations}", alternation(cue_seed["sections"]["salutations"])), regex.MULTILINE),
