@@ -61,6 +61,14 @@ def test_an_ordinary_line_break_after_a_number_is_kept():
     assert clean_text("完成任务的102%\n二、主要措施").text == "完成任务的102%\n二、主要措施"
 
 
+def test_a_table_rows_last_number_is_not_joined_to_the_next_rows_label():
+    # 元宝山区 and 个人所得税 open on what reads as a unit; a row's cells are whole
+    raw = "旗县区\t收购量（万吨）\t同比增长（%）\n红山区\t1.8\t5.9\n元宝山区\t12.6\t5.9\n" \
+          "“六税两费”减征　　11,800　　8,905\n个人所得税专项附加扣除等　　8,700　　—\n"
+    assert clean_text(raw).text == raw
+    assert clean_text("红山区收购1.8\n元").text == "红山区收购1.8元"  # prose still mends its cut
+
+
 def test_clean_text_without_edits_maps_identically():
     raw = "全市共有幼儿园581所。"
     clean = clean_text(raw)

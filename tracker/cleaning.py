@@ -212,11 +212,17 @@ def unit_wrap_pattern() -> re.Pattern:
     return re.compile(r"(?=[ \t\n])(?:" + "|".join(pieces) + ")")
 
 
+# Cells of a table row set apart after its first (红山区⇥1.8⇥5.9): the row's last number is
+# whole, and the next row may open on what reads as a unit (元宝山区, 个人所得税).
+CELL_GAP = re.compile(r"\S(?:[ \t\u3000]*[\t\u3000]| {2,})")
+
+
 def _inline_edits(raw: str, rules: FurnitureRules) -> list[Edit]:
     edits = [Edit(m.start(), m.end(), html.unescape(m.group()).replace("\xa0", " ")) for m in rules.entity.finditer(raw)]
-    for pattern in (rules.stray_ampersand, rules.pinyin_gloss, rules.invisible, rules.cut_number,
-                    unit_wrap_pattern()):
+    for pattern in (rules.stray_ampersand, rules.pinyin_gloss, rules.invisible, rules.cut_number):
         edits.extend(Edit(m.start(), m.end()) for m in pattern.finditer(raw))
+    edits.extend(Edit(m.start(), m.end()) for m in unit_wrap_pattern().finditer(raw)
+                 if not CELL_GAP.search(raw, raw.rfind("\n", 0, m.start()) + 1, m.start()))
     return edits
 
 
