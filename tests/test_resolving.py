@@ -556,10 +556,35 @@ def test_a_title_under_a_site_name_naming_a_review_and_a_plan_opens_with_the_rev
     ("临洮县人民政府\n二〇二二年临洮县居民收入稳步增长　消费支出有所回落\n发布时间：２０２３－０２－２１\n"
      "全县居民人均可支配收入17507元。", 2022),
     # …but a paragraph opening on a year is no headline: the page is of its publication year
-    ("临洮县人民政府\n2022年，全县经济平稳运行\n发布时间：２０２３－０２－２１\n全县新建学校3所。", 2023),
+    # (published in the first half of the next year, it would be a lead reporting on its year)
+    ("临洮县人民政府\n2022年，全县经济平稳运行\n发布时间：２０２３－０８－２１\n全县新建学校3所。", 2023),
 ])
 def test_an_annual_report_is_of_the_year_its_title_names(raw, year):
     assert [c.year for c in extract_claims(raw)] == [year]
+
+
+def test_a_page_leading_on_the_year_before_its_publication_reports_on_that_year():
+    raw = ("惠州市人民政府门户网站\n我市5G基站总数突破1.5万座\n来源：惠州日报　　发布时间：2024-02-27 08:45\n"
+           "惠州日报讯　记者近日从市工业和信息化局获悉，2023年，我市全年新建5G基站4,126座。"
+           "去年共受理投诉1,260件。今年1月，全市新开通5G基站216座。\n"
+           "下一步，我市将新培育5G应用标杆项目20个以上。\n")
+    assert [(f.kind, f.year) for f in section_context(raw, published=2024, published_month=2).frames] == [
+        ("report", 2023)]
+    # its undated figures are of 2023; what it plans (将, unlike in a review) is a goal of 2024
+    assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [
+        ("突破1.5万座", 2023, "actual"), ("4,126座", 2023, "actual"), ("1,260件", 2023, "actual"),
+        ("216座", 2024, "actual"), ("20个以上", 2024, "target")]
+    # published in the second half of the year, it is of its own year
+    later = raw.replace("2024-02-27", "2024-08-27")
+    assert [c.year for c in extract_claims(later)] == [2024, 2023, 2023, 2024, 2024]
+
+
+def test_a_heading_on_a_years_development_reviews_it():
+    raw = ("湄潭县农业农村局关于2023年茶产业发展情况及2024年工作打算的报告\n发布时间：2024-01-18 10:15\n"
+           "一、2023年茶产业发展情况\n全县茶叶总产量8.12万吨。\n二、存在的主要问题\n人工成本占比超过50%。\n"
+           "三、2024年工作打算\n新建标准化茶园2万亩。")
+    assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [
+        ("8.12万吨", 2023, "actual"), ("超过50%", 2023, "actual"), ("2万亩", 2024, "target")]
 
 
 def test_a_report_on_a_class_is_of_the_year_the_class_is_named_by():

@@ -169,7 +169,7 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                     else resolve_period(read, item, kind == "target", context, start)
                 claim_year = listed_years.get(index) or (
                     None if period or kind == "target" and yearly_goal(read, item, context, start)
-                    else resolve_year(read, item, context, start))
+                    else resolve_year(read, item, context, start, kind == "target"))
                 claims.append(ExtractedClaim(
                     section=section_index,
                     sentence=sentence_index,

@@ -26,7 +26,8 @@ from tracker.segmenting import SENTENCE_ENDS, first_line_end
 
 @dataclass(frozen=True)
 class Frame:
-    """A part of a speech from ``start`` on: the review of a past year or the plan for one."""
+    """A part of a speech from ``start`` on: the review of a past year or the plan for one;
+    or a page's ``report`` on a year, which dates what it does not say is planned."""
 
     start: int
     kind: str
@@ -183,6 +184,12 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
         # a page dated by nothing but its publication, late in its year, reports on that year
         # (and, at its end, plans the next)
         by_page = planned is None and reviewed is None and published is not None and published_month is not None
+        if by_page and published_month < rules.late_meeting_month:
+            lead = rules.lead_year.search(text, title_end, min(end, title_end + rules.lead_reach))
+            if lead and year_value(lead.group(1)) == published - 1:
+                # 记者近日获悉，2023年，我市… on a page of 2024-02-27: a report on 2023
+                markers.insert(0, (start, "report", lead.group(1)))
+                reviewed = published - 1
         if (planned is not None and reviewed is None and published is not None and published_month is not None
                 and planned == published + 1 and published_month >= rules.late_meeting_month):
             # 四、2023年工作打算 on a page of 2022-12-08: written late in the year it reports on
@@ -311,9 +318,11 @@ def _is_base_year(sentence: str, match: regex.Match) -> bool:
         and rules.base_compared_after.search(sentence[match.end():]) is not None)
 
 
-def resolve_year(sentence: str, amount: Amount, context: Context, position: int = 0) -> int | None:
+def resolve_year(sentence: str, amount: Amount, context: Context, position: int = 0,
+                 target: bool = False) -> int | None:
     """The amount's year: explicit in its sentence, else 今年/去年 against the meeting year,
-    else the year of the frame it stands in (``position`` in the text), else the meeting year."""
+    else the year of the frame it stands in (``position`` in the text), else the meeting year.
+    A ``target`` on a page reporting on a past year is of the page's own year."""
     rules = load_rules()
     listed = rules.year.fullmatch(amount.item) if amount.item else None
     if listed:
@@ -344,7 +353,7 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
             now = context.writing_year
     if relative and now is not None:
         return now + rules.relative_years[relative[-1].group()]
-    return _undated_year(context, position)
+    return _undated_year(context, position, target)
 
 
 def _relative_own_year(sentence: str, match: regex.Match) -> bool:
@@ -402,10 +411,11 @@ def respective_years(sentence: str, amounts: Sequence[Amount]) -> tuple[dict[int
     return years, spans
 
 
-def _undated_year(context: Context, position: int) -> int | None:
-    # The year of an amount that names none: its frame's, else the meeting's.
+def _undated_year(context: Context, position: int, target: bool = False) -> int | None:
+    # The year of an amount that names none: its frame's, else the meeting's. What a page
+    # reporting on last year plans (下一步，我市将…) is planned from its own year.
     frame = frame_at(context, position)
-    return frame.year if frame is not None else context.year
+    return frame.year if frame is not None and not (target and frame.kind == "report") else context.year
 
 
 # Families that state a level, never a total accumulated over a span.
@@ -574,7 +584,7 @@ def resolve_kind(sentence: str, amount: Amount, context: Context | None = None, 
             or rules.goal_named_after.match(sentence, amount.end):
         return "target"  # 完成目标任务5.8万人的108.1%, 控制在4.5%以内的年度目标之内
     cue = last_cue(strong)
-    if frame is None or frame.kind == "plan":
+    if frame is None or frame.kind != "review":
         cue = max(cue, last_cue(weak))
     marker = max((m.end() for m in rules.actual_markers.finditer(head)), default=-1)
     if cue > marker:

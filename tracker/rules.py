@@ -101,6 +101,8 @@ class Rules:
     meeting_dateline: regex.Pattern
     late_meeting_month: int
     late_page_month: int
+    lead_year: regex.Pattern
+    lead_reach: int
     meeting_title: regex.Pattern
     report_title: regex.Pattern
     hidden_year: regex.Pattern
@@ -304,6 +306,8 @@ def load_rules() -> Rules:
         meeting_dateline=regex.compile(cue_seed["years"]["meeting_dateline"]),
         late_meeting_month=cue_seed["years"]["late_meeting_month"],
         late_page_month=cue_seed["years"]["late_page_month"],
+        lead_year=regex.compile(cue_seed["years"]["lead_year"]),
+        lead_reach=cue_seed["years"]["lead_reach"],
         meeting_title=regex.compile(cue_seed["years"]["meeting_title"]),
         report_title=regex.compile(cue_seed["years"]["report_title"], regex.MULTILINE),
         hidden_year=regex.compile(cue_seed["years"]["hidden_year"]),
