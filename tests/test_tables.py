@@ -161,3 +161,19 @@ def test_cells_aligned_by_hand_with_a_blank_after_full_width_spaces():
             "义务教育\u3000\u300076800\u3000\u30008570.0\u3000\u3000\u3000 3.1\n")
     assert [(c.text, c.unit, c.metric_label) for c in extract_claims(text)] == [
         ("76800", "人次", "义务教育资助人次"), ("8570.0", "元", "义务教育资助资金"), ("3.1", "%", "义务教育资金同比增长率")]
+
+
+def test_a_rows_label_may_name_its_unit_and_a_header_two_that_count_alike():
+    text = ("宽甸满族自治县2023年禁毒工作总结\n指标\t年度目标\t完成情况\t完成率\n"
+            "破获毒品刑事案件（起）\t20\t23\t115.0%\n"
+            "县（市、区）\t保障性租赁住房筹集（套/间）\t发放租赁补贴（户）\n浔阳区\t1,206\t1,382\n")
+    assert [(c.text, c.unit, c.metric_label, c.kind) for c in extract_claims(text)] == [
+        ("20", "起", "破获毒品刑事案件年度目标", "target"), ("23", "起", "破获毒品刑事案件完成情况", "actual"),
+        ("115.0%", "%", "破获毒品刑事案件完成率", "actual"),
+        ("1,206", "套", "保障性租赁住房筹集", "actual"), ("1,382", "户", "发放租赁补贴", "actual")]
+
+
+def test_a_plus_sign_makes_a_rise_and_a_minus_sign_a_fall():
+    text = ("澄迈县2023年信访工作总结\n镇\t受理件数（件）\t同比增长（%）\n金江镇\t218\t-18.7\n福山镇\t84\t+5.0\n")
+    assert [(c.text, c.value, c.metric_label) for c in extract_claims(text)][1::2] == [
+        ("-18.7", Decimal("18.7"), "同比下降率"), ("+5.0", Decimal("5.0"), "同比增长率")]

@@ -52,6 +52,7 @@ class _Rules:
     separator: re.Pattern
     number: re.Pattern
     placeholders: frozenset
+    plus_signs: frozenset
     header_unit: re.Pattern
     table_unit: re.Pattern
     caption_unit: re.Pattern
@@ -225,6 +226,10 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
     row_unit = next((unit for column, (_, _, text) in zip(columns, cells)
                      if column in rules.unit_headers and (unit := _unit_of(text))), None)
     label = rules.label_marker.sub("", cells[0][2])
+    named = _named_unit(label)
+    if named is not None:  # 破获毒品刑事案件（起）⇥20⇥23: a row's label may name its unit
+        row_unit = row_unit or named
+        label = rules.header_unit.sub("", label).strip()
     result = []
     in_turn = len(table_units) == len(cells) - 1
     for place, (column, (start, end, text), number) in enumerate(zip(columns[1:], cells[1:], numbers[1:])):
@@ -238,7 +243,7 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
         if amount is None:
             continue
         year = rules.year_header.match(column)
-        negative = bool(number.group("sign"))
+        negative = number.group("sign") not in rules.plus_signs
         result.append(TableCell(amount, _label(label, column, negative), _label("", column, negative) or label,
                                 label, int(year.group(1)) if year else None,
                                 rules.target_header.search(column) is not None))
@@ -246,9 +251,14 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
 
 
 def _named_unit(text: str) -> str | None:
-    # The unit a cell names in brackets: 比重（%）, 信息发布（单位：条）; not 固定资产投资（不含农户）.
+    # The unit a cell names in brackets: 比重（%）, 信息发布（单位：条）, the first of two that count
+    # alike (筹集（套/间）); not 固定资产投资（不含农户）.
     named = _rules().header_unit.search(text)
-    return _unit_of(named.group("unit")) if named else None
+    if named is None:
+        return None
+    written = named.group("unit")
+    listed = _units_listed(written)
+    return _unit_of(written) or (_unit_of(listed[0]) if listed else None)
 
 
 def _column_unit(column: str) -> str | None:
