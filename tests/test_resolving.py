@@ -814,6 +814,14 @@ def test_a_place_named_in_an_aside_is_the_asides_only():
         ("2100人", "修水县"), ("600人", "马坳镇"), ("5.2万亩", "修水县")]
 
 
+def test_an_aside_holding_only_an_amount_is_of_the_place_it_follows():
+    from tracker.pipeline import extract_claims
+    text = ("金华市2023年11月环境空气质量通报\nPM2.5浓度排名后3位的乡镇（街道）为：兰溪市女埠街道（41微克/立方米）、"
+            "金东区孝顺镇（40微克/立方米）、婺城区白龙桥镇（39微克/立方米）。")
+    assert [(c.text, c.locality) for c in extract_claims(text)][1:] == [
+        ("41微克/立方米", "女埠街道"), ("40微克/立方米", "孝顺镇"), ("39微克/立方米", "白龙桥镇")]
+
+
 def test_places_in_two_provinces_are_not_the_country_in_a_report_of_one_place():
     from tracker.pipeline import extract_claims
     text = ("安吉县2022年东西部协作工作总结\n全县向青川县拨付资金4680万元。引导安吉企业到青川县投资兴业12家。"

@@ -177,3 +177,10 @@ def test_a_plus_sign_makes_a_rise_and_a_minus_sign_a_fall():
     text = ("澄迈县2023年信访工作总结\n镇\t受理件数（件）\t同比增长（%）\n金江镇\t218\t-18.7\n福山镇\t84\t+5.0\n")
     assert [(c.text, c.value, c.metric_label) for c in extract_claims(text)][1::2] == [
         ("-18.7", Decimal("18.7"), "同比下降率"), ("+5.0", Decimal("5.0"), "同比增长率")]
+
+
+def test_a_rank_column_is_no_figure_and_its_placeholder_opens_the_whole_row():
+    text = ("金华市2023年11月环境空气质量通报\n排名\t县（市、区）\tPM2.5浓度（微克/立方米）\t同比变化（%）\n"
+            "1\t磐安县\t20\t-9.1\n—\t全市\t30\t-6.3\n")
+    assert [(c.text, c.unit, c.locality) for c in extract_claims(text)] == [
+        ("20", "微克/立方米", "磐安县"), ("-9.1", "%", "磐安县"), ("30", "微克/立方米", "金华市"), ("-6.3", "%", "金华市")]

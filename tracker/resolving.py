@@ -692,12 +692,26 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
     places: list[PlaceRecord | None] = []
     for index, amount in enumerate(amounts):
         clause_start, stop = _clause_of(sentence, amount)
+        if clause_start and sentence[clause_start - 1] in ASIDE and sentence.startswith(
+                ASIDE[sentence[clause_start - 1]], amount.end):
+            # 兰溪市女埠街道（41微克/立方米）、金东区孝顺镇（40微克/立方米）: an aside holding only
+            # the amount is of the place it follows
+            last = LAST_CLAUSE_BREAK.search(sentence, 0, clause_start - 1)
+            owner_start = max(last.end() if last else 0, amounts[index - 1].end if index else 0)
+            owner = _place_named([m for m in mentions if owner_start <= m.start and m.end <= clause_start - 1],
+                                 gazetteer, home)
+            if owner is not None:
+                places.append(owner)
+                continue
         in_clause = [m for m in mentions if clause_start <= m.start and m.end <= stop]
         # 绥中县新建学校3所、兴城市5所: in a list of places with their amounts, the place
         # named since the amount before is this one's.
         item_start = max(clause_start, amounts[index - 1].end if index else 0)
         in_item = [m for m in in_clause if item_start <= m.start and m.end <= amount.start]
-        named = _place_named(in_item, gazetteer, home) if len(in_clause) > 1 and len(in_item) == 1 else None
+        # …, 兰溪市女埠街道（41微克/立方米）: a town written right after its district is one place
+        one_place = len(in_item) == 1 or len(in_item) == 2 and in_item[0].end == in_item[1].start \
+            and in_item[1].record.level == "town"
+        named = _place_named(in_item, gazetteer, home) if len(in_clause) > 1 and one_place else None
         if amount.item:  # 兴城市、绥中县各新建幼儿园2所: an item that is a place is the amount's place
             # (甲镇、乙镇粮食总产均超过…: the last item opens with its place; 对甲县、乙县，市财政各
             # 安排…: the list is in the clause before)

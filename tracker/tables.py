@@ -138,8 +138,10 @@ def table_cells(sentences: list[str]) -> dict[int, list[TableCell]]:
         # a row as long as its header may hold words under it besides its label (新华区⇥一类⇥810:
         # a class, a degree required), which are no figures
         aligned = len(cells) == len(header or ())
-        if numbers[0] and header and header[0] in rules.serial_headers and len(cells) > 2:
-            cells, numbers = cells[1:], numbers[1:]  # 1⇥粳米⇥元/500克⇥3.15: the serial number is no figure
+        if header and header[0] in rules.serial_headers and len(cells) > 2 \
+                and (numbers[0] or cells[0][2] in rules.placeholders):
+            # 1⇥粳米⇥元/500克⇥3.15, 1⇥磐安县⇥20, —⇥全市⇥30: a serial number or a rank is no figure
+            cells, numbers = cells[1:], numbers[1:]
         if numbers[0] or header is None or not HAN.search(cells[0][2]) \
                 or not all(number or _is_filler(text) or aligned and _is_category(text)
                            for number, (_, _, text) in zip(numbers[1:], cells[1:])):
