@@ -223,6 +223,11 @@ FIND = [
     # a verb or 主要 before 镇区 and 街道 begins no town; 城关镇 stays one
     ("新建5G基站300个，实现镇区5G网络全覆盖", []),
     ("对县城主要街道进行排查，城关镇完成改造", [("城关镇", "城关镇", "town")]),
+    # a measure word after a number, a word of quantity or a conjunction begins no town
+    ("全年向7,326户城镇中低收入住房困难家庭发放租赁补贴", []),
+    ("二是部分镇村对初信初访重视不够，个别乡干部作风不实", []),
+    ("事故起数虽同比下降，但淖毛湖镇周边道路事故多发", [("淖毛湖镇", "淖毛湖镇", "town")]),
+    ("16个镇街均已建成镇街综合养老服务中心", []),
     # hidden places
     ("中共****市****区委教育工作领导小组", []),
     ("xx县教育局", []),

@@ -941,7 +941,7 @@ def _two_character_stem(stem: str, suffix: str, rules: dict) -> bool:
 
 def _town_pattern(rules: dict) -> re.Pattern:
     chars = re.escape(rules["preceding_chars"])
-    behind = [f"(?<![{_HAN}])", f"(?<=[{chars}])"]
+    behind = [f"(?<![{_HAN}0-9０-９])", f"(?<=[{chars}])"]
     behind += [f"(?<={re.escape(word)})" for word in rules["preceding_words"]]
     numerals = re.escape(rules["numerals"])
     never_first = re.escape(rules["not_first"] + rules["preceding_chars"])
