@@ -800,6 +800,13 @@ def test_a_heading_of_work_and_its_results_is_a_review():
     assert [(f.kind, f.year) for f in section_context(text).frames][-2:] == [("review", 2023), ("plan", 2024)]
 
 
+def test_a_chief_pollutant_is_no_goal():
+    from tracker.pipeline import extract_claims
+    text = "1—11月，以臭氧为首要污染物的超标天有138天次，占58.5%。全市要新增充电桩500个。"
+    assert [(c.text, c.kind) for c in extract_claims(text)] == [
+        ("138天次", "actual"), ("58.5%", "actual"), ("500个", "target")]  # 首要 is a word, 要 a cue
+
+
 def test_a_base_year_compared_with_makes_no_fact_of_a_goal():
     from tracker.pipeline import extract_claims
     text = "力争火灾起数较上年下降5%以上。全市居民人均预期寿命为77.35岁，比上年提高0.28岁。"
