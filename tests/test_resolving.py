@@ -807,6 +807,14 @@ def test_a_chief_pollutant_is_no_goal():
         ("138天次", "actual"), ("58.5%", "actual"), ("500个", "target")]  # 首要 is a word, 要 a cue
 
 
+def test_a_programme_named_by_its_plan_sets_no_goal():
+    from tracker.pipeline import extract_claims
+    text = ("全县累计投入营养改善计划各类资金9.86亿元。新入选省级以上人才计划27人。"
+            "县政府将工作重心下移，选派干部120名。计划新建公寓500套。")
+    assert [(c.text, c.kind) for c in extract_claims(text)] == [
+        ("9.86亿元", "actual"), ("27人", "actual"), ("120名", "actual"), ("500套", "target")]
+
+
 def test_a_base_year_compared_with_makes_no_fact_of_a_goal():
     from tracker.pipeline import extract_claims
     text = "力争火灾起数较上年下降5%以上。全市居民人均预期寿命为77.35岁，比上年提高0.28岁。"
