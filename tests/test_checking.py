@@ -210,6 +210,26 @@ def test_two_levels_of_one_metric_named_otherwise_conflict_only_where_their_labe
     assert [f for f in flags_of(sessions) if f[0] == "conflict"] == []
 
 
+def test_a_figure_named_only_in_the_metrics_words_after_another_amount_is_of_what_that_counts(
+        sessions, tmp_path):
+    # the investment in housing and in old people's homes, the petitions on housing and on the old
+    first = ("九江市住房和城乡建设局2023年保障性住房工作总结\n2023年，全市基本建成4,105套，完成投资14.3亿元。"
+             "受理群众来信来访1,045件，按期办结率99.8%。\n")
+    second = ("2023年九江市老龄事业发展统计公报\n全年完成农村敬老院改造项目42个，完成投资约1.2亿元。"
+              "全年受理涉老诉求5630件，按期办结率99.4%。\n")
+    ingest_paths(sessions, [write(tmp_path, "a.txt", first), write(tmp_path, "b.txt", second)])
+    assert [f for f in flags_of(sessions) if f[0] == "conflict"] == []
+
+
+def test_a_change_after_the_last_part_of_a_list_may_be_the_wholes(sessions, tmp_path):
+    text = SPEECH + "受益学生112,460名，其中小学生81,235名、初中生31,225名，比上年增加3,180名，增长2.91%。\n"
+    ingest_paths(sessions, [write(tmp_path, "a.txt", text)])
+    assert flags_of(sessions) == []
+    wrong = SPEECH + "受益学生112,460名，其中小学生81,235名、初中生31,225名，比上年增加3,180名，增长5.2%。\n"
+    ingest_paths(sessions, [write(tmp_path, "b.txt", wrong)])
+    assert [f[:2] for f in flags_of(sessions)] == [("growth", "error")]
+
+
 def test_the_stories_of_one_news_page_are_one_source(sessions, tmp_path):
     # two dated stories on two projects' investment are no two reports of one figure
     story = "全区加快推进重点项目建设，项目进展顺利。" * 10

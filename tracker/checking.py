@@ -39,6 +39,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -462,10 +463,11 @@ def _same_base(rate: Link, change: Link) -> bool:
 def check_growth(figures: dict[int, Figure], links: list[Link]) -> list[FlagDraft]:
     """A growth rate against its level and base; for rates, a change in points written as %."""
     drafts: list[FlagDraft] = []
+    wholes = {link.tail_claim_id: figures[link.head_claim_id] for link in links if link.relation == "part"}
     for case in _comparisons(figures, links, "growth", "A growth rate", drafts):
         (l0, l1), (b0, b1) = case.level.interval, case.base
         stated, relative = case.stated(), case.relative_range()
-        if meet(relative, stated):
+        if meet(relative, stated) or _said_of_whole(case, wholes.get(case.level.id)):
             continue
         computed, moved = case.relative(), float(case.level.value) - case.base_value
         readings = [{"reading": "relative change", "computed": _round(computed), "fits": False}]
@@ -487,6 +489,15 @@ def check_growth(figures: dict[int, Figure], links: list[Link]) -> list[FlagDraf
             case.figures, float(case.rate.value), _round(computed), [_round(v) for v in relative], readings,
             (0, case.link.id)))
     return drafts
+
+
+def _said_of_whole(case: Comparison, whole: Figure | None) -> bool:
+    # 受益学生112,460名，其中小学生81,235名、初中生31,225名，比上年增加3,180名，增长2.91%: a change
+    # after the last part of a list may be the whole's; read so, it holds.
+    if whole is None or case.from_start or whole.interval is None or whole.unit != case.level.unit:
+        return False
+    return meet(Comparison(case.link, whole, case.rate, case.given, case.base, case.base_value,
+                           case.base_year).relative_range(), case.stated())
 
 
 def check_cagr(figures: dict[int, Figure], links: list[Link]) -> list[FlagDraft]:
@@ -751,7 +762,10 @@ def check_conflict(group: Group) -> list[FlagDraft]:
             # a level named in the metric's own words is the metric; one named otherwise
             # (办件办结率, 问题办结率) only what its label names
             label = _bare(f.label or "")
-            by_year[(f.year, label if flow or label not in own else "")].append(f)
+            # 按期办结率 is 办结率 still: a qualifier of two characters names nothing more
+            generic = label in own or label[1:] in own or label[2:] in own
+            by_year[(f.year, _qualified(f, label if flow or not generic else "") if generic
+                     else label)].append(f)
     for (year, _), stated in by_year.items():
         distinct = {}
         for f in stated:
@@ -769,6 +783,24 @@ def check_conflict(group: Group) -> list[FlagDraft]:
                 + ", ".join(f"{f.text} ({f.doc})" for f in stated_as),
                 stated_as, float(first.value), [float(f.value) for f in others], position=group.position))
     return drafts
+
+
+# What leaves a figure's sentence before it naming no amount of its own: years and dates.
+YEARS_AND_DATES = re.compile(r"(?:19|20)[0-9]{2}\s*年|[0-9]{1,2}\s*月(?:[0-9]{1,2}\s*日)?")
+DIGIT = re.compile(r"[0-9０-９]")
+CLAUSE_MARKS = "，,；;：:"
+
+
+def _qualified(figure: Figure, key: str) -> str:
+    # 基本建成4,105套，完成投资14.3亿元 and 完成敬老院改造项目42个，完成投资约1.2亿元: a figure named
+    # only in the metric's own words after another amount of its sentence is of what that
+    # amount counts, so the clauses before it are part of what it names (2015年,葫芦岛市完成投资
+    # 12亿元 names no other amount: it is the place's own; nor does …毛入园率由2014年的83.2%提高到
+    # 92.1% before its clause).
+    at = figure.sentence.find(figure.text)
+    clause = max(figure.sentence.rfind(mark, 0, at) for mark in CLAUSE_MARKS) if at > 0 else -1
+    head = YEARS_AND_DATES.sub("", figure.sentence[:clause + 1]) if clause > 0 else ""
+    return f"{key}|{DIGIT.sub('', head)}" if DIGIT.search(head) else key
 
 
 @cache
