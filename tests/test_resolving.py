@@ -835,6 +835,9 @@ def test_an_aside_holding_only_an_amount_is_of_the_place_it_follows():
             "金东区孝顺镇（40微克/立方米）、婺城区白龙桥镇（39微克/立方米）。")
     assert [(c.text, c.locality) for c in extract_claims(text)][1:] == [
         ("41微克/立方米", "女埠街道"), ("40微克/立方米", "孝顺镇"), ("39微克/立方米", "白龙桥镇")]
+    # …and a town written right after its district, before its amount, is one place of a list
+    text = "赤峰市粮食和物资储备局2023年工作总结\n今年实施的巴林右旗大板镇10万吨仓储项目、敖汉旗新惠镇6万吨烘干项目均已完工。"
+    assert [(c.text, c.locality) for c in extract_claims(text)] == [("10万吨", "大板镇"), ("6万吨", "新惠镇")]
 
 
 def test_places_in_two_provinces_are_not_the_country_in_a_report_of_one_place():

@@ -762,10 +762,10 @@ def check_conflict(group: Group) -> list[FlagDraft]:
             # a level named in the metric's own words is the metric; one named otherwise
             # (办件办结率, 问题办结率) only what its label names
             label = _bare(f.label or "")
-            # 按期办结率 is 办结率 still: a qualifier of two characters names nothing more
-            generic = label in own or label[1:] in own or label[2:] in own
-            by_year[(f.year, _qualified(f, label if flow or not generic else "") if generic
-                     else label)].append(f)
+            key = label if flow or label not in own else ""
+            if label in own or label[1:] in own or label[2:] in own:  # 按期办结率 is 办结率 still
+                key = _qualified(f, key)
+            by_year[(f.year, key)].append(f)
     for (year, _), stated in by_year.items():
         distinct = {}
         for f in stated:
