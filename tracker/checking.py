@@ -42,7 +42,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache, cached_property, lru_cache
 from itertools import groupby, product
@@ -496,8 +496,7 @@ def _said_of_whole(case: Comparison, whole: Figure | None) -> bool:
     # after the last part of a list may be the whole's; read so, it holds.
     if whole is None or case.from_start or whole.interval is None or whole.unit != case.level.unit:
         return False
-    return meet(Comparison(case.link, whole, case.rate, case.given, case.base, case.base_value,
-                           case.base_year).relative_range(), case.stated())
+    return meet(replace(case, level=whole).relative_range(), case.stated())
 
 
 def check_cagr(figures: dict[int, Figure], links: list[Link]) -> list[FlagDraft]:

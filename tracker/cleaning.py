@@ -212,9 +212,11 @@ def unit_wrap_pattern() -> re.Pattern:
     return re.compile(r"(?=[ \t\n])(?:" + "|".join(pieces) + ")")
 
 
-# Cells of a table row set apart after its first (红山区⇥1.8⇥5.9): the row's last number is
-# whole, and the next row may open on what reads as a unit (元宝山区, 个人所得税).
-CELL_GAP = re.compile(r"\S(?:[ \t\u3000]*[\t\u3000]| {2,})")
+@cache
+def _cell_gap() -> re.Pattern:
+    # Cells of a table row set apart after its first (红山区⇥1.8⇥5.9), by tables.toml's separator:
+    # the row's last number is whole, and the next row may open on what reads as a unit (元宝山区).
+    return re.compile(r"\S" + load_seed("tables.toml")["cell_separator"])
 
 
 def _inline_edits(raw: str, rules: FurnitureRules) -> list[Edit]:
@@ -222,7 +224,7 @@ def _inline_edits(raw: str, rules: FurnitureRules) -> list[Edit]:
     for pattern in (rules.stray_ampersand, rules.pinyin_gloss, rules.invisible, rules.cut_number):
         edits.extend(Edit(m.start(), m.end()) for m in pattern.finditer(raw))
     edits.extend(Edit(m.start(), m.end()) for m in unit_wrap_pattern().finditer(raw)
-                 if not CELL_GAP.search(raw, raw.rfind("\n", 0, m.start()) + 1, m.start()))
+                 if not _cell_gap().search(raw, raw.rfind("\n", 0, m.start()) + 1, m.start()))
     return edits
 
 

@@ -347,7 +347,8 @@ def load_rules() -> Rules:
         period_frame_span=regex.compile(cue_seed["periods"]["frame_span"]),
         period_stock_before=regex.compile(cue_seed["periods"]["stock_before"]),
         period_opening=regex.compile(cue_seed["periods"]["opening"]),
-        period_flow_cues=compile_rule(f'(?:{alternation(cue_seed["periods"]["flow_cues"])})(?!区)'),
+        period_flow_cues=compile_rule(f'(?:{alternation(cue_seed["periods"]["flow_cues"])})'
+                                      f'(?![{cue_seed["periods"]["flow_cue_not_before"]}])'),
         section_heading=regex.compile(cue_seed["sections"]["heading"], regex.MULTILINE),
         section_opening=regex.compile(cue_seed["sections"]["opening"].replace(
             "{salutations}", alternation(cue_seed["sections"]["salutations"])), regex.MULTILINE),

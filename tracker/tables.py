@@ -52,7 +52,6 @@ class _Rules:
     separator: re.Pattern
     number: re.Pattern
     placeholders: frozenset
-    plus_signs: frozenset
     header_unit: re.Pattern
     table_unit: re.Pattern
     caption_unit: re.Pattern
@@ -245,7 +244,7 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
         if amount is None:
             continue
         year = rules.year_header.match(column)
-        negative = number.group("sign") not in rules.plus_signs
+        negative = load_rules().minus_sign.search(number.group("sign")) is not None  # +5.0 is a rise
         result.append(TableCell(amount, _label(label, column, negative), _label("", column, negative) or label,
                                 label, int(year.group(1)) if year else None,
                                 rules.target_header.search(column) is not None))
