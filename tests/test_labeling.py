@@ -163,6 +163,10 @@ def labels(sentence: str) -> list[tuple[str, str | None]]:
     ("义务教育阶段在校学生58326人，其中小学39874人、初中18452人", [
         ("58326人", "义务教育阶段在校学生数"), ("39874人", "小学义务教育阶段在校学生数"),
         ("18452人", "初中义务教育阶段在校学生数")]),
+    # ... and so is a bare one after 其中, not the part in an aside before it
+    ("全年共批准入伍新兵186名（含女兵5名），其中上半年79名、下半年107名", [
+        ("186名", "批准入伍新兵人数"), ("5名", "含女兵批准入伍新兵人数"), ("79名", "批准入伍新兵人数"),
+        ("107名", "批准入伍新兵人数")]),
     ("共有各类医疗卫生机构412个，其中医院14个（公立医院5个），村卫生室352个", [
         ("412个", "各类医疗卫生机构数"), ("14个", "医院数"), ("5个", "公立医院数"), ("352个", "村卫生室数")]),
     ("新改建农村公路612公里，其中通组公路264公里", [("612公里", "新改建农村公路"), ("264公里", "通组公路")]),
@@ -278,6 +282,13 @@ def test_place_names_are_left_to_the_locality():
     amounts = extract_amounts(sentence)
     start = sentence.index("新宾县")
     assert [label.text for label in label_amounts(sentence, amounts, [(start, start + 3)])] == ["投入资金"]
+
+
+def test_parts_after_qizhong_named_only_by_their_places_take_the_total_label():
+    sentence = "设立耕地质量长期定位监测点4个，其中米山镇、三甲镇各1个"
+    amounts = extract_amounts(sentence)
+    places = [(sentence.index(place), sentence.index(place) + 3) for place in ("米山镇", "三甲镇")]
+    assert [label.text for label in label_amounts(sentence, amounts, places)] == ["设立耕地质量长期定位监测点数"] * 3
 
 
 def test_changes_know_their_level_base_and_aspect():

@@ -549,8 +549,11 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
     # 绥中县新建学校3所、兴城市5所 (a place between them goes to the locality), and so do bare
     # parts after a total: 共有中小学85所，其中叶柏寿街道12所. A bare count listed right after
     # a named one counts the same thing in its own unit: 保障低保对象1.26万户、2.13万人.
+    aside_heads = dict(_aside_heads(sentence, amounts))
     for index in range(1, len(parts)):
         part, named = parts[index], parts[index - 1]
+        if index - 1 in aside_heads and index not in aside_heads:
+            named = parts[aside_heads[index - 1]]  # 新兵186名（含女兵5名），其中…: the aside is no list
         between = _blank(sentence[amounts[index - 1].end:amounts[index].start], skip, amounts[index - 1].end)
         # 搬迁安置群众412户1480人: a count right after a count is of the same group in another unit.
         listed = clauses[index][0] == clauses[index - 1][0] and (
@@ -724,10 +727,14 @@ def _borrowed_label(sentence: str, index: int, amounts: Sequence[Amount], labels
         words = _trim(_blank(sentence[span[0]:span[1]], skip, span[0]), rules)
         if words:
             return _with_suffix(words, amount, rules) or None
+    asides = aside_spans(sentence)
     for before in range(index - 1, -1, -1):
         label = labels[before].text
         if not label or labels[before].aspect != "level":
             continue
+        held = aside_of(asides, amounts[before].start, amounts[before].end)
+        if held and held != aside_of(asides, amount.start, amount.end):
+            continue  # 新兵186名（含女兵5名），其中上半年79名: not the aside's figure
         if amounts[before].unit == amount.unit:
             return label
         suffix = rules.change_suffix["rate"]
@@ -748,10 +755,14 @@ def _label_parts(sentence: str, amounts: Sequence[Amount], labels: list[Label], 
     labels = list(labels)
     for index, head in heads.items():
         before = parts[index].before
-        if labels[head].text and labels[head].aspect == "level" and amounts[head].unit == amounts[index].unit \
-                and 0 < len(before) <= MAX_RESPECTIVE_ITEM and HAN_WORDS.fullmatch(before) \
+        if not (labels[head].text and labels[head].aspect == "level" and amounts[head].unit == amounts[index].unit):
+            continue
+        if 0 < len(before) <= MAX_RESPECTIVE_ITEM and HAN_WORDS.fullmatch(before) \
                 and not _names_counted(before, amounts[index], rules) and before[-2:] not in labels[head].text:
             labels[index] = replace(labels[index], text=before + labels[head].text)
+        elif labels[index].text is None and not (before or parts[index].noun or parts[index].verb):
+            # 其中米山镇、三甲镇各1个: a part with no words of its own (its place is the locality)
+            labels[index] = replace(labels[index], text=labels[head].text)
     return labels
 
 
@@ -943,16 +954,19 @@ def _aside_heads(sentence: str, amounts: Sequence[Amount]) -> list[tuple[int, in
 
 def _parts_after_total(sentence: str, amounts: Sequence[Amount], rules: LabelRules) -> list[tuple[int, int]]:
     """(index, total) of each count after 其中 whose total, the last amount of its unit
-    before 其中, is named (other parts are named by their own nouns: 其中通组公路264公里)."""
+    before 其中 and outside an aside, is named (other parts are named by their own nouns:
+    其中通组公路264公里)."""
     opening = relation_rules().parts_open.search(sentence)
     if opening is None:
         return []
     pairs = []
+    asides = aside_spans(sentence)  # 新兵186名（含女兵5名），其中…: the total is not the aside's
     for index, amount in enumerate(amounts):
         if amount.start < opening.end() or amount.family != "count":
             continue
         total = next((k for k in range(index - 1, -1, -1) if amounts[k].end <= opening.start()
-                      and amounts[k].unit == amount.unit), None)
+                      and amounts[k].unit == amount.unit
+                      and not aside_of(asides, amounts[k].start, amounts[k].end)), None)
         if total is not None:
             pairs.append((index, total))
     return pairs
