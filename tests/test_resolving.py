@@ -866,3 +866,20 @@ def test_a_paragraph_opening_on_its_year_frames_that_year():
     # a bulletin without frames gets none: its figures stay facts
     text = "2021年常德市生态环境状况公报\n2021年是“十四五”开局之年。全市优良天数为335天。"
     assert [(c.text, c.year, c.kind) for c in extract_claims(text)] == [("335天", 2021, "actual")]
+
+
+def test_a_whole_of_the_home_s_side_names_the_place_of_its_clause_and_of_those_after_it():
+    from tracker.pipeline import extract_claims
+    text = ("汝阳县2023年上半年经济运行情况分析\n根据洛阳市地区生产总值统一核算结果，上半年全县实现地区生产总值118.62亿元，"
+            "同比增长5.6%，高于全市平均水平（4.4%）1.2个百分点。")
+    assert [(c.text, c.locality) for c in extract_claims(text)] == [
+        ("118.62亿元", "汝阳县"), ("5.6%", "汝阳县"),  # 全县 and the clause after it
+        ("4.4%", "洛阳市"),  # the city's average, in an aside after 全市平均水平
+        ("1.2个百分点", "汝阳县")]
+    # 全市 in a district's text is its city; a whole something is ranked in is no subject
+    text = "丰台区接诉即办工作月报\n全区接诉即办综合成绩96.38分，在全市16个区中排名第四。"
+    assert [(c.text, c.locality) for c in extract_claims(text)] == [("96.38分", "丰台区"), ("16个", "北京市")]
+    text = ("淮阴区村级集体经济发展报告\n码头镇太山村全年实现集体经营性收入526万元，成为全区首个经营性收入超过500万元的村。"
+            "马头镇、王营镇生猪出栏分别达到6.8万头和5.2万头，占全区的24.7%。")
+    assert [(c.text, c.locality) for c in extract_claims(text)] == [
+        ("526万元", "码头镇"), ("超过500万元", "码头镇"), ("6.8万头", "马头镇"), ("5.2万头", "王营镇"), ("24.7%", "淮阴区")]

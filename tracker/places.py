@@ -990,3 +990,50 @@ def province_marker() -> re.Pattern:
 def own_marker() -> re.Pattern:
     """A clause's opening by which a speech names its own place (我市, 其中我县); match it."""
     return _opening("own_markers")
+
+
+@lru_cache(maxsize=2)
+def _scope_markers(compared: bool) -> tuple[re.Pattern, dict[str, str]]:
+    home = place_rules()["home"]
+    levels = {word: level for level, words in home["scope_markers"].items() for word in words}
+    words = "|".join(map(re.escape, sorted(levels, key=len, reverse=True)))
+    if compared:
+        return re.compile(words), levels
+    return re.compile(f"(?<!{home['scope_not_after']})(?:{words})(?!{home['scope_not_before']})"), levels
+
+
+@dataclass(frozen=True)
+class HomeScope:
+    """A word naming a whole on the home's side (全县, 全市) and the place it names."""
+
+    start: int
+    end: int
+    place: PlaceRecord
+
+
+def home_scope(text: str, start: int, end: int, home: PlaceRecord | None, gazetteer: Gazetteer,
+               compared: bool = False) -> HomeScope | None:
+    """The last 全县 (全市, 全镇…) of ``text[start:end]`` and the place on the home's side it
+    names: the home at its own level, or the city holding a county home for 全市; None where
+    there is no such word or the home has no place at that level. Unless ``compared`` (the
+    words before an aside holding the whole's own figure: 高于全市平均水平（4.4%）), a whole
+    a figure is set against or ranked in is none (占全县的24.7%, 成为全区首个)."""
+    if home is None or home.code is None and home.level != TOWN:
+        return None
+    pattern, levels = _scope_markers(compared)
+    found = None
+    for found in pattern.finditer(text, start, end):
+        pass
+    if found is None:
+        return None
+    level = levels[found.group()]
+    if level == "town":
+        place = home if home.level == TOWN else None
+    elif level == "county":
+        place = home if home.level == COUNTY else None
+    elif home.level == PREFECTURE or home.level == COUNTY and home.name.endswith("市"):
+        place = home  # 全市 of a county-level city is the city itself
+    else:
+        place = next((p for p in gazetteer.ancestors(home) if p.level in (PREFECTURE, PROVINCE)
+                      and p.name.endswith(("市", "州", "盟"))), None) if home.level == COUNTY else None
+    return HomeScope(found.start(), found.end(), place) if place is not None else None

@@ -17,8 +17,8 @@ from typing import Sequence
 import regex
 
 from tracker.extracting import ASIDE, CLAUSE_BREAK, HAN_WORDS, LAST_CLAUSE_BREAK, Amount, respective_runs
-from tracker.places import (COUNTRY, PROVINCE, Gazetteer, PlaceMention, PlaceRecord, find_places, national_marker,
-                            own_marker, province_marker)
+from tracker.places import (COUNTRY, PROVINCE, Gazetteer, HomeScope, PlaceMention, PlaceRecord, find_places,
+                            home_scope, national_marker, own_marker, province_marker)
 from tracker.numerals import NumeralError, parse_chinese, parse_numeral
 from tracker.relating import aside_of, aside_spans, ranked_clause, relation_rules
 from tracker.rules import alternation, load_rules
@@ -673,6 +673,11 @@ def _listed_before(sentence: str, mentions: list[PlaceMention], position: int) -
     return run if len(run) > 1 else []
 
 
+# A whole named within this many characters of its clause's opening (上半年全县) is its subject,
+# which the clauses after it that name no place keep.
+SUBJECT_REACH = 6
+
+
 def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: list[PlaceMention],
                           sentence_place: PlaceRecord | None, gazetteer: Gazetteer,
                           home: PlaceRecord | None = None) -> list[PlaceRecord | None]:
@@ -690,6 +695,7 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
     if home is not None and parts != -1 and not any(m.start < parts for m in mentions):
         whole_place = home
     places: list[PlaceRecord | None] = []
+    scope: HomeScope | None = None
     for index, amount in enumerate(amounts):
         clause_start, stop = _clause_of(sentence, amount)
         if clause_start and sentence[clause_start - 1] in ASIDE and sentence.startswith(
@@ -720,6 +726,26 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
             named = _place_named([m for m in near if amount.item.endswith(m.text) or amount.item.startswith(m.text)],
                                  gazetteer, home) or named
         fallback = whole_place if amount.end <= parts else sentence_place
+        # 根据洛阳市…核算结果，上半年全县实现…，同比增长5.6%: the home's own figures, in the clause
+        # naming its whole and in those after it that name no place, where it opens its clause
+        own_scope = home_scope(sentence, clause_start, amount.start, home, gazetteer)
+        if own_scope is not None and own_scope.start - clause_start <= SUBJECT_REACH:
+            scope = own_scope
+        if clause_start and sentence[clause_start - 1] in ASIDE and sentence.startswith(
+                ASIDE[sentence[clause_start - 1]], amount.end):
+            last = LAST_CLAUSE_BREAK.search(sentence, 0, clause_start - 1)
+            # 高于全市平均水平（4.4%）: the whole's own figure
+            own_scope = home_scope(sentence, last.end() if last else 0, clause_start - 1, home, gazetteer,
+                                   compared=True) or own_scope
+        for named_scope in (own_scope, scope):
+            if named_scope is not None and not any(named_scope.end <= m.start and m.end <= amount.start
+                                                   for m in mentions):
+                break
+        else:
+            named_scope = None
+        if named_scope is not None:
+            places.append(named_scope.place)
+            continue
         if not in_clause and (ranked := ranked_clause(sentence, amount.start)):
             # 其中海州区最高，为91.2%: the place that ranks first
             in_clause = [m for m in mentions if ranked[0] <= m.start and m.end <= ranked[1]]
