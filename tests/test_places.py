@@ -228,6 +228,11 @@ FIND = [
     ("二是部分镇村对初信初访重视不够，个别乡干部作风不实", []),
     ("事故起数虽同比下降，但淖毛湖镇周边道路事故多发", [("淖毛湖镇", "淖毛湖镇", "town")]),
     ("16个镇街均已建成镇街综合养老服务中心", []),
+    # a verb before the bare level word ends no town's name, and a town starts after it
+    ("主要用于镇本级运转，力争镇本级收入完成428万元，返还我镇专项资金", []),
+    ("自觉接受镇人大的监督，认真执行镇人大的决议", []),
+    ("关于白沙镇2023年财政预算执行情况的报告，支持澄溪镇建设加工点1个",
+     [("白沙镇", "白沙镇", "town"), ("澄溪镇", "澄溪镇", "town")]),
     # hidden places
     ("中共****市****区委教育工作领导小组", []),
     ("xx县教育局", []),
@@ -449,6 +454,9 @@ def test_national_marker(text, national):
     ("来源：县人社局　　发布时间：2025-03-26", None),  # no place named
     ("来源：新华社", None),
     ("来源：四川日报", None),  # a province's paper
+    # a source line naming no place leaves it to the site's name before its menu
+    ("齐河县人民政府　　首页　|　政务公开　|　走进齐河\n来源：县农业农村局　　发布时间：2024-03-08", "齐河县"),
+    ("首页　|　政务公开\n来源：县农业农村局", None),
 ])
 def test_the_place_of_the_body_a_source_line_names(gaz, raw, expected):
     found = issuer_place(f"我省最低工资标准4月1日起上调\n{raw}\n正文", gaz)

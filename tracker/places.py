@@ -865,14 +865,18 @@ def infer_home_place(text: str, gazetteer: Gazetteer, mentions: list[PlaceMentio
 
 def issuer_place(raw: str, gazetteer: Gazetteer) -> PlaceRecord | None:
     """The city or county whose body issues a page, named at the opening of its source line
-    (来源：威县人力资源和社会保障局 → 威县); None when the line names none, or names a province
-    (来源：四川日报: a newspaper's, not the page's own) or a town."""
-    line = _seed_pattern(place_rules()["home"]["issuer_line"]).search(raw)
-    if line is None:
-        return None
-    issuer = line.group("issuer")
-    return next((m.record for m in find_places(issuer, gazetteer)
-                 if m.start == 0 and m.record.level in (PREFECTURE, COUNTY)), None)
+    (来源：威县人力资源和社会保障局 → 威县), else of the site's name before its menu (齐河县人民政府
+    首页); None when they name none, or name a province (来源：四川日报: a newspaper's, not the
+    page's own) or a town."""
+    rules = place_rules()["home"]
+    for key in ("issuer_line", "site_line"):
+        line = _seed_pattern(rules[key]).search(raw)
+        issuer = line.group("issuer") if line else ""
+        place = next((m.record for m in find_places(issuer, gazetteer)
+                      if m.start == 0 and m.record.level in (PREFECTURE, COUNTY)), None)
+        if place is not None:
+            return place
+    return None
 
 
 def _institution_county(text: str, city: PlaceRecord, gazetteer: Gazetteer,
@@ -950,10 +954,12 @@ def _town_pattern(rules: dict) -> re.Pattern:
     not_words = "|".join(map(re.escape, rules["preceding_words"]))
     stem_char = f"(?:(?![{re.escape(rules['not_in_stem'])}])[{_HAN}])"
     suffixes = "|".join(map(re.escape, sorted(rules["suffixes"], key=len, reverse=True)))
+    # nor ends in one (主要用于镇本级: the suffix alone is the level)
+    ending = "".join(f"(?<!{re.escape(word)})" for word in rules["preceding_words"])
     pattern = (
         f"(?:{'|'.join(behind)})"
         f"(?P<stem>(?!{not_first})(?!{not_words}){stem_char}{{{rules['min_stem']},{rules['max_stem']}}})"
-        f"(?P<suffix>{suffixes})"
+        f"{ending}(?P<suffix>{suffixes})"
     )
     return re.compile(pattern)
 
