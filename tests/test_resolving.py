@@ -373,6 +373,11 @@ def test_a_breakdown_by_place_measures_what_the_sentence_before_counted():
      "（六）2020年重点工作圆满完成\n今年1—11月，全市登记技术合同2183项。\n"
      "二、2021年工作建议\n新增高新技术企业50家。",
      (2020, 2020), [("412家", 2020, "actual"), ("2183项", 2020, "actual"), ("50家", 2021, "target")]),
+    # A meeting named without its month, under a dateline in the second half of its year, reviews
+    # that year (the school year that ended in its summer).
+    ("在全县2024年秋季开学工作会议上的讲话\n县教育体育局局长　李东升\n（2024年8月26日）\n"
+     "今天，我们召开全县2024年秋季开学工作会议。\n一、2023—2024学年工作回顾\n全县本科上线11,862人。",
+     (2024, 2024), [("11,862人", 2024, "actual")]),
 ])
 def test_a_reports_title_and_dateline_give_its_meeting_and_reviewed_years(text, years, claims):
     context = section_context(text)

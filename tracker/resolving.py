@@ -194,7 +194,13 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
                 and planned == published + 1 and published_month >= rules.late_meeting_month):
             # 四、2023年工作打算 on a page of 2022-12-08: written late in the year it reports on
             meeting_year, by_page = published, True
-    late = _late_in_year(meeting) or by_page and published_month >= rules.late_meeting_month
+    dated = meeting
+    if meeting is not None and not meeting.groupdict().get("month"):
+        # 今天，我们召开全县2024年秋季开学工作会议 under a dateline （2024年8月26日）: the month is the dateline's
+        dated = rules.meeting_date.search(text, start, opening_end) or rules.meeting_dateline.search(
+            text, start, opening_end)
+        dated = dated if dated is not None and year_value(dated.group(1)) == meeting_year else meeting
+    late = _late_in_year(dated) or by_page and published_month >= rules.late_meeting_month
     next_planned = by_page and published_month >= rules.late_page_month
     if reviewed is None and meeting_year is not None and any(k == "review" for _, k, _ in markers):
         # A meeting reviews the year before it (one late in its year, that year); a summary titled
