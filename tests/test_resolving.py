@@ -378,6 +378,14 @@ def test_a_breakdown_by_place_measures_what_the_sentence_before_counted():
     ("在全县2024年秋季开学工作会议上的讲话\n县教育体育局局长　李东升\n（2024年8月26日）\n"
      "今天，我们召开全县2024年秋季开学工作会议。\n一、2023—2024学年工作回顾\n全县本科上线11,862人。",
      (2024, 2024), [("11,862人", 2024, "actual")]),
+    # A heading on what was newly achieved reviews its year; one on doing a year's work well plans
+    # the year it names (its plan for 明年 too).
+    ("在全县春耕生产工作会议上的讲话\n（2024年3月6日）\n一、2023年全县农业生产取得新成效\n全县粮食总产151.2万吨。\n"
+     "二、扎实做好今年春耕生产各项工作\n全县小麦播种面积116.2万亩。",
+     (2024, 2023), [("151.2万吨", 2023, "actual"), ("116.2万亩", 2024, "target")]),
+    ("在全县经济工作会议上的讲话\n（2023年12月18日）\n一、肯定成绩\n全县粮食总产151.2万吨。\n"
+     "二、认清形势，坚定做好明年经济工作的信心\n三、突出重点，全力做好2024年经济工作\n新增城镇就业岗位不少于6,000个。",
+     (2023, 2023), [("151.2万吨", 2023, "actual"), ("不少于6,000个", 2024, "target")]),
 ])
 def test_a_reports_title_and_dateline_give_its_meeting_and_reviewed_years(text, years, claims):
     context = section_context(text)

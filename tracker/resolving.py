@@ -145,7 +145,10 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     if reported and meeting_year is not None and (year_value(reported.group(1)) or meeting_year) < meeting_year:
         markers.append((reported.start(1), "review", reported.group(1)))
     for match in rules.frame_heading.finditer(text, start, end):
-        markers.append((match.start(), "review" if match.group("review") else "plan", match.group("year_heading")))
+        kind, written = "review" if match.group("review") else "plan", match.group("year_heading")
+        if kind == "plan" and not written:
+            written = _named_year(match.group(), meeting_year)  # 三、突出重点，全力做好2024年经济工作
+        markers.append((match.start(), kind, written))
     # A plan named in a title (根据《…2019年工作要点》安排) or cited (根据…2023年度监督工作计划) is
     # no part of this text.
     markers = [marker for marker in markers if not _in_title(text, marker[0])
@@ -224,6 +227,18 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     writing = published if (covered and published and meeting_year and published > meeting_year) or ahead else None
     return Context(year=None if hidden else meeting_year, frames=tuple(frames), reviewed_year=reviewed, span=span,
                    writing_year=writing)
+
+
+def _named_year(heading: str, meeting_year: int | None) -> str | None:
+    """The year a plan's heading names within it (…做好2024年经济工作, …做好明年工作), if any."""
+    rules = load_rules()
+    named = rules.year.search(heading)
+    if named:
+        return named.group(1)
+    relative = rules.relative_year_pattern.search(heading)
+    if relative and meeting_year is not None:
+        return str(meeting_year + rules.relative_years[relative.group()])
+    return None
 
 
 def _within_sentence(text: str, start: int, end: int) -> bool:
