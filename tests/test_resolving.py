@@ -381,8 +381,13 @@ def test_a_breakdown_by_place_measures_what_the_sentence_before_counted():
     # A heading on what was newly achieved reviews its year; one on doing a year's work well plans
     # the year it names (its plan for 明年 too).
     ("在全县春耕生产工作会议上的讲话\n（2024年3月6日）\n一、2023年全县农业生产取得新成效\n全县粮食总产151.2万吨。\n"
-     "二、扎实做好今年春耕生产各项工作\n全县小麦播种面积116.2万亩。",
-     (2024, 2023), [("151.2万吨", 2023, "actual"), ("116.2万亩", 2024, "target")]),
+     "二、清醒认识当前春耕生产面临的形势\n目前，全县储备化肥4.2万吨。\n"
+     "三、扎实做好今年春耕生产各项工作\n全县小麦播种面积116.2万亩。",
+     (2024, 2023), [("151.2万吨", 2023, "actual"), ("4.2万吨", 2024, "actual"), ("116.2万亩", 2024, "target")]),
+    # …but a part on the problems too speaks of the year reviewed
+    ("在全县春耕生产工作会议上的讲话\n（2024年3月6日）\n一、2023年全县农业生产取得新成效\n全县粮食总产151.2万吨。\n"
+     "二、清醒认识当前形势和存在的问题\n全县种粮农户中60岁以上人员占比超过六成。",
+     (2024, 2023), [("151.2万吨", 2023, "actual"), ("超过六成", 2023, "actual")]),
     ("在全县经济工作会议上的讲话\n（2023年12月18日）\n一、肯定成绩\n全县粮食总产151.2万吨。\n"
      "二、认清形势，坚定做好明年经济工作的信心\n三、突出重点，全力做好2024年经济工作\n新增城镇就业岗位不少于6,000个。",
      (2023, 2023), [("151.2万吨", 2023, "actual"), ("不少于6,000个", 2024, "target")]),
@@ -492,7 +497,7 @@ def test_the_plan_for_the_rest_of_the_year_is_a_plan_frame():
 
 def test_top_level_headings_that_affirm_results_or_name_tasks_open_review_and_plan():
     raw = ("在2016年全市教育工作会议上的讲话\n一、充分肯定成绩，全市教育事业取得显著成就\n全市新建幼儿园112所。\n"
-           "二、清醒认识当前教育面临的形势\n全市66人以上超大班额仍有120个。\n"
+           "二、清醒认识当前教育面临的形势和问题\n全市66人以上超大班额仍有120个。\n"
            "三、突出重点，推动“十三五”教育事业开好局\n新建幼儿园80所。\n据统计，全市共有幼儿园901所。")
     assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [
         ("112所", 2015, "actual"), ("120个", 2015, "actual"), ("80所", 2016, "target"), ("901所", 2016, "actual")]

@@ -148,6 +148,9 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
         kind, written = "review" if match.group("review") else "plan", match.group("year_heading")
         if kind == "plan" and not written:
             written = _named_year(match.group(), meeting_year)  # 三、突出重点，全力做好2024年经济工作
+        if match.group("present"):
+            # 二、清醒认识当前春耕生产面临的形势: the state at the meeting, reported on as its year
+            kind, written = "report", str(meeting_year) if meeting_year is not None else None
         markers.append((match.start(), kind, written))
     # A plan named in a title (根据《…2019年工作要点》安排) or cited (根据…2023年度监督工作计划) is
     # no part of this text.
