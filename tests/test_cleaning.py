@@ -85,7 +85,8 @@ def test_a_site_menu_line_is_dropped_so_the_title_comes_first():
     raw = "梨树县教育局\u3000首页\u3000机构概况\u3000政务公开\u3000办事指南\n您当前的位置：首页 > 政务公开\n梨树县2016年教育工作总结\n"
     assert clean_text(raw).text.split() == ["梨树县2016年教育工作总结"]
     # a toolbar of reading modes, but not a body line opening with 无障碍
-    raw = "无障碍浏览\u3000长者模式\u3000繁體版\u3000登录\n关于白沙镇2023年财政预算执行情况的报告\n无障碍设施改造120处。\n"
+    raw = ("无障碍浏览\u3000长者模式\u3000繁體版\u3000登录\n关于白沙镇2023年财政预算执行情况的报告\n【字号：大 中 小】\u3000【打印】\n"
+           "索引号：011120334/2024-01185\u3000\u3000文号：罗政办发〔2024〕6号\n无障碍设施改造120处。\n")
     assert clean_text(raw).text.split() == ["关于白沙镇2023年财政预算执行情况的报告", "无障碍设施改造120处。"]
 
 

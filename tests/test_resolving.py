@@ -901,3 +901,15 @@ def test_a_whole_of_the_home_s_side_names_the_place_of_its_clause_and_of_those_a
             "马头镇、王营镇生猪出栏分别达到6.8万头和5.2万头，占全区的24.7%。")
     assert [(c.text, c.locality) for c in extract_claims(text)] == [
         ("526万元", "码头镇"), ("超过500万元", "码头镇"), ("6.8万头", "马头镇"), ("5.2万头", "王营镇"), ("24.7%", "淮阴区")]
+
+
+def test_a_notice_issuing_a_plan_over_years_under_its_site_s_name_is_that_plan():
+    text = ("罗田县人民政府\n罗田县人民政府办公室关于印发罗田县板栗产业高质量发展三年行动计划（2024—2026年）的通知\n"
+            "《罗田县板栗产业高质量发展三年行动计划（2024—2026年）》已经县人民政府常务会议研究同意，现印发给你们。\n"
+            "一、发展基础\n全县板栗种植面积106万亩。\n二、总体目标\n到2026年，板栗综合产值达到100亿元。")
+    assert section_context(text).span == (2024, 2026)
+    assert [(c.text, c.year, c.kind) for c in extract_claims(text)] == [
+        ("106万亩", 2024, "actual"), ("100亿元", 2026, "target")]
+    # a plan only cited in a sentence frames nothing
+    cited = "罗田县人民政府\n全县认真落实《罗田县板栗产业三年行动计划（2024—2026年）》。全县板栗种植面积106万亩。"
+    assert section_context(cited).span is None

@@ -111,7 +111,7 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     census = None if meeting or titled else rules.census_pattern.search(text, start, title_reach)
     as_of = None if meeting or titled or census else rules.as_of.search(text, start, min(end, start + AS_OF_REACH))
     title_end = first_line_end(text, start, end)
-    planned_span = None if meeting else rules.plan_title.search(text, start, title_end)
+    planned_span = None if meeting else _plan_titled(text, start, title_reach)
     span = (int(planned_span.group(1)), int(planned_span.group(2))) if planned_span else None
     if span and span[0] >= span[1]:
         span = None
@@ -230,6 +230,18 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     writing = published if (covered and published and meeting_year and published > meeting_year) or ahead else None
     return Context(year=None if hidden else meeting_year, frames=tuple(frames), reviewed_year=reviewed, span=span,
                    writing_year=writing)
+
+
+def _plan_titled(text: str, start: int, end: int) -> regex.Match | None:
+    """The span of years a title line within ``text[start:end]`` names for the plan it is or
+    issues (罗田县人民政府办公室关于印发…三年行动计划（2024—2026年）的通知, under the site's name),
+    not one a sentence cites (《…行动计划（2024—2026年）》已经…研究同意，现印发给你们)."""
+    for match in load_rules().plan_title.finditer(text, start, end):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = first_line_end(text, match.start())
+        if not _in_title(text, match.start()) and "。" not in text[line_start:line_end]:
+            return match
+    return None
 
 
 def _named_year(heading: str, meeting_year: int | None) -> str | None:
