@@ -913,3 +913,13 @@ def test_a_notice_issuing_a_plan_over_years_under_its_site_s_name_is_that_plan()
     # a plan only cited in a sentence frames nothing
     cited = "罗田县人民政府\n全县认真落实《罗田县板栗产业三年行动计划（2024—2026年）》。全县板栗种植面积106万亩。"
     assert section_context(cited).span is None
+
+
+def test_a_plan_over_years_that_names_its_base_year_describes_its_present_state_as_of_it():
+    text = ("罗田县板栗产业高质量发展三年行动计划（2024—2026年）\n一、发展基础\n全县板栗总产量6.8万吨。\n"
+            "二、总体目标\n以2023年为基期，到2026年，全县板栗种植面积稳定在100万亩以上。")
+    assert section_context(text).reviewed_year == 2023
+    assert [(c.text, c.year, c.kind) for c in extract_claims(text)] == [
+        ("6.8万吨", 2023, "actual"), ("100万亩以上", 2026, "target")]
+    # without one, its present state is of its first year
+    assert section_context(text.replace("以2023年为基期，", "")).reviewed_year == 2024

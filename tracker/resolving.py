@@ -210,8 +210,13 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     next_planned = by_page and published_month >= rules.late_page_month
     if reviewed is None and meeting_year is not None and any(k == "review" for _, k, _ in markers):
         # A meeting reviews the year before it (one late in its year, that year); a summary titled
-        # by its year (2022年上半年工作总结) that year.
-        reviewed = meeting_year if census or as_of or covered or span or late else meeting_year - 1
+        # by its year (2022年上半年工作总结) that year; a plan over years its first year, or the base
+        # year it names (以2023年为基期).
+        based = rules.base_year.search(text, start, end) if span else None
+        if based and int(based.group(1)) < span[0]:
+            reviewed = int(based.group(1))
+        else:
+            reviewed = meeting_year if census or as_of or covered or span or late else meeting_year - 1
     if meeting_year is not None and not hidden:
         markers = _with_year_openings(text, start, end, markers, meeting_year)
     frames = []

@@ -117,6 +117,7 @@ class Rules:
     census_years: dict[str, int]
     census_pattern: regex.Pattern
     as_of: regex.Pattern
+    base_year: regex.Pattern
     frame_reference: regex.Pattern
     published: regex.Pattern
     review_frame: regex.Pattern
@@ -322,6 +323,7 @@ def load_rules() -> Rules:
         census_years=cue_seed["years"]["census_years"],
         census_pattern=regex.compile(alternation(cue_seed["years"]["census_years"])),
         as_of=compile_rule(cue_seed["years"]["as_of"]),
+        base_year=regex.compile(cue_seed["years"]["base_year"]),
         frame_reference=compile_rule(cue_seed["years"]["frame_reference"]),
         published=regex.compile(cue_seed["years"]["published"]),
         review_frame=regex.compile(cue_seed["years"]["review_frame"]),
