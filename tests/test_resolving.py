@@ -923,3 +923,20 @@ def test_a_plan_over_years_that_names_its_base_year_describes_its_present_state_
         ("6.8万吨", 2023, "actual"), ("100万亩以上", 2026, "target")]
     # without one, its present state is of its first year
     assert section_context(text.replace("以2023年为基期，", "")).reviewed_year == 2024
+
+
+def test_totals_and_later_years_in_a_plan_over_years_are_its_goals():
+    text = ("罗田县板栗产业高质量发展三年行动计划（2024—2026年）\n一、发展基础\n全县累计建成示范基地12个。\n"
+            "二、总体目标\n全县累计完成低产低效园改造15万亩。\n"
+            "每年开展栗农实用技术培训不少于5,000人次，3年累计培训1.5万人次以上。\n"
+            "序号\t指标\t单位\t2023年（基期）\t2024年\t2025年\t2026年\n"
+            "1\t板栗总产量\t万吨\t6.8\t7.2\t7.6\t8\n")
+    claims = [(c.text, c.year, c.period, c.kind) for c in extract_claims(text)]
+    assert claims[:4] == [
+        ("12个", 2024, None, "actual"),  # 累计 marks a fact outside the plan part
+        ("15万亩", None, "2024-2026", "target"),
+        ("不少于5,000人次", None, None, "target"),  # a yearly goal
+        ("1.5万人次以上", None, "2024-2026", "target")]  # each year's goal is its own clause's
+    # a table's columns of years after the text's own are goals
+    assert [(c.text, c.year, c.kind) for c in extract_claims(text)][4:] == [
+        ("6.8", 2023, "actual"), ("7.2", 2024, "actual"), ("7.6", 2025, "target"), ("8", 2026, "target")]

@@ -24,6 +24,7 @@ from tracker.resolving import (
     resolve_year,
     respective_years,
     section_context,
+    table_cell_kind,
     yearly_goal,
 )
 from tracker.segmenting import TextSpan, colon_openers, split_sections, split_sentences, split_stories
@@ -164,7 +165,8 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                 start, end = sentence.start + amount.start, sentence.start + amount.end
                 raw_start, raw_end = clean.raw_span(start, end)
                 read, item = _under_opener(opener, sentence.text, amount)
-                kind = ("target" if row[index].target else "actual") if row else resolve_kind(read, item, context, start)
+                kind = table_cell_kind(row[index].target, row[index].year, context) if row \
+                    else resolve_kind(read, item, context, start)
                 period, period_end = (None, None) if index in listed_years \
                     else resolve_period(read, item, kind == "target", context, start)
                 claim_year = listed_years.get(index) or (

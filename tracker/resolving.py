@@ -499,8 +499,10 @@ def resolve_period(sentence: str, amount: Amount, target: bool = False, context:
         return _span_period(sentence, amount, context, position), None
     if context is not None and context.span and not _own_year_between(sentence, 0, amount.start) \
             and not rules.period_level_before.search(sentence, 0, amount.start) \
-            and not rules.period_per_unit.search(sentence, 0, amount.start):
-        return f"{context.span[0]}-{context.span[1]}", None  # 计划期内新建幼儿园36所
+            and not rules.period_per_unit.search(sentence, _clause_of(sentence, amount)[0], amount.start):
+        # 计划期内新建幼儿园36所; 每年开展培训不少于5,000人次，3年累计培训1.5万人次以上 (a yearly goal
+        # is its own clause's)
+        return f"{context.span[0]}-{context.span[1]}", None
     return None, None
 
 
@@ -627,16 +629,26 @@ def resolve_kind(sentence: str, amount: Amount, context: Context | None = None, 
     cue = last_cue(strong)
     if frame is None or frame.kind != "review":
         cue = max(cue, last_cue(weak))
-    marker = max((m.end() for m in rules.actual_markers.finditer(head)), default=-1)
+    planned = frame is not None and frame.kind == "plan"
+    marker = max((m.end() for m in rules.actual_markers.finditer(head)
+                  if not (planned and m.group() in rules.plan_totals)), default=-1)
     if cue > marker:
         return "target"
-    if marker < 0 and frame is not None and frame.kind == "plan":
+    if marker < 0 and planned:
         clause_start, clause_end = _clause_of(sentence, amount)
         if amount.family == "count" and not sentence[clause_start:amount.start].strip() \
                 and HAN_WORDS.match(sentence, amount.end):
             return "actual"  # 54所实项目学校预算投入…: a count heading its clause names a set that exists
-        return "actual" if rules.actual_markers.search(sentence, amount.end, clause_end) else "target"
+        return "actual" if any(m.group() not in rules.plan_totals for m in rules.actual_markers.finditer(
+            sentence, amount.end, clause_end)) else "target"
     return "actual"
+
+
+def table_cell_kind(planned: bool, year: int | None, context: Context) -> str:
+    """``target`` or ``actual`` for a table cell: planned where its header says so (目标值, 计划) or
+    where its column's year is after the text's own (2025年 in a plan of 2024)."""
+    later = year is not None and context.year is not None and year > context.year
+    return "target" if planned or later else "actual"
 
 
 def resolve_place(sentence: str, home: PlaceRecord | None, gazetteer: Gazetteer,
