@@ -940,3 +940,12 @@ def test_totals_and_later_years_in_a_plan_over_years_are_its_goals():
     # a table's columns of years after the text's own are goals
     assert [(c.text, c.year, c.kind) for c in extract_claims(text)][4:] == [
         ("6.8", 2023, "actual"), ("7.2", 2024, "actual"), ("7.6", 2025, "target"), ("8", 2026, "target")]
+
+
+def test_a_table_row_naming_a_town_beside_its_county_s_institution_is_the_town_s():
+    text = ("如东县2024年义务教育招生工作方案\n全县小学一年级计划招生6,100人。\n"
+            "序号\t学校\t施教区\t年级\t班级数（个）\t招生人数（人）\n"
+            "1\t如东县实验小学\t掘港街道\t一年级\t12\t540\n"
+            "2\t如东县城中小学\t城中街道\t一年级\t8\t360\n")
+    assert [(c.text, c.locality) for c in extract_claims(text)] == [
+        ("6,100人", "如东县"), ("12", "掘港街道"), ("540", "掘港街道"), ("8", "城中街道"), ("360", "城中街道")]

@@ -23,6 +23,7 @@ from tracker.resolving import (
     resolve_period,
     resolve_year,
     respective_years,
+    row_town,
     section_context,
     table_cell_kind,
     yearly_goal,
@@ -148,6 +149,9 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
             if traditional:
                 labels = [replace(label, text=simplified(label.text)) if label.text else label for label in labels]
             amount_places = resolve_amount_places(sentence.text, amounts, mentions, sentence_place, gazetteer, home)
+            town = row_town(mentions, home, gazetteer) if row else None
+            if town is not None:
+                amount_places = [town] * len(amounts)
             if sentence_index > section_first:
                 earlier = [(claims[i].metric_label, claims[i].unit, claims[i].aspect)
                            for i in sentence_claims[sentence_index - 1]]

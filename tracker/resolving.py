@@ -17,7 +17,7 @@ from typing import Sequence
 import regex
 
 from tracker.extracting import ASIDE, CLAUSE_BREAK, HAN_WORDS, LAST_CLAUSE_BREAK, Amount, respective_runs
-from tracker.places import (COUNTRY, PROVINCE, Gazetteer, HomeScope, PlaceMention, PlaceRecord, find_places,
+from tracker.places import (COUNTRY, PROVINCE, TOWN, Gazetteer, HomeScope, PlaceMention, PlaceRecord, find_places,
                             home_scope, national_marker, own_marker, province_marker)
 from tracker.numerals import NumeralError, parse_chinese, parse_numeral
 from tracker.relating import aside_of, aside_spans, ranked_clause, relation_rules
@@ -664,6 +664,17 @@ def resolve_place(sentence: str, home: PlaceRecord | None, gazetteer: Gazetteer,
         asides = aside_spans(sentence)
         mentions = [m for m in mentions if aside_of(asides, m.start, m.end) is None]
     return _place_named(mentions, gazetteer, home) or home
+
+
+def row_town(mentions: list[PlaceMention], home: PlaceRecord | None, gazetteer: Gazetteer) -> PlaceRecord | None:
+    """The town of a table row that names one besides its own county's (or city's) name in a cell
+    (如东县实验小学⇥掘港街道⇥一年级⇥12⇥540: the school's county holds its town), else None."""
+    towns = {m.record.name: m.record for m in mentions if m.record.level == TOWN}
+    if len(towns) != 1 or home is None:
+        return None
+    home_side = {home, *gazetteer.ancestors(home)}
+    divisions = [m.record for m in mentions if m.record.code is not None]
+    return next(iter(towns.values())) if all(d in home_side for d in divisions) else None
 
 
 def _clause_of(sentence: str, amount: Amount) -> tuple[int, int]:
