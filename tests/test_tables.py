@@ -155,6 +155,13 @@ def test_a_header_that_ends_in_a_measure_word_of_times_counts_in_it():
         ("186", "批次", "粮食加工品抽检批次"), ("1", "批次", "粮食加工品不合格批次"), ("0.54", "%", "粮食加工品不合格率")]
 
 
+def test_a_header_naming_a_score_reads_its_cells_in_points():
+    text = ("宝应县2023年幼儿园办园行为督导评估报告\n序号\t幼儿园名称\t所在镇\t性质\t得分\t等次\n"
+            "1\t宝应县实验幼儿园\t安宜镇\t公办\t96.5\t优秀\n")
+    assert [(c.text, c.unit, c.metric_label, c.locality) for c in extract_claims(text)] == [
+        ("96.5", "分", "宝应县实验幼儿园得分", "安宜镇")]
+
+
 def test_cells_aligned_by_hand_with_a_blank_after_full_width_spaces():
     text = ("保山市教育局2022年学生资助工作情况报告\n表1　2022年保山市各学段学生资助情况\n"
             "学段\u3000\u3000资助人次\u3000\u3000资助资金（万元）\u3000\u3000资金同比增长（%）\n"
