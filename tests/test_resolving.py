@@ -949,3 +949,11 @@ def test_a_table_row_naming_a_town_beside_its_county_s_institution_is_the_town_s
             "2\t如东县城中小学\t城中街道\t一年级\t8\t360\n")
     assert [(c.text, c.locality) for c in extract_claims(text)] == [
         ("6,100人", "如东县"), ("12", "掘港街道"), ("540", "掘港街道"), ("8", "城中街道"), ("360", "城中街道")]
+
+
+def test_a_forecast_opening_a_sentence_makes_its_semicolon_items_forecasts_too():
+    text = ("在全县经济工作会议上的讲话\n（2023年12月18日）\n一、肯定成绩\n"
+            "预计全年实现地区生产总值268亿元；固定资产投资增长12%左右；社会消费品零售总额完成96.3亿元。"
+            "1—11月，全县一般公共预算收入完成9.12亿元。")
+    assert [(c.text, c.kind) for c in extract_claims(text)] == [
+        ("268亿元", "target"), ("12%左右", "target"), ("96.3亿元", "target"), ("9.12亿元", "actual")]

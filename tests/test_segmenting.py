@@ -5,7 +5,7 @@ import re
 
 from hypothesis import given, strategies as st
 
-from tracker.segmenting import TextSpan, colon_openers, split_sentences, split_stories
+from tracker.segmenting import TextSpan, colon_openers, goal_openers, split_sentences, split_stories
 
 
 def texts(text):
@@ -88,6 +88,17 @@ def test_a_colon_opens_the_rest_of_its_line():
         ("在校生达到4.5万人", "目标是："),
         ("新建学校3所：其中小学2所", ""),  # a new line: nothing carries over
         ("比值为4.5:5.5", "新建学校3所："),  # a colon between digits opens nothing
+    ]
+
+
+def test_a_goal_cue_opening_a_sentence_governs_the_items_semicolons_join_to_it():
+    from tracker.rules import load_rules
+
+    text = "预计全年地区生产总值268亿元；固定资产投资增长12%；社会消费品零售总额96.3亿元。农民收入增长7.2%；全年新增就业1200人。"
+    sentences = split_sentences(text)
+    assert [(s.text, opener) for s, opener in zip(sentences, goal_openers(text, sentences, load_rules().goal_opening))] == [
+        ("预计全年地区生产总值268亿元", ""), ("固定资产投资增长12%", "预计"), ("社会消费品零售总额96.3亿元", "预计"),
+        ("农民收入增长7.2%", ""), ("全年新增就业1200人", ""),  # a full stop ends it
     ]
 
 

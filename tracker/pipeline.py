@@ -28,7 +28,8 @@ from tracker.resolving import (
     table_cell_kind,
     yearly_goal,
 )
-from tracker.segmenting import TextSpan, colon_openers, split_sections, split_sentences, split_stories
+from tracker.segmenting import (TextSpan, colon_openers, goal_openers, split_sections, split_sentences,
+                                split_stories)
 from tracker.tables import table_cells
 from tracker.vocabulary import load_vocabulary
 
@@ -107,6 +108,7 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
     gazetteer = load_gazetteer()
     vocabulary = load_vocabulary()
     respectively = load_rules().respectively
+    goal_opening = load_rules().goal_opening
     traditional = has_traditional(text)  # 學校, 萬元: labels are written in simplified characters
     links: list[ExtractedLink] = []
     sentence_claims: list[list[int]] = []
@@ -126,7 +128,9 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
         heading = None  # the sentence before, when it has no amounts: it may be a heading
         section_sentences = split_sentences(text, section.start, section.end)
         rows = table_cells([sentence.text for sentence in section_sentences])
-        for position, (sentence, opener) in enumerate(zip(section_sentences, colon_openers(text, section_sentences))):
+        openers = [colon or goal for colon, goal in zip(colon_openers(text, section_sentences),
+                                                         goal_openers(text, section_sentences, goal_opening))]
+        for position, (sentence, opener) in enumerate(zip(section_sentences, openers)):
             sentence_index = len(sentences)
             sentences.append((section_index, sentence))
             row = rows.get(position)  # a table row's figures, read by its header

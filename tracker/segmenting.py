@@ -82,6 +82,21 @@ def colon_openers(text: str, sentences: list[TextSpan]) -> list[str]:
     return openers
 
 
+def goal_openers(text: str, sentences: list[TextSpan], opening: re.Pattern) -> list[str]:
+    """For each of ``sentences``, the goal cue it stands under, or "": a sentence opening with a
+    cue (``opening`` matches its start: 预计全年实现地区生产总值268亿元；规模以上工业增加值增长9.5%；…)
+    governs the items after it that ``；`` joins to it, up to the end of their sentence."""
+    openers, current = [], ""
+    for index, sentence in enumerate(sentences):
+        if current and not on_one_line(text, sentences[index - 1], sentence, "；;"):
+            current = ""
+        openers.append(current)
+        if not current:
+            found = opening.match(sentence.text)
+            current = found.group() if found else ""
+    return openers
+
+
 def split_sections(text: str) -> list[TextSpan]:
     """The speeches of a document, each labelled (``篇三``, ``篇六(二)``); one speech is one section.
 
