@@ -72,6 +72,9 @@ class LabelRules:
     base_amount_with_after: RulePattern
     running_total: regex.Pattern
     running_total_suffixes: dict[str, str]
+    completion: regex.Pattern
+    completion_done: regex.Pattern
+    completion_suffix: str
     newly: RulePattern
     unit_heads: dict[str, str]
 
@@ -123,6 +126,9 @@ def label_rules() -> LabelRules:
         base_amount_with_after=compile_rule(seed["base_amount_with_after"]),
         running_total=regex.compile(seed["running_total"]),
         running_total_suffixes=seed["running_total_suffixes"],
+        completion=regex.compile(seed["completion"]),
+        completion_done=regex.compile(seed["completion_done"]),
+        completion_suffix=seed["completion_suffix"],
         newly=compile_rule(seed["newly"]),
         unit_heads=seed["unit_heads"],
     )
@@ -639,6 +645,7 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
             level, base = index, ""
     labels = _label_parts(sentence, amounts, labels, parts, rules)
     labels = _label_running_totals(sentence, amounts, labels, rules)
+    labels = _label_completion_rates(sentence, amounts, labels, rules)
     labels = _label_respective_items(sentence, amounts, labels, [start for start, _ in clauses], skip, rules,
                                      set(listed_runs))
     return labels
@@ -780,6 +787,20 @@ def _label_running_totals(sentence: str, amounts: Sequence[Amount], labels: list
             else:
                 text = rules.running_total_suffixes["measure"] + stem
             labels[index] = replace(labels[index], text=text)
+    return labels
+
+
+def _label_completion_rates(sentence: str, amounts: Sequence[Amount], labels: list[Label],
+                            rules: LabelRules) -> list[Label]:
+    """建成充电桩165个，完成55%: the rate is how much of the task the amount before it is done
+    (建成充电桩完成率)."""
+    labels = list(labels)
+    for index in range(1, len(amounts)):
+        previous, amount = amounts[index - 1], amounts[index]
+        if labels[index].text is None and labels[index - 1].text and amount.family == "rate" \
+                and rules.completion.fullmatch(sentence, previous.end, amount.start):
+            stem = rules.completion_done.sub("", _count_stem(labels[index - 1].text, previous, rules))
+            labels[index] = replace(labels[index], text=stem + rules.completion_suffix)
     return labels
 
 
