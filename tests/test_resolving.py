@@ -957,3 +957,13 @@ def test_a_forecast_opening_a_sentence_makes_its_semicolon_items_forecasts_too()
             "1—11月，全县一般公共预算收入完成9.12亿元。")
     assert [(c.text, c.kind) for c in extract_claims(text)] == [
         ("268亿元", "target"), ("12%左右", "target"), ("96.3亿元", "target"), ("9.12亿元", "actual")]
+
+
+def test_a_total_since_a_plan_period_began_runs_to_the_year_spoken_of():
+    text = ("梨树县2023年禁毒工作总结\n“十四五”以来，全县累计破获毒品刑事案件61起，毒品案件发案率下降到0.5%。\n"
+            "“十二五”以来，全县累计投入资金5.6亿元。")
+    assert [(c.text, c.year, c.period) for c in extract_claims(text)] == [
+        ("61起", None, "2021-2023"), ("0.5%", 2023, None), ("5.6亿元", None, "2011-2023")]
+    # said in the period's last year, the whole period
+    text = text.replace("2023年禁毒工作总结", "2025年禁毒工作总结")
+    assert [(c.text, c.year, c.period) for c in extract_claims(text)][0] == ("61起", None, "2021-2025")

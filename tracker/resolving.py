@@ -476,6 +476,12 @@ def resolve_period(sentence: str, amount: Amount, target: bool = False, context:
         following = sentence[match.end():]
         if rules.period_year_after.search(following) or _in_title(sentence, match.start()):
             continue  # “十三五”开局之年, 《“十四五”…规划》: no horizon of the amounts after it
+        now = _undated_year(context, position) if context is not None and not target else None
+        if now is not None and now != last and rules.period_since_after.match(following):
+            # “十四五”以来 said of 2023: a total from the period's first year to then, a level of then
+            if amount.family in NOT_TOTALS or now <= first or _own_year_between(sentence, match.end(), amount.start):
+                continue
+            return f"{first}-{now}", None
         total_after = rules.period_total_after.search(following)
         if rules.period_end_after.search(following) or (target and not total_after):
             if target and not total_after and _own_year_between(sentence, 0, amount.start):

@@ -132,6 +132,7 @@ class Rules:
     period_pattern: RulePattern
     period_total_after: RulePattern
     period_end_after: RulePattern
+    period_since_after: RulePattern
     period_year_after: RulePattern
     period_level_before: RulePattern
     period_explicit: RulePattern
@@ -340,6 +341,7 @@ def load_rules() -> Rules:
         period_pattern=compile_rule(alternation(cue_seed["periods"]["spans"])),
         period_total_after=compile_rule(cue_seed["periods"]["total_after"]),
         period_end_after=compile_rule(cue_seed["periods"]["end_after"]),
+        period_since_after=compile_rule(cue_seed["periods"]["since_after"]),
         period_year_after=compile_rule(cue_seed["periods"]["year_after"]),
         period_level_before=compile_rule(cue_seed["periods"]["level_before"]),
         period_explicit=compile_rule(cue_seed["periods"]["explicit"]),
