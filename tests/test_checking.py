@@ -264,6 +264,16 @@ def test_a_share_of_a_plan_may_pass_100_percent(sessions, tmp_path):
         ("part_of_whole", "inconsistency: a share of 120% is above 100%")]
 
 
+def test_the_parts_a_total_closes_and_those_after_its_qizhong_are_two_breakdowns(sessions, tmp_path):
+    text = ("全县通过“特岗计划”招聘教师280名，通过县级公开招聘录用教师420名，共计补充新教师700名，"
+            "其中研究生学历26名、本科学历612名。")
+    assert drafts_of(sessions, tmp_path, text) == []
+    # each is still checked: the channels must add up to the total
+    wrong = text.replace("420名", "460名")
+    assert [(d.check, d.severity, d.stated, d.computed) for d in drafts_of(sessions, tmp_path, wrong)] == [
+        ("sum", "error", 700.0, 740.0)]
+
+
 def test_the_probe_reports_raise_no_false_alarm(sessions):
     """The probe reports' relations, checked: the only warnings left are lists after 其中
     whose categories overlap (农户贷款 within 农村贷款; suspects detained, then arrested;

@@ -563,12 +563,14 @@ def check_pp_change(figures: dict[int, Figure], links: list[Link]) -> list[FlagD
 
 def check_sum(figures: dict[int, Figure], links: list[Link]) -> list[FlagDraft]:
     """Parts against their total, under each reading of the list."""
-    groups: dict[int, list[Link]] = defaultdict(list)
+    # 招聘教师280名，录用教师420名，共计补充新教师700名，其中研究生学历26名…: the parts a total closes
+    # and those after its 其中 are two breakdowns of it, each checked on its own
+    groups: dict[tuple[int, str | None], list[Link]] = defaultdict(list)
     for link in links:
         if link.relation == "part":
-            groups[link.head_claim_id].append(link)
+            groups[link.head_claim_id, (link.detail or {}).get("form")].append(link)
     drafts = []
-    for head, parts in groups.items():
+    for (head, _form), parts in groups.items():
         total = figures[head]
         members = [figures[link.tail_claim_id] for link in parts]
         group = [total, *members]
