@@ -1027,11 +1027,10 @@ def home_scope(text: str, start: int, end: int, home: PlaceRecord | None, gazett
     if home is None or home.code is None and home.level != TOWN:
         return None
     pattern, levels = _scope_markers(compared)
-    found = None
-    for found in pattern.finditer(text, start, end):
-        pass
-    if found is None:
+    matches = list(pattern.finditer(text, start, end))
+    if not matches:
         return None
+    found = matches[-1]
     level = levels[found.group()]
     if level == "town":
         place = home if home.level == TOWN else None

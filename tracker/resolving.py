@@ -768,12 +768,16 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
     scope: HomeScope | None = None
     for index, amount in enumerate(amounts):
         clause_start, stop = _clause_of(sentence, amount)
+        # the start of the words an aside holding only the amount follows, if it is in one
+        followed = None
         if clause_start and sentence[clause_start - 1] in ASIDE and sentence.startswith(
                 ASIDE[sentence[clause_start - 1]], amount.end):
+            last = LAST_CLAUSE_BREAK.search(sentence, 0, clause_start - 1)
+            followed = last.end() if last else 0
+        if followed is not None:
             # 兰溪市女埠街道（41微克/立方米）、金东区孝顺镇（40微克/立方米）: an aside holding only
             # the amount is of the place it follows
-            last = LAST_CLAUSE_BREAK.search(sentence, 0, clause_start - 1)
-            owner_start = max(last.end() if last else 0, amounts[index - 1].end if index else 0)
+            owner_start = max(followed, amounts[index - 1].end if index else 0)
             owner = _place_named([m for m in mentions if owner_start <= m.start and m.end <= clause_start - 1],
                                  gazetteer, home)
             if owner is not None:
@@ -801,18 +805,10 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
         own_scope = home_scope(sentence, clause_start, amount.start, home, gazetteer)
         if own_scope is not None and own_scope.start - clause_start <= SUBJECT_REACH:
             scope = own_scope
-        if clause_start and sentence[clause_start - 1] in ASIDE and sentence.startswith(
-                ASIDE[sentence[clause_start - 1]], amount.end):
-            last = LAST_CLAUSE_BREAK.search(sentence, 0, clause_start - 1)
-            # 高于全市平均水平（4.4%）: the whole's own figure
-            own_scope = home_scope(sentence, last.end() if last else 0, clause_start - 1, home, gazetteer,
-                                   compared=True) or own_scope
-        for named_scope in (own_scope, scope):
-            if named_scope is not None and not any(named_scope.end <= m.start and m.end <= amount.start
-                                                   for m in mentions):
-                break
-        else:
-            named_scope = None
+        if followed is not None:  # 高于全市平均水平（4.4%）: the whole's own figure
+            own_scope = home_scope(sentence, followed, clause_start - 1, home, gazetteer, compared=True) or own_scope
+        named_scope = next((found for found in (own_scope, scope) if found is not None and not any(
+            found.end <= m.start and m.end <= amount.start for m in mentions)), None)
         if named_scope is not None:
             places.append(named_scope.place)
             continue

@@ -158,7 +158,7 @@ class Rules:
     goal_named_before: RulePattern
     goal_named_after: RulePattern
     actual_markers: regex.Pattern
-    goal_opening: regex.Pattern
+    goal_opening: re.Pattern
     plan_totals: tuple[str, ...]
 
 
@@ -369,7 +369,7 @@ def load_rules() -> Rules:
         goal_named_before=compile_rule(cue_seed["target"]["goal_named_before"]),
         goal_named_after=compile_rule(cue_seed["target"]["goal_named_after"]),
         actual_markers=regex.compile(cue_seed["target"]["actual_markers"]),
-        goal_opening=regex.compile(cue_seed["target"]["goal_opening"]),
+        goal_opening=re.compile(cue_seed["target"]["goal_opening"]),
         plan_totals=tuple(cue_seed["target"]["plan_totals"]),
     )
 
