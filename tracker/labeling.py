@@ -636,14 +636,14 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
                 listed_runs[run[0]] = label
         if not label:
             label = _after_count(sentence, index, amounts, labels, rules) \
-                or _borrowed_label(sentence, index, amounts, labels, clause_start, breaks, skip, rules)
+                or _borrowed_label(sentence, index, amounts, labels, clause_start, breaks, skip, asides, rules)
         if amount.family == "count" and not amount.item:
             label = _with_topic(label, parts[index], amount, rules, frame,
                                 title_topic(sentence[:amount.start], rules.lead), heading)
         labels.append(Label(label, "level"))
         if label:
             level, base = index, ""
-    labels = _label_parts(sentence, amounts, labels, parts, rules)
+    labels = _label_parts(sentence, amounts, labels, parts, asides, aside_heads, rules)
     labels = _label_running_totals(sentence, amounts, labels, rules)
     labels = _label_completion_rates(sentence, amounts, labels, rules)
     labels = _label_respective_items(sentence, amounts, labels, [start for start, _ in clauses], skip, rules,
@@ -714,7 +714,8 @@ def _after_count(sentence: str, index: int, amounts: Sequence[Amount], labels: l
 
 
 def _borrowed_label(sentence: str, index: int, amounts: Sequence[Amount], labels: list[Label], clause_start: int,
-                    breaks: Sequence[int], skip: Sequence[tuple[int, int]], rules: LabelRules) -> str | None:
+                    breaks: Sequence[int], skip: Sequence[tuple[int, int]], asides: Sequence[tuple[int, int]],
+                    rules: LabelRules) -> str | None:
     """The label of an amount whose clause says nothing of it but how it links (为, 达到,
     力争突破, 控制在): what the clause before names when it ranks first (灌云县60岁及以上人口
     比重最高，为25.36%; its place goes to the locality) or ends in a colon (地区生产总值：1872.36亿元);
@@ -734,7 +735,6 @@ def _borrowed_label(sentence: str, index: int, amounts: Sequence[Amount], labels
         words = _trim(_blank(sentence[span[0]:span[1]], skip, span[0]), rules)
         if words:
             return _with_suffix(words, amount, rules) or None
-    asides = aside_spans(sentence)
     for before in range(index - 1, -1, -1):
         label = labels[before].text
         if not label or labels[before].aspect != "level":
@@ -752,13 +752,13 @@ def _borrowed_label(sentence: str, index: int, amounts: Sequence[Amount], labels
 
 
 def _label_parts(sentence: str, amounts: Sequence[Amount], labels: list[Label], parts: list[_Parts],
-                 rules: LabelRules) -> list[Label]:
+                 asides: Sequence[tuple[int, int]], aside_heads: dict[int, int], rules: LabelRules) -> list[Label]:
     """幼儿园118所（公办46所、民办72所）, 在校学生58326人，其中小学39874人: a short word and an
     amount after a named amount of its unit, in an aside or after 其中, are a part of it,
     unless the word names what is counted itself (其中小学50所, 其中女教师3000人) or a kind of
     what the total counts (其中发明专利216件 after 申请专利)."""
-    heads = dict(_parts_after_total(sentence, amounts, rules))
-    heads.update(_aside_heads(sentence, amounts))  # an aside's head is nearer than the total before 其中
+    heads = dict(_parts_after_total(sentence, amounts, asides, rules))
+    heads.update(aside_heads)  # an aside's head is nearer than the total before 其中
     labels = list(labels)
     for index, head in heads.items():
         before = parts[index].before
@@ -973,7 +973,8 @@ def _aside_heads(sentence: str, amounts: Sequence[Amount]) -> list[tuple[int, in
     return pairs
 
 
-def _parts_after_total(sentence: str, amounts: Sequence[Amount], rules: LabelRules) -> list[tuple[int, int]]:
+def _parts_after_total(sentence: str, amounts: Sequence[Amount], asides: Sequence[tuple[int, int]],
+                       rules: LabelRules) -> list[tuple[int, int]]:
     """(index, total) of each count after 其中 whose total, the last amount of its unit
     before 其中 and outside an aside, is named (other parts are named by their own nouns:
     其中通组公路264公里)."""
@@ -981,10 +982,10 @@ def _parts_after_total(sentence: str, amounts: Sequence[Amount], rules: LabelRul
     if opening is None:
         return []
     pairs = []
-    asides = aside_spans(sentence)  # 新兵186名（含女兵5名），其中…: the total is not the aside's
     for index, amount in enumerate(amounts):
         if amount.start < opening.end() or amount.family != "count":
             continue
+        # 新兵186名（含女兵5名），其中…: the total is not the aside's
         total = next((k for k in range(index - 1, -1, -1) if amounts[k].end <= opening.start()
                       and amounts[k].unit == amount.unit
                       and not aside_of(asides, amounts[k].start, amounts[k].end)), None)

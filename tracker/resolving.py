@@ -145,13 +145,14 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     if reported and meeting_year is not None and (year_value(reported.group(1)) or meeting_year) < meeting_year:
         markers.append((reported.start(1), "review", reported.group(1)))
     for match in rules.frame_heading.finditer(text, start, end):
-        kind, written = "review" if match.group("review") else "plan", match.group("year_heading")
-        if kind == "plan" and not written:
-            written = _named_year(match.group(), meeting_year)  # 三、突出重点，全力做好2024年经济工作
-        if match.group("present"):
+        if match.group("review"):
+            markers.append((match.start(), "review", match.group("year_heading")))
+        elif match.group("present"):
             # 二、清醒认识当前春耕生产面临的形势: the state at the meeting, reported on as its year
-            kind, written = "report", str(meeting_year) if meeting_year is not None else None
-        markers.append((match.start(), kind, written))
+            markers.append((match.start(), "report", str(meeting_year) if meeting_year is not None else None))
+        else:  # 三、突出重点，全力做好2024年经济工作: the year it names within it
+            markers.append((match.start(), "plan",
+                            match.group("year_heading") or _named_year(match.group(), meeting_year)))
     # A plan named in a title (根据《…2019年工作要点》安排) or cited (根据…2023年度监督工作计划) is
     # no part of this text.
     markers = [marker for marker in markers if not _in_title(text, marker[0])
@@ -476,8 +477,9 @@ def resolve_period(sentence: str, amount: Amount, target: bool = False, context:
         following = sentence[match.end():]
         if rules.period_year_after.search(following) or _in_title(sentence, match.start()):
             continue  # “十三五”开局之年, 《“十四五”…规划》: no horizon of the amounts after it
-        now = _undated_year(context, position) if context is not None and not target else None
-        if now is not None and now != last and rules.period_since_after.match(following):
+        now = _undated_year(context, position) if context is not None and not target \
+            and rules.period_since_after.match(following) else None
+        if now is not None and now != last:
             # “十四五”以来 said of 2023: a total from the period's first year to then, a level of then
             if amount.family in NOT_TOTALS or now <= first or _own_year_between(sentence, match.end(), amount.start):
                 continue
@@ -636,8 +638,13 @@ def resolve_kind(sentence: str, amount: Amount, context: Context | None = None, 
     if frame is None or frame.kind != "review":
         cue = max(cue, last_cue(weak))
     planned = frame is not None and frame.kind == "plan"
-    marker = max((m.end() for m in rules.actual_markers.finditer(head)
-                  if not (planned and m.group() in rules.plan_totals)), default=-1)
+
+    def facts(text: str, begin: int, stop: int) -> list[int]:
+        # where the marks of a fact end; in a plan's part, 累计 sums what is to be done
+        return [m.end() for m in rules.actual_markers.finditer(text, begin, stop)
+                if not (planned and m.group() in rules.plan_totals)]
+
+    marker = max(facts(head, 0, len(head)), default=-1)
     if cue > marker:
         return "target"
     if marker < 0 and planned:
@@ -645,8 +652,7 @@ def resolve_kind(sentence: str, amount: Amount, context: Context | None = None, 
         if amount.family == "count" and not sentence[clause_start:amount.start].strip() \
                 and HAN_WORDS.match(sentence, amount.end):
             return "actual"  # 54所实项目学校预算投入…: a count heading its clause names a set that exists
-        return "actual" if any(m.group() not in rules.plan_totals for m in rules.actual_markers.finditer(
-            sentence, amount.end, clause_end)) else "target"
+        return "actual" if facts(sentence, amount.end, clause_end) else "target"
     return "actual"
 
 
