@@ -414,3 +414,16 @@ def test_only_and_a_month_on_month_change_are_read_around_the_level():
     assert labels("9月份全县平均降雨量仅8.6毫米，环比下降71.4%，水库蓄水率仅为38.6%，水位最低降至8.72米") == [
         ("8.6毫米", "9月份全县平均降雨量"), ("71.4%", "9月份全县平均降雨量环比下降率"),
         ("38.6%", "水库蓄水率"), ("8.72米", "水位最低")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the alternative in brackets is part of the counted noun, before and after the amount
+    ("全县17个乡镇（街道）均设立消费维权联络站", [("17个", "设立消费维权联络站的乡镇（街道）数")]),
+    ("全市共有文化馆6个、乡镇（街道）综合文化站73个、村（社区）综合性文化服务中心1057个",
+     [("6个", "文化馆数"), ("73个", "乡镇（街道）综合文化站数"), ("1057个", "村（社区）综合性文化服务中心数")]),
+    # one that ends the noun, before a name in Latin letters, is kept too
+    ("全市9个县（市、区）PM2.5平均浓度为30微克/立方米",
+     [("9个", "县（市、区）数"), ("30微克/立方米", "PM2.5平均浓度")]),
+])
+def test_a_counted_noun_keeps_the_alternative_it_holds_in_brackets(sentence, expected):
+    assert labels(sentence) == expected

@@ -137,6 +137,8 @@ def label_rules() -> LabelRules:
 # The amount a base names (比去年的26.3万元增加了12.3万元): no part of the change's label.
 BASE_AMOUNT = regex.compile(r"的[^的]*[0-9０-９].*$")
 HAN_RUN = regex.compile(r"[\p{Han}A-Za-z“”\"‘’、]+")
+# A noun may hold an alternative in brackets: 村（社区）党组织书记, 镇（街道）便民服务中心.
+NOUN_RUN = regex.compile(r"[\p{Han}A-Za-z“”\"‘’、]+(?:（[\p{Han}、]{1,6}）(?:[\p{Han}“”\"‘’][\p{Han}A-Za-z“”\"‘’、]*)?)*")
 QUOTES = "“”\"‘’、 "
 ASIDE_OPENING = {close: open_ for open_, close in ASIDE.items()}
 OPENING = {"“": "”", "‘": "’", '"': '"'}
@@ -293,7 +295,7 @@ def _parts(pre: str, post: str, amount: Amount, rules: LabelRules, runs_on: bool
     if amount.family != "count" and rules.achieved.search(before):
         before = _trim(rules.achieved.sub("", before), rules)  # 收入完成8.6亿元: 完成 links
     prefix = len(post) - len(post.removeprefix("的"))
-    run = HAN_RUN.match(post, prefix)
+    run = NOUN_RUN.match(post, prefix)
     words = run.group().rstrip("、") if run else ""
     stop = rules.noun_stop.search(words)
     whole_noun = words[:stop.start()] if stop else words
@@ -523,7 +525,7 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
             end = resume  # 食品安全（403件）、价格违法（174件）: the words after are the next item's
         clauses.append((clause_start, start))
         post = sentence[resume:end]
-        runs_on = bool(later) and end == min(later) and HAN_RUN.fullmatch(post) is not None and not post.endswith("、")
+        runs_on = bool(later) and end == min(later) and NOUN_RUN.fullmatch(post) is not None and not post.endswith("、")
         part = _parts(_blank(sentence[start:amount.start], cut, start), _blank(post, skip, resume), amount, rules,
                       runs_on)
         part.apart, part.outside = apart, outside
