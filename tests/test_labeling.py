@@ -427,3 +427,9 @@ def test_only_and_a_month_on_month_change_are_read_around_the_level():
 ])
 def test_a_counted_noun_keeps_the_alternative_it_holds_in_brackets(sentence, expected):
     assert labels(sentence) == expected
+
+
+def test_a_count_of_people_in_households_counts_households():
+    assert labels("全市改造老旧小区512个，惠及居民6.8万户") == [("512个", "改造老旧小区数"), ("6.8万户", "惠及居民户数")]
+    assert labels("走访群众xxx户") == [("xxx户", "走访群众户数")]
+    assert labels("全年新登记企业1.2万户") == [("1.2万户", "新登记企业数")]  # firms are no people

@@ -47,6 +47,8 @@ class LabelRules:
     school_nouns: tuple[str, ...]
     count_suffix_by_unit: dict[str, str]
     count_suffix: str
+    household_suffix: dict[str, str]
+    person_heads: str
     document_parts: frozenset[str]
     named_count_units: tuple[str, ...]
     rate_heads: tuple[str, ...]
@@ -100,6 +102,8 @@ def label_rules() -> LabelRules:
         school_nouns=tuple(seed["school_nouns"]),
         count_suffix_by_unit=seed["count_suffix_by_unit"],
         count_suffix=seed["count_suffix"],
+        household_suffix=seed["household_suffix"],
+        person_heads=seed["person_heads"],
         document_parts=frozenset(seed["document_parts"]),
         named_count_units=tuple(seed["named_count_units"]),
         rate_heads=tuple(seed["rate_heads"]),
@@ -343,6 +347,8 @@ def _with_suffix(label: str, amount: Amount, rules: LabelRules) -> str:
         if label.endswith(("数", "人次")):
             return label
         bare = label.rstrip("".join(CLOSING))
+        if amount.unit in rules.household_suffix and bare[-1:] in rules.person_heads:
+            return label + rules.household_suffix[amount.unit]  # 惠及居民6.8万户: 惠及居民户数
         if bare[-1:] in rules.count_heads or bare.endswith(rules.school_nouns):
             return label + rules.count_suffix
         return label + rules.count_suffix_by_unit.get(amount.unit, amount.unit + rules.count_suffix)
