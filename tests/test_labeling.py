@@ -241,7 +241,7 @@ def labels(sentence: str) -> list[tuple[str, str | None]]:
     ("简易注销公告时间由45天压缩至20天", [("45天", "简易注销公告时间"), ("20天", "简易注销公告时间")]),
     ("路面宽度由5米拓宽至8.5米", [("5米", "路面宽度"), ("8.5米", "路面宽度")]),
     # a count right after a count is of the same group in another unit
-    ("搬迁安置群众412户1480人", [("412户", "搬迁安置群众数"), ("1480人", "搬迁安置群众数")]),
+    ("搬迁安置群众412户1480人", [("412户", "搬迁安置群众户数"), ("1480人", "搬迁安置群众数")]),
     # an amount with no words of its own: of the words before a colon, of the level before it
     # in its unit, or of what the rate before it changes
     ("城镇居民人均可支配收入：27846元，同比增长8.7%",
