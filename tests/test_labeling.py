@@ -433,3 +433,9 @@ def test_a_count_of_people_in_households_counts_households():
     assert labels("全市改造老旧小区512个，惠及居民6.8万户") == [("512个", "改造老旧小区数"), ("6.8万户", "惠及居民户数")]
     assert labels("走访群众xxx户") == [("xxx户", "走访群众户数")]
     assert labels("全年新登记企业1.2万户") == [("1.2万户", "新登记企业数")]  # firms are no people
+
+
+def test_an_average_or_mean_keeps_its_first_character():
+    # 均 opens the noun 均价 / 均值 here; it is no adverb ("all") to drop
+    assert labels("收购均价1690元/担，全市PM2.5均值为35微克/立方米") == [
+        ("1690元/担", "收购均价"), ("35微克/立方米", "PM2.5均值")]

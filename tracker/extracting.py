@@ -749,7 +749,12 @@ def _per_quantity(rules: Rules, sentence: str, amount: Amount) -> Amount:
     per = rules.per_quantity.match(sentence, amount.end)
     if per is None:
         return amount
-    return replace(amount, end=per.end(), text=sentence[amount.start:per.end()])
+    end, approx = per.end(), amount.approx
+    # 1690元/担左右: a qualifier after the quantity bounds the price.
+    word = next((word for word in rules.qualifiers_after if sentence.startswith(word, end)), None)
+    if word is not None and approx == "exact":
+        end, approx = end + len(word), rules.qualifiers_after[word]
+    return replace(amount, end=end, text=sentence[amount.start:end], approx=approx)
 
 
 BARE_NUMBER = regex.compile(rf"{DIGIT}+(?:[.．]{DIGIT}+)?")
