@@ -191,3 +191,20 @@ def test_a_rank_column_is_no_figure_and_its_placeholder_opens_the_whole_row():
             "1\t磐安县\t20\t-9.1\n—\t全市\t30\t-6.3\n")
     assert [(c.text, c.unit, c.locality) for c in extract_claims(text)] == [
         ("20", "微克/立方米", "磐安县"), ("-9.1", "%", "磐安县"), ("30", "微克/立方米", "金华市"), ("-6.3", "%", "金华市")]
+
+
+def test_empty_cells_keep_a_total_row_under_its_columns():
+    # the 合计 row leaves 项目名称 and 建设地点 empty and lost its last cell to trimming
+    text = ("瓜州县2023年新能源项目建设情况报告\n序号\t项目名称\t建设地点\t建设规模（万千瓦）\t总投资（亿元）\t进展情况\n"
+            "1\t北大桥东风电项目\t柳园镇\t50\t31.5\t全容量并网\n合计\t\t\t269\t156.3\t\n")
+    assert [(c.text, c.unit, c.metric_label) for c in extract_claims(text)][2:] == [
+        ("269", "千瓦", "合计建设规模"), ("156.3", "元", "合计总投资")]
+
+
+def test_a_cell_may_write_its_own_unit_and_a_header_may_count_in_periods():
+    text = ("建宁县2023年政策性农业保险工作情况报告\n险种\t承保数量\t保费（万元）\n水稻制种保险\t12.6万亩\t1,008.0\n"
+            "其他险种\t二类\t33.0\n序号\t工种\t培训期数\t培训人次\n1\t电工\t12\t356\n")
+    assert [(c.text, c.value, c.unit, c.metric_label) for c in extract_claims(text)] == [
+        ("12.6万亩", Decimal("126000"), "亩", "水稻制种保险承保数量"), ("1,008.0", Decimal("10080000.0"), "元", "水稻制种保险保费"),
+        ("33.0", Decimal("330000.0"), "元", "其他险种保费"),  # a class written in words is no figure
+        ("12", Decimal("12"), "期", "电工培训期数"), ("356", Decimal("356"), "人次", "电工培训人次")]

@@ -142,7 +142,7 @@ def table_cells(sentences: list[str]) -> dict[int, list[TableCell]]:
             # 1⇥粳米⇥元/500克⇥3.15, 1⇥磐安县⇥20, —⇥全市⇥30: a serial number or a rank is no figure
             cells, numbers = cells[1:], numbers[1:]
         if numbers[0] or header is None or not HAN.search(cells[0][2]) \
-                or not all(number or _is_filler(text) or aligned and _is_category(text)
+                or not all(number or _is_filler(text) or aligned and _is_category(text) or _whole_amount(text, 0)
                            for number, (_, _, text) in zip(numbers[1:], cells[1:])):
             continue
         row = _row_cells(cells, numbers, header, table_units)
@@ -159,6 +159,9 @@ def _cells(sentence: str) -> list[tuple[int, int, str]]:
     for separator in rules.separator.finditer(sentence):
         if separator.start() > position:
             cells.append((position, separator.start(), sentence[position:separator.start()]))
+        # 合计⇥⇥⇥269: each tab after the first stands for an empty cell, which keeps the
+        # figures under their columns
+        cells.extend((separator.start(), separator.start(), "") for _ in range(separator.group().count("\t") - 1))
         position = separator.end()
     if position < len(sentence):
         cells.append((position, len(sentence), sentence[position:]))
@@ -169,8 +172,9 @@ def _cells(sentence: str) -> list[tuple[int, int, str]]:
 
 
 def _is_filler(text: str) -> bool:
-    # A placeholder for no figure, or a unit word (or a price per quantity, 元/500克) in the row's unit column.
-    return text in _rules().placeholders or (len(text) <= 4 or load_rules().per_quantity.search(text) is not None) \
+    # A placeholder for no figure (or an empty cell), or a unit word (or a price per quantity, 元/500克) in
+    # the row's unit column.
+    return not text or text in _rules().placeholders or (len(text) <= 4 or load_rules().per_quantity.search(text) is not None) \
         and _unit_of(text) is not None
 
 
@@ -223,6 +227,8 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
     rules = _rules()
     # the header's cells for the row's, aligned from the right (a header may name the label column or not)
     offset = len(header) - len(cells)
+    if offset > 0 and any(not text for _, _, text in cells):
+        offset = 0  # a row that keeps its empty cells lost only the last ones: it aligns from the left
     columns = [header[index + offset] if 0 <= index + offset < len(header) else "" for index in range(len(cells))]
     row_unit = next((unit for column, (_, _, text) in zip(columns, cells)
                      if column in rules.unit_headers and (unit := _unit_of(text))), None)
@@ -235,6 +241,9 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
     in_turn = len(table_units) == len(cells) - 1
     for place, (column, (start, end, text), number) in enumerate(zip(columns[1:], cells[1:], numbers[1:])):
         if number is None:
+            whole = _whole_amount(text, start)
+            if whole is not None:  # 水稻制种保险⇥12.6万亩⇥…: a cell may write its own unit
+                result.append(TableCell(whole, _label(label, column, False), _label("", column, False) or label, label))
             continue
         table_unit = table_units[place] if in_turn else table_units[0] if len(table_units) == 1 else None
         unit = "%" if number.group("percent") else _column_unit(column) or row_unit or table_unit
@@ -269,6 +278,17 @@ def _column_unit(column: str) -> str | None:
         return named
     counted = rules.counted_header.search(column)
     return counted.group("unit") if counted else None
+
+
+def _whole_amount(text: str, start: int) -> Amount | None:
+    # The amount a cell holds whole, in digits with its unit (12.6万亩), spanning the cell; None
+    # otherwise (a class written in words, 二类, is no figure).
+    if not _rules().number.match(text[:1]):
+        return None
+    read = extract_amounts(text)
+    if len(read) != 1 or read[0].start != 0 or read[0].end != len(text) or read[0].unit is None:
+        return None
+    return replace(read[0], start=start, end=start + len(text))
 
 
 def _amount(number: re.Match, unit: str, start: int, end: int, text: str) -> Amount | None:
