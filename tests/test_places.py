@@ -429,6 +429,11 @@ def test_a_towns_own_report_is_the_towns_under_the_county_its_title_names(gaz):
     ("宁县位于甘肃省东部", ["宁县"]),
     ("项目位于正宁县，总投资3亿元", ["正宁县"]),
     ("兰山区在临沂市率先完成任务", ["兰山区", "临沂市"]),
+    # the whole a figure is a share of, is ranked in or is set against
+    ("新能源并网装机占酒泉市的三成以上", []),
+    ("新增额度12.86亿元，规模居渭南市各县（市、区）第2位", []),
+    ("增速高于临汾市平均水平6.2个百分点", []),
+    ("渭南市新增额度12.86亿元", ["渭南市"]),
 ])
 def test_places_an_amount_is_not_about_are_left_out(gaz, sentence, kept):
     assert [m.text for m in subject_mentions(sentence, find_places(sentence, gaz))] == kept
@@ -443,6 +448,7 @@ def test_places_an_amount_is_not_about_are_left_out(gaz, sentence, kept):
     ("其中全国最美家庭2户", False),
     ("是全国第一所应用技术类型本科高校", False),  # a rank
     ("毕业生来自全国27个省", False),  # where people come from
+    ("鲍鱼产量约占全国的三分之一", False),  # the whole a figure is a share of
 ])
 def test_national_marker(text, national):
     assert bool(national_marker().search(text)) is national
