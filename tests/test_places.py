@@ -467,3 +467,16 @@ def test_national_marker(text, national):
 def test_the_place_of_the_body_a_source_line_names(gaz, raw, expected):
     found = issuer_place(f"我省最低工资标准4月1日起上调\n{raw}\n正文", gaz)
     assert (found.name if found else None) == expected
+
+
+@pytest.mark.parametrize("row, town", [
+    ("班老乡\t21.2\t1248", "班老乡"),  # 老乡 is a word in prose
+    ("锁阳城镇\t24\t11.3", "锁阳城镇"),  # and so is 城镇
+    ("老城镇　　176　　13.7", "老城镇"),
+    ("七级镇  8,200  2,460", "七级镇"),
+    ("各乡镇\t12", None),  # no name: a determiner opens it
+    ("城镇\t12", None),
+])
+def test_a_table_cell_holding_only_a_town_name_is_that_town(gaz, row, town):
+    towns = [m.record.name for m in find_places(row, gaz) if m.record.level == "town"]
+    assert towns == ([town] if town else [])

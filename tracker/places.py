@@ -272,6 +272,7 @@ class Gazetteer:
         self._automaton = ahocorasick_rs.AhoCorasick([entry[0] for entry in self._names],
                                                      matchkind=ahocorasick_rs.MatchKind.Standard)
         self._towns = _town_pattern(rules["towns"])
+        self._cell_towns = _cell_town_pattern(rules["towns"])
         self._town_suffixes = tuple(rules["towns"]["suffixes"])
         self._town_rules = rules["towns"]
         self._town_stop = frozenset(rules["towns"]["stem_words"])
@@ -669,6 +670,15 @@ class Gazetteer:
                     stem, start = stem[cut:], start + cut
                     break
             towns.append((start, match.end(), stem + suffix))
+        if "\t" in sentence or "\u3000" in sentence or "  " in sentence:
+            # 班老乡⇥21.2⇥1248: a table cell that is a town's name and nothing else is one, though
+            # in prose its ending would make a word (老乡, 城镇) or its first character a pronoun (几)
+            for match in self._cell_towns.finditer(sentence):
+                name = match.group()
+                if match.group("stem") in self._town_stop or name in self._entries \
+                        or any(start < match.end() and match.start() < end for start, end, _ in towns):
+                    continue
+                towns.append((match.start(), match.end(), name))
         return towns
 
 
@@ -964,6 +974,13 @@ def _town_pattern(rules: dict) -> re.Pattern:
         f"{ending}(?P<suffix>{suffixes})"
     )
     return re.compile(pattern)
+
+
+def _cell_town_pattern(rules: dict) -> re.Pattern:
+    # A whole cell (between separators, the line's ends) that is a stem and a town suffix.
+    suffixes = "|".join(map(re.escape, sorted(rules["suffixes"], key=len, reverse=True)))
+    return re.compile(f"(?:^|(?<=[\t\u3000])|(?<=  ))(?P<stem>(?![{re.escape(rules['not_first'])}])"
+                      f"[{_HAN}]{{{rules['min_stem']},{rules['max_stem']}}})(?:{suffixes})(?=[\t\u3000]|  |$)")
 
 
 @lru_cache(maxsize=8)
