@@ -441,6 +441,10 @@ def test_a_title_naming_a_summary_and_a_plan_opens_with_the_summary():
     # no span: one year, or no number of years
     ("一年来,全市新建学校3所", [("3所", 2016, None)]),
     ("多年来,全市新建学校3所", [("3所", 2016, None)]),
+    # a span may open on what began in its first year; a stock of now after it is no total over it
+    ("自2012年全面实施改薄项目以来,全市累计投入资金12亿元", [("12亿元", None, "2012-2016")]),
+    ("2014年首届推介会举办以来,累计签约项目87个,目前已开工项目61个",
+     [("87个", None, "2014-2016"), ("61个", 2016, None)]),
 ])
 def test_a_span_up_to_the_reviewed_year_is_the_period_of_a_total(sentence, expected):
     raw = f"今天,我们召开2017年全市教育工作会议。\n一、2016年工作回顾\n{sentence}。"

@@ -352,9 +352,11 @@ def _late_in_year(meeting: regex.Match | None) -> bool:
 
 
 def _is_base_year(sentence: str, match: regex.Match) -> bool:
-    # 比2011年 / 较上年 / 2011年以来 / 与2010年…相比: a base or a start, not the amount's own year.
+    # 比2011年 / 较上年 / 2011年以来 / 自2015年全面实施补贴政策以来 / 与2010年…相比: a base or a
+    # start, not the amount's own year.
     rules = load_rules()
-    return sentence[:match.start()].endswith(rules.base_year_before) or bool(
+    return sentence[:match.start()].endswith(rules.base_year_before) \
+        or rules.period_since.match(sentence, match.start()) is not None or bool(
         rules.base_year_after.search(sentence[match.end():])) or (
         rules.base_compared_before.search(sentence, max(0, match.start() - BASE_COMPARED_REACH), match.start())
         and rules.base_compared_after.search(sentence[match.end():]) is not None)
@@ -564,8 +566,9 @@ def _span_period(sentence: str, amount: Amount, context: Context, position: int)
     if not found:
         return None
     marker = max(found, key=lambda m: m.end())
-    if _own_year_between(sentence, marker.end(), amount.start):
-        return None
+    if _own_year_between(sentence, marker.end(), amount.start) \
+            or rules.period_stock_now.search(sentence, marker.end(), amount.start):
+        return None  # …以来，…累计签约项目87个，目前已开工项目61个: a stock now is no total over the span
     last = _undated_year(context, position)
     if last is None:
         return None

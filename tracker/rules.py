@@ -143,6 +143,7 @@ class Rules:
     period_hint: RulePattern
     period_frame_span: regex.Pattern
     period_stock_before: regex.Pattern
+    period_stock_now: regex.Pattern
     period_opening: regex.Pattern
     period_flow_cues: RulePattern
     section_heading: regex.Pattern
@@ -352,6 +353,7 @@ def load_rules() -> Rules:
         period_hint=compile_rule(alternation(cue_seed["periods"]["hints"])),
         period_frame_span=regex.compile(cue_seed["periods"]["frame_span"]),
         period_stock_before=regex.compile(cue_seed["periods"]["stock_before"]),
+        period_stock_now=regex.compile(cue_seed["periods"]["stock_now"]),
         period_opening=regex.compile(cue_seed["periods"]["opening"]),
         period_flow_cues=compile_rule(f'(?:{alternation(cue_seed["periods"]["flow_cues"])})'
                                       f'(?![{cue_seed["periods"]["flow_cue_not_before"]}])'),
