@@ -123,7 +123,8 @@ def test_averages_ceilings_conversions_and_changes_are_no_totals_or_parts():
     text = ("全县农村居民人均可支配收入15000元。其中，甲镇人均收入16000元，乙镇14000元。\n"
             "公积金贷款最高额度60万元，其中单方缴存职工最高额度40万元，双方缴存职工最高额度60万元。\n"
             "全年贷款余额500亿元，增收20亿元。其中，个人贷款300亿元，多增15亿元。\n"
-            "全县组建救援队伍2支80人，村级救援分队共计300余人。")
+            "全县组建救援队伍2支80人，村级救援分队共计300余人。\n"
+            "前三季度，全市港口货物吞吐量比去年同期净增1,823万吨。其中，外贸货物吞吐量14,526万吨，内贸货物吞吐量21,692万吨。")
     assert [r for r in relations(text) if r[0] in ("part", "part_of_whole")] == [
         ("part_of_whole", "500亿元", "300亿元", None)]
 
@@ -147,6 +148,13 @@ def test_a_share_is_held_by_the_level_not_by_its_change():
             "城乡用水量2亿立方米（其中城镇1.2亿立方米，农村0.8亿立方米），占20%。")
     assert [r for r in relations(text) if r[0] == "share"] == [
         ("share", "58所", "41.4%", None), ("share", "30亿元", "60%", None), ("share", "2亿立方米", "20%", None)]
+
+
+
+def test_a_count_whose_words_name_a_measure_of_it_holds_no_share():
+    # the 79.4% is of the four towns' planted area, which the sentence does not state
+    text = "其中，彩云镇种植3.2万亩、竹基镇2.8万亩，4个主产镇种植面积占全县的79.4%。全县有脱贫村12个，占全县村数的25%。"
+    assert [r for r in relations(text) if r[0] == "share"] == [("share", "12个", "25%", None)]
 
 
 def test_a_share_of_a_plan_is_marked():

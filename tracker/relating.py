@@ -56,6 +56,7 @@ class RelationRules:
     share_of_whole: regex.Pattern
     share_of_plan: regex.Pattern
     share_of_change: regex.Pattern
+    share_of_measure: regex.Pattern
     outside_sums: regex.Pattern
     parts_end: regex.Pattern
     real_growth: regex.Pattern
@@ -245,6 +246,8 @@ def sentence_part_links(sentence: str, amounts: list, first: int, families: list
         candidates = [i for i, a in enumerate(amounts)
                       if a.end <= whole.start() and families[i] != families[index]
                       and aside_of(asides, a.start, a.end) in (None, own_aside)]
+        candidates = [i for i in candidates if families[i] != "count"
+                      or not rules.share_of_measure.search(sentence, amounts[i].end, whole.start())]
         holders = [i for i in candidates if amounts[i].start >= low and (aspects[i] == "level") != changed]
         if not holders and not subject and not changed:
             low = max((end for end in breaks if end <= low - 1), default=0)
