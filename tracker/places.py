@@ -672,7 +672,7 @@ class Gazetteer:
             towns.append((start, match.end(), stem + suffix))
         if "\t" in sentence or "\u3000" in sentence or "  " in sentence:
             # 班老乡⇥21.2⇥1248: a table cell that is a town's name and nothing else is one, though
-            # in prose its ending would make a word (老乡, 城镇) or its first character a pronoun (几)
+            # in prose its ending would make a word (老乡, 城镇)
             for match in self._cell_towns.finditer(sentence):
                 name = match.group()
                 if match.group("stem") in self._town_stop or name in self._entries \

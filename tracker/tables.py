@@ -174,8 +174,9 @@ def _cells(sentence: str) -> list[tuple[int, int, str]]:
 def _is_filler(text: str) -> bool:
     # A placeholder for no figure (or an empty cell), or a unit word (or a price per quantity, 元/500克) in
     # the row's unit column.
-    return not text or text in _rules().placeholders or (len(text) <= 4 or load_rules().per_quantity.search(text) is not None) \
-        and _unit_of(text) is not None
+    if not text or text in _rules().placeholders:
+        return True
+    return (len(text) <= 4 or load_rules().per_quantity.search(text) is not None) and _unit_of(text) is not None
 
 
 def _is_category(text: str) -> bool:
