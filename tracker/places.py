@@ -747,7 +747,7 @@ def _not_subject_patterns() -> tuple:
     locations = tuple(rules["locations"])
     location = regex.compile(f"(?:{'|'.join(map(regex.escape, locations))}){rules['destination_list']}")
     return (destinations, destination, openers, event_before, regex.compile(rules["event_after"]),
-            tuple(tuple(pair) for pair in rules["quotes"]), locations, location, tuple(rules["wholes"]))
+            tuple(tuple(pair) for pair in rules["quotes"]), locations, location, _wholes())
 
 
 def document_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
@@ -965,9 +965,9 @@ def _town_pattern(rules: dict) -> re.Pattern:
     not_first = f"[{never_first}]|[{numerals}][{numerals}{re.escape(rules['not_after_numeral'])}]"
     not_words = "|".join(map(re.escape, rules["preceding_words"]))
     stem_char = f"(?:(?![{re.escape(rules['not_in_stem'])}])[{_HAN}])"
-    suffixes = "|".join(map(re.escape, sorted(rules["suffixes"], key=len, reverse=True)))
+    suffixes = _town_suffixes(rules)
     # nor ends in one (主要用于镇本级: the suffix alone is the level)
-    ending = "".join(f"(?<!{re.escape(word)})" for word in rules["preceding_words"])
+    ending = _not_after(rules["preceding_words"])
     pattern = (
         f"(?:{'|'.join(behind)})"
         f"(?P<stem>(?!{not_first})(?!{not_words}){stem_char}{{{rules['min_stem']},{rules['max_stem']}}})"
@@ -978,9 +978,24 @@ def _town_pattern(rules: dict) -> re.Pattern:
 
 def _cell_town_pattern(rules: dict) -> re.Pattern:
     # A whole cell (between separators, the line's ends) that is a stem and a town suffix.
-    suffixes = "|".join(map(re.escape, sorted(rules["suffixes"], key=len, reverse=True)))
+    suffixes = _town_suffixes(rules)
     return re.compile(f"(?:^|(?<=[\t\u3000])|(?<=  ))(?P<stem>(?![{re.escape(rules['not_first'])}])"
                       f"[{_HAN}]{{{rules['min_stem']},{rules['max_stem']}}})(?:{suffixes})(?=[\t\u3000]|  |$)")
+
+
+def _town_suffixes(rules: dict) -> str:
+    # The town suffixes as an alternation, the longest first (街道 before 道).
+    return "|".join(map(re.escape, sorted(rules["suffixes"], key=len, reverse=True)))
+
+
+def _wholes() -> tuple[str, ...]:
+    # The words after which a place is the whole a figure is set against (占, 居, 高于…).
+    return tuple(place_rules()["not_subject"]["wholes"])
+
+
+def _not_after(words) -> str:
+    # Look-behinds that keep a pattern from matching right after any of ``words``.
+    return "".join(f"(?<!{re.escape(word)})" for word in words)
 
 
 @lru_cache(maxsize=8)
@@ -998,7 +1013,8 @@ def national_marker() -> re.Pattern:
     """The words that make a figure national (全国, 我国), but not where they open the name
     of a rank or an honour (全国重点文物保护单位)."""
     home = place_rules()["home"]
-    return re.compile(f"(?:{'|'.join(map(re.escape, home['national_markers']))})(?!{home['national_designations']})")
+    return re.compile(f"{_not_after(_wholes())}(?:{'|'.join(map(re.escape, home['national_markers']))})"
+                      f"(?!{home['national_designations']})")
 
 
 @lru_cache(maxsize=2)
@@ -1024,7 +1040,8 @@ def _scope_markers(compared: bool) -> tuple[re.Pattern, dict[str, str]]:
     words = "|".join(map(re.escape, sorted(levels, key=len, reverse=True)))
     if compared:
         return re.compile(words), levels
-    return re.compile(f"(?<!{home['scope_not_after']})(?:{words})(?!{home['scope_not_before']})"), levels
+    not_after = _not_after((*_wholes(), *home["scope_not_after"]))
+    return re.compile(f"{not_after}(?:{words})(?!{home['scope_not_before']})"), levels
 
 
 @dataclass(frozen=True)

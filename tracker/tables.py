@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from tracker.extracting import Amount, extract_amounts
 from tracker.resolving import year_value
@@ -282,14 +282,21 @@ def _column_unit(column: str) -> str | None:
 
 
 def _whole_amount(text: str, start: int) -> Amount | None:
-    # The amount a cell holds whole, in digits with its unit (12.6万亩), spanning the cell; None
-    # otherwise (a class written in words, 二类, is no figure).
+    # The amount a cell holds whole, in digits with its unit (12.6万亩), spanning the cell at
+    # ``start``; None otherwise (a class written in words, 二类, is no figure).
+    read = _cell_amount(text)
+    return replace(read, start=start, end=start + len(text)) if read is not None else None
+
+
+@lru_cache(maxsize=64)
+def _cell_amount(text: str) -> Amount | None:
+    # Read once for the row's test and again for its figures.
     if not _rules().number.match(text[:1]):
         return None
     read = extract_amounts(text)
     if len(read) != 1 or read[0].start != 0 or read[0].end != len(text) or read[0].unit is None:
         return None
-    return replace(read[0], start=start, end=start + len(text))
+    return read[0]
 
 
 def _amount(number: re.Match, unit: str, start: int, end: int, text: str) -> Amount | None:
