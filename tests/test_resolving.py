@@ -146,6 +146,14 @@ def test_resolve_period_of_a_goal(sentence, text, expected):
     ("review", "城镇登记失业率控制在4.5%以内的年度目标之内", "4.5%以内", "target"),
     ("review", "全市城镇新增就业6.27万人，完成省定目标任务5.8万人的108.1%", "5.8万人", "target"),
     ("review", "全市城镇新增就业6.27万人，完成省定目标任务5.8万人的108.1%", "108.1%", "actual"),
+    # a task handed down or the year's task names a goal; what was done against it is a fact
+    ("review", "全年市下达我县征集任务180名，实际批准入伍186名", "180名", "target"),
+    ("review", "全年市下达我县征集任务180名，实际批准入伍186名", "186名", "actual"),
+    ("review", "全县完成造林3.1万亩，完成年度任务（3万亩）的103.3%", "3万亩", "target"),
+    # a bound opening its clause after a level is the goal the level kept within
+    ("review", "城镇登记失业率为3.4%，控制在4.5%以内", "4.5%以内", "target"),
+    ("review", "城镇登记失业率为3.4%，控制在4.5%以内", "3.4%", "actual"),
+    ("review", "城镇新增就业1213人，城镇登记失业率控制在2.8%以内", "2.8%以内", "actual"),
     ("review", "实现三个目标", "三个", "actual"),  # a count of goals is no goal's amount
     (None, "社会消费品零售总额比预期目标低10.1个百分点，降幅收窄6.5个百分点", "6.5个百分点", "actual"),
     # a slogan in quotation marks, and 将 taking its object into a list, are no cues

@@ -613,8 +613,9 @@ def _past_horizon(match: regex.Match, context: Context | None) -> bool:
     return year is not None and context is not None and context.year is not None and year < context.year
 
 
-# 目标任务 with its link word stands within this many characters before the amount it names.
-GOAL_NAME_REACH = 8
+# A goal's name (目标任务, 下达我县耕地保有量任务) stands within this many characters before the
+# amount it names.
+GOAL_NAME_REACH = 20
 
 
 def resolve_kind(sentence: str, amount: Amount, context: Context | None = None, position: int = 0) -> str:
@@ -637,6 +638,9 @@ def resolve_kind(sentence: str, amount: Amount, context: Context | None = None, 
     if rules.goal_named_before.search(sentence, max(0, amount.start - GOAL_NAME_REACH), amount.start) \
             or rules.goal_named_after.match(sentence, amount.end):
         return "target"  # 完成目标任务5.8万人的108.1%, 控制在4.5%以内的年度目标之内
+    clause_start, clause_end = _clause_of(sentence, amount)
+    if rules.bound_after_level.match(sentence, clause_start) and NUMBER_START.search(sentence, 0, clause_start):
+        return "target"  # 失业率为3.4%，控制在4.5%以内
     cue = last_cue(strong)
     if frame is None or frame.kind != "review":
         cue = max(cue, last_cue(weak))
@@ -651,7 +655,6 @@ def resolve_kind(sentence: str, amount: Amount, context: Context | None = None, 
     if cue > marker:
         return "target"
     if marker < 0 and planned:
-        clause_start, clause_end = _clause_of(sentence, amount)
         if amount.family == "count" and not sentence[clause_start:amount.start].strip() \
                 and HAN_WORDS.match(sentence, amount.end):
             return "actual"  # 54所实项目学校预算投入…: a count heading its clause names a set that exists

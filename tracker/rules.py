@@ -158,6 +158,7 @@ class Rules:
     rule_asks: RulePattern
     goal_named_before: RulePattern
     goal_named_after: RulePattern
+    bound_after_level: RulePattern
     actual_markers: regex.Pattern
     goal_opening: re.Pattern
     plan_totals: tuple[str, ...]
@@ -370,6 +371,7 @@ def load_rules() -> Rules:
         rule_asks=compile_rule(cue_seed["target"]["rule_asks"]),
         goal_named_before=compile_rule(cue_seed["target"]["goal_named_before"]),
         goal_named_after=compile_rule(cue_seed["target"]["goal_named_after"]),
+        bound_after_level=compile_rule(cue_seed["target"]["bound_after_level"]),
         actual_markers=regex.compile(cue_seed["target"]["actual_markers"]),
         goal_opening=re.compile(cue_seed["target"]["goal_opening"]),
         plan_totals=tuple(cue_seed["target"]["plan_totals"]),
