@@ -139,6 +139,16 @@ def test_words_under_a_column_of_classes_are_skipped_and_a_caption_dates_the_fig
         ("580", Decimal("5800000"), "元", "杨家庄村北山滑坡威胁财产", 2023)]
 
 
+def test_a_column_of_word_lists_is_skipped_and_a_list_holding_figures_is_read_as_prose():
+    text = ("2023年宁乡县主要农作物病虫害防治情况\n作物\t主要病虫害\t发生面积（万亩次）\t防治面积（万亩次）\n"
+            "水稻\t稻飞虱、稻纵卷叶螟、二化螟、稻瘟病、纹枯病\t128.4\t146.2\n"
+            "序号\t项目\t建设内容\t投资（万元）\n"
+            "1\t乡村电商服务站点\t5个乡镇站点、42个村级服务点改造提升\t310\n")
+    assert [(c.text, c.value, c.unit, c.metric_label) for c in extract_claims(text)][:2] == [
+        ("128.4", Decimal("1284000"), "亩次", "水稻发生面积"), ("146.2", Decimal("1462000"), "亩次", "水稻防治面积")]
+    assert [c.text for c in extract_claims(text)][2:] == ["5个", "42个"]
+
+
 def test_a_header_may_name_a_price_per_person_and_month():
     text = ("沧州市民政局关于调整城乡低保标准的通知\n附件\n沧州市城乡低保标准调整表\n"
             "序号\t县（市、区）\t类别\t城市低保标准（元/人·月）\t农村低保标准（元/人·年）\n"

@@ -25,6 +25,7 @@ from tracker.resolving import year_value
 from tracker.rules import load_rules, load_seed
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
+DIGIT = re.compile(r"[0-9０-９]")
 
 
 @dataclass(frozen=True)
@@ -180,8 +181,13 @@ def _is_filler(text: str) -> bool:
 
 
 def _is_category(text: str) -> bool:
-    # A short word under a column of words (一类, 本科及以上), not a sentence.
-    return len(text) <= _rules().max_category and HAN.search(text) is not None and "，" not in text
+    # A short word under a column of words (一类, 本科及以上), or a list of them with no figure
+    # (稻飞虱、二化螟、稻瘟病), not a sentence: a longer cell holding figures (8个乡镇站点、96个村级
+    # 服务点改造提升) is read as prose.
+    limit = _rules().max_category
+    if HAN.search(text) is None or "，" in text:
+        return False
+    return len(text) <= limit or DIGIT.search(text) is None and all(len(word) <= limit for word in text.split("、"))
 
 
 def _unit_of(text: str) -> str | None:
