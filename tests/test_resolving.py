@@ -617,6 +617,15 @@ def test_a_heading_on_a_years_development_reviews_it():
         ("8.12万吨", 2023, "actual"), ("超过50%", 2023, "actual"), ("2万亩", 2024, "target")]
 
 
+def test_a_line_naming_a_years_state_and_a_coming_plan_reviews_that_year_first():
+    raw = ("首页　　政务公开　　互动交流\n当前位置：首页 > 政务公开 > 部门动态\n"
+           "沙湾市2023年棉花产业发展情况及2024年工作打算\n来源：沙湾市农业农村局　　发布时间：2023-12-18 10:26\n"
+           "一、2023年棉花生产基本情况\n全市棉花种植面积102.6万亩。\n二、收购加工情况\n全市累计加工皮棉15.86万吨。\n"
+           "三、2024年工作打算\n全市棉花种植面积稳定在100万亩左右。")
+    assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [
+        ("102.6万亩", 2023, "actual"), ("15.86万吨", 2023, "actual"), ("100万亩左右", 2024, "target")]
+
+
 def test_a_report_on_a_class_is_of_the_year_the_class_is_named_by():
     raw = ("天津中德应用技术大学2023届毕业生就业质量年度报告\n毕业生总数为5634人。\n"
            "四、2024年工作目标\n力争毕业去向落实率达到92%。")
