@@ -609,6 +609,14 @@ def test_a_page_leading_on_the_year_before_its_publication_reports_on_that_year(
     assert [c.year for c in extract_claims(later)] == [2024, 2023, 2023, 2024, 2024]
 
 
+def test_a_page_leading_on_the_year_before_with_a_plan_for_its_own_year_reports_on_the_year_before():
+    raw = ("鄂尔多斯市人民政府\n鄂尔多斯机场2023年旅客吞吐量创新高\n来源：市交通运输局　　发布时间：2024-01-10 16:20\n"
+           "1月8日，记者从鄂尔多斯机场获悉，2023年，机场累计完成旅客吞吐量310.5万人次。\n"
+           "全年受理旅客投诉23件。\n三、2024年工作目标\n力争旅客吞吐量达到350万人次。")
+    assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [
+        ("310.5万人次", 2023, "actual"), ("23件", 2023, "actual"), ("350万人次", 2024, "target")]
+
+
 def test_a_heading_on_a_years_development_reviews_it():
     raw = ("湄潭县农业农村局关于2023年茶产业发展情况及2024年工作打算的报告\n发布时间：2024-01-18 10:15\n"
            "一、2023年茶产业发展情况\n全县茶叶总产量8.12万吨。\n二、存在的主要问题\n人工成本占比超过50%。\n"

@@ -191,7 +191,10 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
         # a page dated by nothing but its publication, late in its year, reports on that year
         # (and, at its end, plans the next)
         by_page = planned is None and reviewed is None and published is not None and published_month is not None
-        if by_page and published_month < rules.late_meeting_month:
+        # …as does one early in a year whose plan is for that year (2024年工作目标 on a page of 2024-01-10)
+        early = reviewed is None and published is not None and published_month is not None \
+            and published_month < rules.late_meeting_month and planned in (None, published)
+        if early:
             lead = rules.lead_year.search(text, title_end, min(end, title_end + rules.lead_reach))
             if lead and year_value(lead.group(1)) == published - 1:
                 # 记者近日获悉，2023年，我市… on a page of 2024-02-27: a report on 2023
