@@ -149,6 +149,14 @@ def test_a_column_of_word_lists_is_skipped_and_a_list_holding_figures_is_read_as
     assert [c.text for c in extract_claims(text)][2:] == ["5个", "42个"]
 
 
+def test_a_cell_holding_a_date_is_no_figure_and_keeps_its_row():
+    text = ("2023/2024年榨季糖业生产情况\n糖厂名称\t入榨甘蔗（万吨）\t产糖率（%）\t开榨日期\t收榨日期\t生产天数（天）\n"
+            "东门糖厂\t128.45\t13.02\t2023.11.12\t2024年4月6日\t147\n")
+    assert [(c.text, c.value, c.unit, c.metric_label) for c in extract_claims(text)] == [
+        ("128.45", Decimal("1284500"), "吨", "东门糖厂入榨甘蔗"), ("13.02", Decimal("13.02"), "%", "东门糖厂产糖率"),
+        ("147", Decimal("147"), "天", "东门糖厂生产天数")]
+
+
 def test_a_header_may_name_a_price_per_person_and_month():
     text = ("沧州市民政局关于调整城乡低保标准的通知\n附件\n沧州市城乡低保标准调整表\n"
             "序号\t县（市、区）\t类别\t城市低保标准（元/人·月）\t农村低保标准（元/人·年）\n"

@@ -53,6 +53,7 @@ class _Rules:
     separator: re.Pattern
     number: re.Pattern
     placeholders: frozenset
+    date_cell: re.Pattern
     header_unit: re.Pattern
     table_unit: re.Pattern
     caption_unit: re.Pattern
@@ -173,9 +174,10 @@ def _cells(sentence: str) -> list[tuple[int, int, str]]:
 
 
 def _is_filler(text: str) -> bool:
-    # A placeholder for no figure (or an empty cell), or a unit word (or a price per quantity, 元/500克) in
-    # the row's unit column.
-    if not text or text in _rules().placeholders:
+    # A placeholder for no figure (or an empty cell, or a date), or a unit word (or a price per
+    # quantity, 元/500克) in the row's unit column.
+    rules = _rules()
+    if not text or text in rules.placeholders or rules.date_cell.match(text):
         return True
     return (len(text) <= 4 or load_rules().per_quantity.search(text) is not None) and _unit_of(text) is not None
 
