@@ -469,6 +469,19 @@ def test_the_place_of_the_body_a_source_line_names(gaz, raw, expected):
     assert (found.name if found else None) == expected
 
 
+@pytest.mark.parametrize("sentence, town", [
+    ("五马场哈萨克族乡完成免疫18.5万头", "五马场哈萨克族乡"),
+    ("潘家湾土家族乡新建水库2座", "潘家湾土家族乡"),
+    ("查巴奇鄂温克民族乡新建水库2座", "查巴奇鄂温克民族乡"),
+    ("宝格达乌拉苏木禁牧面积20万亩", None),  # a stem too long for prose
+    ("额尔敦苏木禁牧面积20万亩", "额尔敦苏木"),
+    ("全旗建立旗、苏木镇、嘎查三级管护网络", None),  # 苏木镇 names the level
+])
+def test_an_ethnic_township_and_a_sumu_are_towns(gaz, sentence, town):
+    towns = [m.record.name for m in find_places(sentence, gaz) if m.record.level == "town"]
+    assert towns == ([town] if town else [])
+
+
 @pytest.mark.parametrize("row, town", [
     ("班老乡\t21.2\t1248", "班老乡"),  # 老乡 is a word in prose
     ("锁阳城镇\t24\t11.3", "锁阳城镇"),  # and so is 城镇
@@ -476,6 +489,10 @@ def test_the_place_of_the_body_a_source_line_names(gaz, raw, expected):
     ("七级镇  8,200  2,460", "七级镇"),
     ("各乡镇\t12", None),  # no name: a determiner opens it
     ("城镇\t12", None),
+    # a township of Inner Mongolia, whose stem may be long and open with a place's short name (巴彦)
+    ("吉尔嘎郎图苏木\t154.8\t402.6", "吉尔嘎郎图苏木"),
+    ("巴彦图嘎苏木\t142.6\t322.8", "巴彦图嘎苏木"),
+    ("大泉塔塔尔族乡\t13.1\t86.0", "大泉塔塔尔族乡"),  # an ethnic township
 ])
 def test_a_table_cell_holding_only_a_town_name_is_that_town(gaz, row, town):
     towns = [m.record.name for m in find_places(row, gaz) if m.record.level == "town"]

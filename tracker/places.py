@@ -672,13 +672,17 @@ class Gazetteer:
             towns.append((start, match.end(), stem + suffix))
         if "\t" in sentence or "\u3000" in sentence or "  " in sentence:
             # 班老乡⇥21.2⇥1248: a table cell that is a town's name and nothing else is one, though
-            # in prose its ending would make a word (老乡, 城镇)
+            # in prose its ending would make a word (老乡, 城镇), or its opening a place (巴彦图嘎苏木)
             for match in self._cell_towns.finditer(sentence):
                 name = match.group()
-                if match.group("stem") in self._town_stop or name in self._entries \
-                        or any(start < match.end() and match.start() < end for start, end, _ in towns):
+                if match.group("stem") in self._town_stop or name in self._entries:
                     continue
-                towns.append((match.start(), match.end(), name))
+                overlapping = [town for town in towns if town[0] < match.end() and match.start() < town[1]]
+                if any(start < match.start() or end > match.end() or found == name
+                       for start, end, found in overlapping):
+                    continue  # the same name, or one reaching beyond the cell
+                # a name found inside the cell gives way to the cell's whole name
+                towns = [town for town in towns if town not in overlapping] + [(match.start(), match.end(), name)]
         return towns
 
 
@@ -980,12 +984,15 @@ def _cell_town_pattern(rules: dict) -> re.Pattern:
     # A whole cell (between separators, the line's ends) that is a stem and a town suffix.
     suffixes = _town_suffixes(rules)
     return re.compile(f"(?:^|(?<=[\t\u3000])|(?<=  ))(?P<stem>(?![{re.escape(rules['not_first'])}])"
-                      f"[{_HAN}]{{{rules['min_stem']},{rules['max_stem']}}})(?:{suffixes})(?=[\t\u3000]|  |$)")
+                      f"[{_HAN}]{{{rules['min_stem']},{rules['max_cell_stem']}}}?)(?:{suffixes})(?=[\t\u3000]|  |$)")
 
 
 def _town_suffixes(rules: dict) -> str:
-    # The town suffixes as an alternation, the longest first (街道 before 道).
-    return "|".join(map(re.escape, sorted(rules["suffixes"], key=len, reverse=True)))
+    # The town suffixes as an alternation, the longest first (街道 before 道), an ethnic township's
+    # people before its own (塔塔尔族乡).
+    ethnic = [group + mark + suffix for group in rules["ethnic_groups"] for mark in rules["ethnic_marks"]
+              for suffix in rules["suffixes"] if suffix != "街道"]
+    return "|".join(map(re.escape, sorted([*rules["suffixes"], *ethnic], key=len, reverse=True)))
 
 
 def _wholes() -> tuple[str, ...]:
