@@ -9,10 +9,12 @@ import pytest
 from tracker.places import (
     Gazetteer,
     PlaceRecord,
+    document_mentions,
     find_places,
     infer_home_place,
     issuer_place,
     load_gazetteer,
+    located_units,
     national_marker,
     place_rules,
     subject_mentions,
@@ -467,6 +469,19 @@ def test_national_marker(text, national):
 def test_the_place_of_the_body_a_source_line_names(gaz, raw, expected):
     found = issuer_place(f"我省最低工资标准4月1日起上调\n{raw}\n正文", gaz)
     assert (found.name if found else None) == expected
+
+
+@pytest.mark.parametrize("text, units", [
+    ("凭祥市境内的友谊关口岸、凭祥铁路口岸和平而关口岸，龙州县境内的水口口岸。",
+     {"友谊关口岸": "凭祥市", "凭祥铁路口岸": "凭祥市", "平而关口岸": "凭祥市", "水口口岸": "龙州县"}),
+    ("全县现有特殊教育学校1所（舒城县特殊教育学校，位于城关镇），设学前部。", {"舒城县特殊教育学校": "城关镇"}),
+    ("位于贡江镇的城东九年一贯制学校于9月1日开学。", {"城东九年一贯制学校": "贡江镇"}),
+    # the place named last of a run is the one the unit stands in; 其中 opens no name
+    ("其中屏峰校区位于杭州市西湖区，莫干山校区位于湖州市德清县。", {"屏峰校区": "西湖区", "莫干山校区": "德清县"}),
+    ("陇西县地处甘肃省东南部。", {}),  # no unit: the county itself
+])
+def test_a_text_says_where_its_named_units_stand(gaz, text, units):
+    assert {name: record.name for name, record in located_units(text, document_mentions(text, gaz)).items()} == units
 
 
 @pytest.mark.parametrize("sentence, town", [

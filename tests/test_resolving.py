@@ -634,6 +634,13 @@ def test_a_line_naming_a_years_state_and_a_coming_plan_reviews_that_year_first()
         ("102.6万亩", 2023, "actual"), ("15.86万吨", 2023, "actual"), ("100万亩左右", 2024, "target")]
 
 
+def test_a_figure_about_a_located_unit_takes_its_place():
+    raw = ("崇左市2023年口岸工作情况\n全市现有口岸7个，具体为：凭祥市境内的友谊关口岸和平而关口岸，龙州县境内的水口口岸。\n"
+           "友谊关口岸货运量438.7万吨。\n口岸名称\t货运量（万吨）\n水口口岸\t215.4\n")
+    assert [(c.text, c.locality) for c in extract_claims(raw)] == [
+        ("7个", "崇左市"), ("438.7万吨", "凭祥市"), ("215.4", "龙州县")]
+
+
 def test_a_report_on_a_class_is_of_the_year_the_class_is_named_by():
     raw = ("天津中德应用技术大学2023届毕业生就业质量年度报告\n毕业生总数为5634人。\n"
            "四、2024年工作目标\n力争毕业去向落实率达到92%。")

@@ -10,7 +10,7 @@ from tracker.labeling import Label, has_traditional, label_amounts, share_labels
 from tracker.relating import (ExtractedLink, comparison_links, following_part_links, sentence_part_links,
                               step_links)
 from tracker.places import (PlaceRecord, document_mentions, find_places, infer_home_place, issuer_place,
-                            load_gazetteer, named_in_full, subject_mentions)
+                            load_gazetteer, located_units, named_in_full, subject_mentions, unit_mentions)
 from tracker.rules import load_rules
 from tracker.resolving import (
     Context,
@@ -124,6 +124,7 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
         # the home first, then every place the section names in full, whose short names it licenses
         named = named_in_full(section_mentions[section_index])
         known = ((home,) if home is not None else ()) + tuple(record for record in named if record != home)
+        units = located_units(text[section.start:section.end], section_mentions[section_index])
         section_first = len(sentences)
         heading = None  # the sentence before, when it has no amounts: it may be a heading
         section_sentences = split_sentences(text, section.start, section.end)
@@ -140,7 +141,8 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
             previous, heading = heading, None if amounts else sentence.text
             if not amounts:
                 continue
-            mentions = subject_mentions(sentence.text, find_places(sentence.text, gazetteer, known))
+            found = find_places(sentence.text, gazetteer, known)
+            mentions = subject_mentions(sentence.text, unit_mentions(sentence.text, found, units) if units else found)
             sentence_place = resolve_place(sentence.text, home, gazetteer, known, mentions)
             if row:
                 listed_years = {index: cell.year for index, cell in enumerate(row) if cell.year}

@@ -778,6 +778,71 @@ def document_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
     return mentions
 
 
+def located_units(text: str, mentions: list[PlaceMention]) -> dict[str, PlaceRecord]:
+    """The named units ``text`` says where they stand, by name (凭祥市境内的友谊关口岸、凭祥铁路口岸和
+    平而关口岸; 位于贡江镇的城东九年一贯制学校; 舒城县特殊教育学校，位于城关镇), given the places
+    ``mentions`` names in it (spans into ``text``). Seeds: places_extra.toml ``located_units``."""
+    rules = place_rules()["located_units"]
+    after, before = _unit_patterns()
+    units: dict[str, PlaceRecord] = {}
+    for index, mention in enumerate(mentions):
+        # a place named right after another is within it (位于湖州市德清县): the unit is in the last
+        inner = index
+        while inner + 1 < len(mentions) and mentions[inner + 1].start == mentions[inner].end:
+            inner += 1
+        record = mentions[inner].record
+        if record.code is None and record.level != TOWN:
+            continue  # a name of several places
+        within = next((word for word in rules["within"] if text.startswith(word, mentions[inner].end)), None)
+        if within is not None:  # 凭祥市境内的友谊关口岸、凭祥铁路口岸和平而关口岸，…
+            listed = after.match(text, mentions[inner].end + len(within))
+            while listed is not None:
+                units.setdefault(listed.group("unit"), record)
+                listed = after.match(text, listed.end()) if listed.group("joined") else None
+            continue
+        word = next((word for word in rules["located"] if text.endswith(word, 0, mention.start)), None)
+        if word is None:
+            continue
+        if text.startswith("的", mentions[inner].end):  # 位于贡江镇的城东九年一贯制学校
+            named = after.match(text, mentions[inner].end + 1)
+        else:  # 舒城县特殊教育学校，位于城关镇
+            reach = mention.start - len(word)
+            named = before.search(text, max(0, reach - rules["max_name"] - 1), reach)
+        if named is not None:
+            units.setdefault(named.group("unit"), record)
+    return units
+
+
+def unit_mentions(sentence: str, mentions: list[PlaceMention], units: dict[str, PlaceRecord]
+                  ) -> list[PlaceMention]:
+    """``mentions`` with the located ``units`` (:func:`located_units`) ``sentence`` names, each as a
+    mention of the place it stands in; a place named inside a unit's name (凭祥 in 凭祥铁路口岸) gives way."""
+    found: list[PlaceMention] = []
+    for name in sorted(units, key=len, reverse=True):
+        start = sentence.find(name)
+        while start != -1:
+            end = start + len(name)
+            if not any(m.start < end and start < m.end for m in found):
+                found.append(PlaceMention(start, end, name, units[name], "unit"))
+            start = sentence.find(name, end)
+    if not found:
+        return mentions
+    kept = [m for m in mentions if not any(u.start < m.end and m.start < u.end for u in found)]
+    return sorted(kept + found, key=lambda m: m.start)
+
+
+@lru_cache(maxsize=1)
+def _unit_patterns() -> tuple[re.Pattern, re.Pattern]:
+    # A unit's name at a position (and whether a list goes on after it), and one ending a text.
+    rules = place_rules()["located_units"]
+    char = f"(?:(?![{re.escape(rules['not_in_name'])}])[{_HAN}])"
+    suffixes = "|".join(map(re.escape, sorted(rules["suffixes"], key=len, reverse=True)))
+    name = f"(?P<unit>{char}{{1,{rules['max_name']}}}?(?:{suffixes}))"
+    opening = "|".join(map(re.escape, rules["not_opening"]))
+    return (re.compile(f"{name}(?P<joined>[、和及与](?={char}))?"),
+            re.compile(f"(?:{opening})?{name.replace('}?(', '}(')}[，,（(]?$"))
+
+
 def named_in_full(mentions: list[PlaceMention]) -> tuple[PlaceRecord, ...]:
     """The cities and counties ``mentions`` name in full, in order of first mention: they
     license their own short names anywhere in the text (二连浩特市 … 二连浩特边民互市贸易区).
