@@ -730,8 +730,10 @@ def extract_amounts(sentence: str) -> list[Amount]:
             amount = _read_main(rules, sentence, match)
         if amount is None:
             continue
-        if amount.family == "money" and sentence[amount.end:amount.end + 1] in "/／":
+        if sentence[amount.end:amount.end + 1] in "/／" and amount.family == "money":
             amount = _per_quantity(rules, sentence, amount)
+        elif sentence[amount.end:amount.end + 1] in "/／" and amount.family in rules.per_quantity_kept:
+            amount = _per_quantity_unit(rules, sentence, amount)
         if idiom_spans is None:
             idiom_spans = [m.span() for m in rules.idioms.finditer(sentence)]
             idiom_spans += [m.span() for m in rules.titles.finditer(sentence)]
@@ -755,6 +757,15 @@ def _per_quantity(rules: Rules, sentence: str, amount: Amount) -> Amount:
     if word is not None and approx == "exact":
         end, approx = end + len(word), rules.qualifiers_after[word]
     return replace(amount, end=end, text=sentence[amount.start:end], approx=approx)
+
+
+def _per_quantity_unit(rules: Rules, sentence: str, amount: Amount) -> Amount:
+    """``amount`` with the quantity it is per in its text and its unit (440公斤/亩, 35万吨/日)."""
+    per = rules.per_quantity.match(sentence, amount.end)
+    if per is None or not HAN_WORDS.match(per.group(), 1):
+        return amount  # 2.5吨/5年 is no unit
+    return replace(amount, end=per.end(), text=sentence[amount.start:per.end()],
+                   unit=f"{amount.unit}/{per.group()[1:]}", family="intensity")
 
 
 BARE_NUMBER = regex.compile(rf"{DIGIT}+(?:[.．]{DIGIT}+)?")

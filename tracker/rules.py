@@ -63,6 +63,7 @@ class Rules:
     scales: dict[str, Decimal]
     minus_sign: regex.Pattern
     per_quantity: regex.Pattern
+    per_quantity_kept: frozenset[str]
     qualifiers_before: dict[str, str]
     qualifiers_inside: dict[str, str]
     qualifiers_after: dict[str, str]
@@ -240,8 +241,12 @@ def load_rules() -> Rules:
         info = UnitInfo(entry["canonical"], Decimal(str(entry.get("factor", 1))), entry["family"])
         for surface in entry["surfaces"]:
             units[surface] = info
-    for word in unit_seed["measure_words"]["simplified"]:
+    measure_words = unit_seed["measure_words"]
+    for word in measure_words["simplified"]:
         units.setdefault(word, UnitInfo(word, Decimal(1), "count"))
+    for word in measure_words["simplified"]:  # 种次, 门次: occasions of a measure word's kind
+        if word not in measure_words["not_times"] and not word.endswith(measure_words["times"]):
+            units.setdefault(word + measure_words["times"], UnitInfo(word + measure_words["times"], Decimal(1), "count"))
     for surface, simplified in unit_seed["measure_words"]["traditional"].items():
         units.setdefault(surface, UnitInfo(simplified, Decimal(1), "count"))
 
@@ -271,6 +276,7 @@ def load_rules() -> Rules:
         unit_only_followed_by=unit_seed["measure_words"]["only_followed_by"],
         scales={k: Decimal(str(v)) for k, v in unit_seed["scales"].items()},
         per_quantity=regex.compile(unit_seed["per_quantity"]["after"]),
+        per_quantity_kept=frozenset(unit_seed["per_quantity"]["kept_families"]),
         minus_sign=regex.compile(f"(?<![{unit_seed['signs']['not_after']}])(?:{alternation(unit_seed['signs']['minus'])})$"),
         qualifiers_before=qualifiers["before"],
         qualifiers_inside=qualifiers["inside"],
