@@ -35,6 +35,20 @@ def test_the_total_of_parts_after_qizhong_is_no_figure_of_an_aside_nor_a_range()
     assert relations("各乡镇报名人数在96人至312人之间，其中城关镇、西城镇报名人数分别为312人、287人。") == []
 
 
+def test_the_list_right_after_qizhong_that_adds_up_is_the_breakdown():
+    # the clause after the list counts other points of the same kind
+    text = "全县建成病虫害监测点56个，其中国家级测报站1个、省级监测点5个、县级监测点50个，在9个镇布设性诱监测点30个。"
+    assert relations(text) == [("part", "56个", part, None) for part in ["1个", "5个", "50个"]]
+    # a list that does not add up keeps every part, so the check still sees it
+    wrong = text.replace("县级监测点50个", "县级监测点40个")
+    assert relations(wrong) == [("part", "56个", part, None) for part in ["1个", "5个", "40个", "9个", "30个"]]
+
+
+def test_a_clause_breaking_down_a_part_ends_the_parts():
+    text = "学校现有教职工46人，其中专任教师38人，专任教师中特殊教育专业毕业的21人。"
+    assert relations(text) == [("part_of_whole", "46人", "38人", None)]
+
+
 def test_a_list_closed_by_its_sum():
     text = "甲校投入资金600万,乙校投入资金500万,合计投入资金1100万元。"
     assert relations(text) == [("part", "1100万元", "600万", None), ("part", "1100万元", "500万", None)]

@@ -208,8 +208,8 @@ def sentence_part_links(sentence: str, amounts: list, first: int, families: list
         if before and after and summable(before[-1]) and not _parallel_totals(sentence, amounts, before, rules):
             total = before[-1]
             if rules.total_before.search(sentence[:amounts[total].start]) or len(before) == 1:
-                parts = [i for i in after if families[i] == families[total]
-                         and amounts[i].unit == amounts[total].unit and summable(i)]
+                parts = _listed_run([i for i in after if families[i] == families[total]
+                                     and amounts[i].unit == amounts[total].unit and summable(i)], sentence, amounts, total)
                 links += _part_links(first, total, parts, amounts, "其中")
                 if len(parts) == 1 and not amounts[parts[0]].item:
                     # one part named after 其中 is no sum, but it cannot pass its whole
@@ -259,6 +259,17 @@ def sentence_part_links(sentence: str, amounts: list, first: int, families: list
                 detail["of_plan"] = True
             links.append(ExtractedLink("share", first + holders[-1], first + index, detail=detail))
     return links
+
+
+def _listed_run(parts: list[int], sentence: str, amounts: list, total: int) -> list[int]:
+    """``parts`` cut to the list right after 其中 (its items joined by 、, no clause between them)
+    where that list adds up to the total: 监测点56个，其中国家级1个、省级5个、县级50个，…在9个镇布设
+    监测点30个 (the clauses after it say other things of the same kind)."""
+    cut = next((n for n in range(1, len(parts))
+                if CLAUSE_BREAK.search(sentence, amounts[parts[n - 1]].end, amounts[parts[n]].start)), len(parts))
+    if 1 < cut < len(parts) and sum(amounts[i].value for i in parts[:cut]) == amounts[total].value:
+        return parts[:cut]
+    return parts
 
 
 def _parallel_totals(sentence: str, amounts: list, before: list[int], rules: RelationRules) -> bool:
