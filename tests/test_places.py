@@ -488,7 +488,7 @@ def test_a_text_says_where_its_named_units_stand(gaz, text, units):
     ("五马场哈萨克族乡完成免疫18.5万头", "五马场哈萨克族乡"),
     ("潘家湾土家族乡新建水库2座", "潘家湾土家族乡"),
     ("查巴奇鄂温克民族乡新建水库2座", "查巴奇鄂温克民族乡"),
-    ("宝格达乌拉苏木禁牧面积20万亩", None),  # a stem too long for prose
+    ("宝格达乌拉苏木禁牧面积20万亩", None),  # a stem too long for prose is not cut short (达乌拉苏木)
     ("额尔敦苏木禁牧面积20万亩", "额尔敦苏木"),
     ("全旗建立旗、苏木镇、嘎查三级管护网络", None),  # 苏木镇 names the level
 ])

@@ -730,10 +730,11 @@ def extract_amounts(sentence: str) -> list[Amount]:
             amount = _read_main(rules, sentence, match)
         if amount is None:
             continue
-        if sentence[amount.end:amount.end + 1] in "/／" and amount.family == "money":
-            amount = _per_quantity(rules, sentence, amount)
-        elif sentence[amount.end:amount.end + 1] in "/／" and amount.family in rules.per_quantity_kept:
-            amount = _per_quantity_unit(rules, sentence, amount)
+        if sentence[amount.end:amount.end + 1] in "/／":
+            if amount.family == "money":
+                amount = _per_quantity(rules, sentence, amount)
+            elif amount.family in rules.per_quantity_kept:
+                amount = _per_quantity_unit(rules, sentence, amount)
         if idiom_spans is None:
             idiom_spans = [m.span() for m in rules.idioms.finditer(sentence)]
             idiom_spans += [m.span() for m in rules.titles.finditer(sentence)]

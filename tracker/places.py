@@ -837,10 +837,11 @@ def _unit_patterns() -> tuple[re.Pattern, re.Pattern]:
     rules = place_rules()["located_units"]
     char = f"(?:(?![{re.escape(rules['not_in_name'])}])[{_HAN}])"
     suffixes = "|".join(map(re.escape, sorted(rules["suffixes"], key=len, reverse=True)))
-    name = f"(?P<unit>{char}{{1,{rules['max_name']}}}?(?:{suffixes}))"
     opening = "|".join(map(re.escape, rules["not_opening"]))
-    return (re.compile(f"{name}(?P<joined>[、和及与](?={char}))?"),
-            re.compile(f"(?:{opening})?{name.replace('}?(', '}(')}[，,（(]?$"))
+    # read forwards, the shortest name (…口岸 和平而关口岸 is two); backwards, the whole run before 位于
+    shortest = f"(?P<unit>{char}{{1,{rules['max_name']}}}?(?:{suffixes}))"
+    longest = f"(?:{opening})?(?P<unit>{char}{{1,{rules['max_name']}}}(?:{suffixes}))"
+    return (re.compile(f"{shortest}(?P<joined>[、和及与](?={char}))?"), re.compile(f"{longest}[，,（(]?$"))
 
 
 def named_in_full(mentions: list[PlaceMention]) -> tuple[PlaceRecord, ...]:

@@ -208,8 +208,9 @@ def sentence_part_links(sentence: str, amounts: list, first: int, families: list
         if before and after and summable(before[-1]) and not _parallel_totals(sentence, amounts, before, rules):
             total = before[-1]
             if rules.total_before.search(sentence[:amounts[total].start]) or len(before) == 1:
-                parts = _listed_run([i for i in after if families[i] == families[total]
-                                     and amounts[i].unit == amounts[total].unit and summable(i)], sentence, amounts, total)
+                parts = [i for i in after if families[i] == families[total]
+                         and amounts[i].unit == amounts[total].unit and summable(i)]
+                parts = _listed_run(parts, sentence, amounts, total)
                 links += _part_links(first, total, parts, amounts, "其中")
                 if len(parts) == 1 and not amounts[parts[0]].item:
                     # one part named after 其中 is no sum, but it cannot pass its whole

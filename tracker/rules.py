@@ -244,9 +244,10 @@ def load_rules() -> Rules:
     measure_words = unit_seed["measure_words"]
     for word in measure_words["simplified"]:
         units.setdefault(word, UnitInfo(word, Decimal(1), "count"))
+    times = measure_words["times"]
     for word in measure_words["simplified"]:  # 种次, 门次: occasions of a measure word's kind
-        if word not in measure_words["not_times"] and not word.endswith(measure_words["times"]):
-            units.setdefault(word + measure_words["times"], UnitInfo(word + measure_words["times"], Decimal(1), "count"))
+        if word not in measure_words["not_times"] and not word.endswith(times):
+            units.setdefault(word + times, UnitInfo(word + times, Decimal(1), "count"))
     for surface, simplified in unit_seed["measure_words"]["traditional"].items():
         units.setdefault(surface, UnitInfo(simplified, Decimal(1), "count"))
 
