@@ -730,11 +730,9 @@ def extract_amounts(sentence: str) -> list[Amount]:
             amount = _read_main(rules, sentence, match)
         if amount is None:
             continue
-        if sentence[amount.end:amount.end + 1] in "/／":
-            if amount.family == "money":
-                amount = _per_quantity(rules, sentence, amount)
-            elif amount.family in rules.per_quantity_kept:
-                amount = _per_quantity_unit(rules, sentence, amount)
+        if sentence[amount.end:amount.end + 1] in "/／" \
+                and (amount.family == "money" or amount.family in rules.per_quantity_kept):
+            amount = _per_quantity(rules, sentence, amount)
         if idiom_spans is None:
             idiom_spans = [m.span() for m in rules.idioms.finditer(sentence)]
             idiom_spans += [m.span() for m in rules.titles.finditer(sentence)]
@@ -748,25 +746,22 @@ def extract_amounts(sentence: str) -> list[Amount]:
 
 
 def _per_quantity(rules: Rules, sentence: str, amount: Amount) -> Amount:
-    """``amount`` with the quantity its price is per in its text (1.85元/立方米), its unit the money's."""
+    """``amount`` with the quantity it is per in its text: a price stays in its money's unit
+    (1.85元/立方米); a weight, volume or energy keeps both in its unit (440公斤/亩, 35万吨/日)."""
     per = rules.per_quantity.match(sentence, amount.end)
     if per is None:
         return amount
+    unit, family = amount.unit, amount.family
+    if family != "money":
+        if not HAN_WORDS.match(per.group(), 1):
+            return amount  # 2.5吨/5年 is no unit
+        unit, family = f"{unit}/{per.group()[1:]}", "intensity"
     end, approx = per.end(), amount.approx
-    # 1690元/担左右: a qualifier after the quantity bounds the price.
+    # 1690元/担左右: a qualifier after the quantity bounds the amount.
     word = next((word for word in rules.qualifiers_after if sentence.startswith(word, end)), None)
     if word is not None and approx == "exact":
         end, approx = end + len(word), rules.qualifiers_after[word]
-    return replace(amount, end=end, text=sentence[amount.start:end], approx=approx)
-
-
-def _per_quantity_unit(rules: Rules, sentence: str, amount: Amount) -> Amount:
-    """``amount`` with the quantity it is per in its text and its unit (440公斤/亩, 35万吨/日)."""
-    per = rules.per_quantity.match(sentence, amount.end)
-    if per is None or not HAN_WORDS.match(per.group(), 1):
-        return amount  # 2.5吨/5年 is no unit
-    return replace(amount, end=per.end(), text=sentence[amount.start:per.end()],
-                   unit=f"{amount.unit}/{per.group()[1:]}", family="intensity")
+    return replace(amount, end=end, text=sentence[amount.start:end], approx=approx, unit=unit, family=family)
 
 
 BARE_NUMBER = regex.compile(rf"{DIGIT}+(?:[.．]{DIGIT}+)?")

@@ -790,12 +790,12 @@ def located_units(text: str, mentions: list[PlaceMention]) -> dict[str, PlaceRec
         inner = index
         while inner + 1 < len(mentions) and mentions[inner + 1].start == mentions[inner].end:
             inner += 1
-        record = mentions[inner].record
+        record, place_end = mentions[inner].record, mentions[inner].end
         if record.code is None and record.level != TOWN:
             continue  # a name of several places
-        within = next((word for word in rules["within"] if text.startswith(word, mentions[inner].end)), None)
+        within = next((word for word in rules["within"] if text.startswith(word, place_end)), None)
         if within is not None:  # 凭祥市境内的友谊关口岸、凭祥铁路口岸和平而关口岸，…
-            listed = after.match(text, mentions[inner].end + len(within))
+            listed = after.match(text, place_end + len(within))
             while listed is not None:
                 units.setdefault(listed.group("unit"), record)
                 listed = after.match(text, listed.end()) if listed.group("joined") else None
@@ -803,8 +803,8 @@ def located_units(text: str, mentions: list[PlaceMention]) -> dict[str, PlaceRec
         word = next((word for word in rules["located"] if text.endswith(word, 0, mention.start)), None)
         if word is None:
             continue
-        if text.startswith("的", mentions[inner].end):  # 位于贡江镇的城东九年一贯制学校
-            named = after.match(text, mentions[inner].end + 1)
+        if text.startswith("的", place_end):  # 位于贡江镇的城东九年一贯制学校
+            named = after.match(text, place_end + 1)
         else:  # 舒城县特殊教育学校，位于城关镇
             reach = mention.start - len(word)
             named = before.search(text, max(0, reach - rules["max_name"] - 1), reach)
