@@ -260,6 +260,8 @@ def labels(sentence: str) -> list[tuple[str, str | None]]:
      [("98.9%", "九年义务教育巩固率"), ("96%以上", "高于目标值比例"), ("2.9个百分点", "高于目标值")]),
     # a range between 在 and 之间 is of the noun before 在
     ("各站年降水量在812.5～1263.7毫米之间", [("812.5～1263.7毫米", "各站年降水量")]),
+    # a division counted after 辖 is what its name says, not the noun of the count after it
+    ("辖7镇9乡、271个行政村", [("7镇", "辖镇数"), ("9乡", "辖乡数"), ("271个", "行政村数")]),
 ])
 def test_labels(sentence, expected):
     assert labels(sentence) == expected

@@ -742,6 +742,8 @@ def extract_amounts(sentence: str) -> list[Amount]:
     if load_rules().respectively in sentence:
         found = _respective_bare_numbers(found, sentence)
     found = _distribute_over_list_before(found, sentence)
+    if any(word in sentence for word in rules.division_after):
+        found = _division_counts(found, sentence)
     return _distant_bounds(_share_list_units(found, sentence), sentence)
 
 
@@ -762,6 +764,34 @@ def _per_quantity(rules: Rules, sentence: str, amount: Amount) -> Amount:
     if word is not None and approx == "exact":
         end, approx = end + len(word), rules.qualifiers_after[word]
     return replace(amount, end=end, text=sentence[amount.start:end], approx=approx, unit=unit, family=family)
+
+
+@cache
+def _division_run() -> tuple[regex.Pattern, regex.Pattern]:
+    """The run of divisions counted after 辖 (辖5镇5乡、), and one count of it (5镇)."""
+    rules = load_rules()
+    count = rf"(?P<num>{NUMBER})(?P<unit>{alternation(rules.divisions)})"
+    return (regex.compile(rf"(?:{alternation(rules.division_after)})(?P<run>(?:{count}、?)+)"),
+            regex.compile(count))
+
+
+def _division_counts(amounts: list[Amount], sentence: str) -> list[Amount]:
+    """``amounts`` with the divisions a place governs counted after 辖 (辖7镇9乡、271个行政村:
+    7 towns and 9 townships): a division's name stands for its measure word there."""
+    run, count = _division_run()
+    found = run.search(sentence)
+    if found is None:
+        return amounts
+    counts = []
+    for item in count.finditer(sentence, found.start("run"), found.end("run")):
+        redacted = _is_hidden(item.group("num"))
+        try:
+            value = None if redacted else parse_numeral(item.group("num"))
+        except NumeralError:
+            continue
+        counts.append(Amount(item.start(), item.end(), item.group(), value, None, item.group("unit"), "exact",
+                             redacted, "count"))
+    return sorted(amounts + counts, key=lambda amount: amount.start)
 
 
 BARE_NUMBER = regex.compile(rf"{DIGIT}+(?:[.．]{DIGIT}+)?")

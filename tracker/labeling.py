@@ -298,6 +298,8 @@ def _parts(pre: str, post: str, amount: Amount, rules: LabelRules, runs_on: bool
     before = "" if listed else _trim(pre, rules)
     if amount.family != "count" and rules.achieved.search(before):
         before = _trim(rules.achieved.sub("", before), rules)  # 收入完成8.6亿元: 完成 links
+    if amount.family == "count" and amount.unit in load_rules().divisions:
+        return _Parts(before, "", "", 0, listed)  # 辖7镇9乡、271个行政村: 乡 is what 9 counts
     prefix = len(post) - len(post.removeprefix("的"))
     run = NOUN_RUN.match(post, prefix)
     words = run.group().rstrip("、") if run else ""
@@ -555,7 +557,7 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
         if clauses[index + 1][0] != clauses[index][0]:
             continue
         between = sentence[amounts[index].end:amounts[index + 1].start].strip()
-        if CONJUNCTIONS.match(between):
+        if CONJUNCTIONS.match(between) and amounts[index].unit not in load_rules().divisions:
             parts[index].noun, parts[index].verb = following.noun, following.verb
         elif not parts[index].verb and parts[index].noun and between.endswith(("、", "和", "及", "与")):
             parts[index].verb = following.verb
