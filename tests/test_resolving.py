@@ -766,6 +766,28 @@ def test_this_year_in_a_bulletins_plan_is_the_year_it_was_written():
     assert [(c.text, c.year) for c in extract_document(raw).claims] == [("17.6℃", 2022), ("12个", 2023)]
 
 
+def test_this_year_opening_a_plan_of_a_summary_published_in_the_planned_year_is_that_year():
+    from tracker.pipeline import extract_document
+    raw = ("镇安县交通运输局2023年工作总结及2024年工作计划\n来源：镇安县交通运输局　　发布时间：2024-01-16 10:15\n"
+           "一、2023年工作总结\n全年新改建农村公路140.5公里。\n三、2024年工作计划\n"
+           "今年是实施“十四五”规划承上启下的重要一年。计划新改建农村公路120公里以上，优良中等路率比去年提高2.7个百分点。")
+    # 今年 opens the plan of 2024 (the year the page came out), not one of the title's year
+    assert [(c.text, c.year, c.kind) for c in extract_document(raw).claims] == [
+        ("140.5公里", 2023, "actual"), ("120公里以上", 2024, "target"), ("2.7个百分点", 2024, "target")]
+
+
+@pytest.mark.parametrize("published,year", [("2024-05-20", 2024), ("2023-12-20", 2023)])
+def test_this_year_in_a_plan_is_the_year_the_page_came_out(published, year):
+    from tracker.pipeline import extract_document
+    raw = ("首页 | 政务公开 | 政务服务\n当前位置：首页 > 政务公开 > 工作总结\n"
+           "扶绥县2023/2024年榨季糖业生产工作总结及2024/2025年榨季工作计划\n"
+           f"来源：扶绥县糖业发展中心　　发布时间：{published} 09:30\n"
+           "一、2023/2024年榨季工作情况\n全县入榨甘蔗108.7万吨。\n"
+           "二、2024/2025年榨季工作计划\n今年全县糖料蔗种植面积稳定在72万亩以上。")
+    assert [(c.text, c.year, c.kind) for c in extract_document(raw).claims] == [
+        ("108.7万吨", 2023, "actual"), ("72万亩以上", year, "target")]
+
+
 def test_a_page_published_late_in_the_year_before_the_one_it_plans_reports_on_its_own():
     from tracker.pipeline import extract_document
     raw = ("陆良县教育体育局关于落实“双减”工作情况的汇报\n信息来源：县教育体育局　发布日期：2022-12-08\n"

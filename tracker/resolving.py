@@ -182,9 +182,10 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
                                                  or titled.group(1) + rules.covering_year in titled.group())
     by_page = False
     if meeting_year is None and not hidden and title_plan and titled_markers[0][1] == "review":
-        # …工作总结和2021年工作计划, no meeting: written in the year it reviews (今年 is 2020)
-        meeting_year = title_plan - 1
-        reviewed = reviewed or meeting_year
+        # …工作总结和2021年工作计划, no meeting: written in the year it reviews (今年 is 2020), unless
+        # the page came out in the year it plans (今年 on a page of 2021-01-16 is 2021)
+        meeting_year = title_plan if published == title_plan else title_plan - 1
+        reviewed = reviewed or title_plan - 1
     elif meeting_year is None and not hidden:
         planned = next((year_value(w) for _, k, w in markers if k == "plan" and year_value(w)), None)
         meeting_year = planned if planned is not None else (reviewed + 1 if reviewed else published)
@@ -221,8 +222,10 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
             reviewed = int(based.group(1))
         else:
             reviewed = meeting_year if census or as_of or covered or span or late else meeting_year - 1
+    ahead = bool(titled) and year is None and published and meeting_year and published < meeting_year
+    writing = published if (covered and published and meeting_year and published > meeting_year) or ahead else None
     if meeting_year is not None and not hidden:
-        markers = _with_year_openings(text, start, end, markers, meeting_year)
+        markers = _with_year_openings(text, start, end, markers, meeting_year, writing)
     frames = []
     for position, kind, written in markers:
         if written and any(ch in "xX" for ch in written) or hidden:
@@ -235,8 +238,6 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
             frame = Frame(position, kind, reviewed if kind == "review" else planned)
             frames.append(_with_heading_span(frame, text[position:first_line_end(text, position, end)], late))
     frames = _with_span_openings(text, start, end, frames)
-    ahead = bool(titled) and year is None and published and meeting_year and published < meeting_year
-    writing = published if (covered and published and meeting_year and published > meeting_year) or ahead else None
     return Context(year=None if hidden else meeting_year, frames=tuple(frames), reviewed_year=reviewed, span=span,
                    writing_year=writing)
 
@@ -280,7 +281,7 @@ def _names_both(text: str, review: int, plan: int, title_end: int, end: int) -> 
 
 
 def _with_year_openings(text: str, start: int, end: int, markers: list[tuple[int, str, str | None]],
-                        meeting_year: int) -> list[tuple[int, str, str | None]]:
+                        meeting_year: int, writing_year: int | None) -> list[tuple[int, str, str | None]]:
     # 今年是“十四五”开局之年… inside a frame opens one of its year: a review of a past year, a
     # plan of a coming one, for the meeting's year a frame of the kind it stands in. A text
     # without frames (a bulletin) gets none.
@@ -288,8 +289,13 @@ def _with_year_openings(text: str, start: int, end: int, markers: list[tuple[int
     added = []
     for opening in rules.year_opening.finditer(text, start, end):
         relative = opening.group("relative")
-        year = meeting_year + rules.relative_years[relative] if relative else year_value(opening.group("year"))
-        enclosing = next((kind for position, kind, _ in reversed(markers) if position <= opening.start()), None)
+        enclosing, written = next(((kind, written) for position, kind, written in reversed(markers)
+                                   if position <= opening.start()), (None, None))
+        if relative:
+            now = present_year(meeting_year, writing_year, enclosing, year_value(written))
+            year = now + rules.relative_years[relative]
+        else:
+            year = year_value(opening.group("year"))
         if year is None or enclosing is None:
             continue
         kind = "review" if year < meeting_year else "plan" if year > meeting_year else enclosing
@@ -365,6 +371,18 @@ def _is_base_year(sentence: str, match: regex.Match) -> bool:
         and rules.base_compared_after.search(sentence[match.end():]) is not None)
 
 
+def present_year(meeting_year: int | None, writing_year: int | None, frame_kind: str | None,
+                 frame_year: int | None) -> int | None:
+    """The year 今年 names in a frame of ``frame_kind`` for ``frame_year``: the meeting's, unless the
+    text was written in another year (``writing_year``) before the year its title names, or in
+    the year the frame plans (五、2023年工作打算 今年…, in a 2022 bulletin written in 2023)."""
+    if writing_year is not None and meeting_year is not None and writing_year < meeting_year:
+        return writing_year
+    if writing_year is not None and frame_kind == "plan" and frame_year == writing_year:
+        return writing_year
+    return meeting_year
+
+
 def resolve_year(sentence: str, amount: Amount, context: Context, position: int = 0,
                  target: bool = False) -> int | None:
     """The amount's year: explicit in its sentence, else 今年/去年 against the meeting year,
@@ -391,13 +409,8 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
         return year_value(chosen.group(1))
     if rules.hidden_year.search(sentence):
         return None
-    now = context.year
-    if context.writing_year is not None and now is not None and context.writing_year < now:
-        now = context.writing_year  # written before the year its title names
-    elif context.writing_year is not None:
-        frame = frame_at(context, position)  # 五、2023年工作打算 今年…, in a 2022 bulletin written in 2023
-        if frame is not None and frame.kind == "plan" and frame.year == context.writing_year:
-            now = context.writing_year
+    frame = frame_at(context, position) if context.writing_year is not None else None
+    now = present_year(context.year, context.writing_year, frame and frame.kind, frame and frame.year)
     if relative and now is not None:
         return now + rules.relative_years[relative[-1].group()]
     return _undated_year(context, position, target)
