@@ -110,13 +110,13 @@ def test_a_price_table_with_serial_numbers_and_prices_per_quantity():
             "序号\u3000品名\u3000单位\u3000本期价格\u3000上期价格\u3000环比（%）\n"
             "1\u3000粳米\u3000元/500克\u30003.15\u30003.10\u30001.61\n"
             "2\u3000花生油（5升桶装）\u3000元/桶\u3000139.50\u3000140.20\u3000-0.50\n")
-    # the serial number is no figure; a price per quantity is in its money's unit
+    # the serial number is no figure; a price per quantity is in its money's unit; a bare 环比 is a change
     assert [(c.text, c.value, c.unit, c.metric_label) for c in extract_claims(text)] == [
         ("3.15", Decimal("3.15"), "元", "粳米本期价格"), ("3.10", Decimal("3.10"), "元", "粳米上期价格"),
-        ("1.61", Decimal("1.61"), "%", "粳米环比"),
+        ("1.61", Decimal("1.61"), "%", "粳米环比增长率"),
         ("139.50", Decimal("139.50"), "元", "花生油（5升桶装）本期价格"),
         ("140.20", Decimal("140.20"), "元", "花生油（5升桶装）上期价格"),
-        ("-0.50", Decimal("0.50"), "%", "花生油（5升桶装）环比")]
+        ("-0.50", Decimal("0.50"), "%", "花生油（5升桶装）环比下降率")]
 
 
 def test_a_caption_naming_the_table_gives_its_units_and_digits_may_be_grouped_by_a_blank():
@@ -226,3 +226,23 @@ def test_a_cell_may_write_its_own_unit_and_a_header_may_count_in_periods():
         ("12.6万亩", Decimal("126000"), "亩", "水稻制种保险承保数量"), ("1,008.0", Decimal("10080000.0"), "元", "水稻制种保险保费"),
         ("33.0", Decimal("330000.0"), "元", "其他险种保费"),  # a class written in words is no figure
         ("12", Decimal("12"), "期", "电工培训期数"), ("356", Decimal("356"), "人次", "电工培训人次")]
+
+
+def test_a_caption_may_name_a_unit_for_each_kind_of_column_where_years_make_one_kind():
+    text = ("2023年海西州各县（市、行委）福利彩票销售情况统计表\n单位：万元、%、个\n"
+            "地区\t2023年销量\t2022年销量\t同比增长\t销售站点\n"
+            "德令哈市\t8420\t7010\t20.1\t48\n")
+    assert [(c.text, c.value, c.unit, c.year) for c in extract_claims(text)] == [
+        ("8420", Decimal("84200000"), "元", 2023), ("7010", Decimal("70100000"), "元", 2022),
+        ("20.1", Decimal("20.1"), "%", 2023), ("48", Decimal("48"), "个", 2023)]
+
+
+def test_a_price_per_quantity_with_a_note_is_the_tables_unit_and_an_unchanged_cell_no_figure():
+    text = ("附：银川市主要民生商品价格监测表（2023年12月11日—12月15日）\n单位：元/斤（注明者除外）\n"
+            "品名\t规格等级\t本周均价\t上周均价\t环比（%）\n"
+            "粳米\t一级\t2.95\t2.95\t持平\n"
+            "菜籽油（元/桶）\t5L桶装\t75.80\t76.50\t-0.92\n")
+    assert [(c.text, c.value, c.unit, c.metric_label) for c in extract_claims(text)] == [
+        ("2.95", Decimal("2.95"), "元", "粳米本周均价"), ("2.95", Decimal("2.95"), "元", "粳米上周均价"),
+        ("75.80", Decimal("75.80"), "元", "菜籽油本周均价"), ("76.50", Decimal("76.50"), "元", "菜籽油上周均价"),
+        ("-0.92", Decimal("0.92"), "%", "菜籽油环比下降率")]

@@ -67,6 +67,7 @@ class _Rules:
     year_header: re.Pattern
     target_header: re.Pattern
     growth_header: re.Pattern
+    comparison_header: re.Pattern
     growth_word: str
     decrease_word: str
     rate_suffix: str
@@ -226,8 +227,24 @@ def _labelled_row(cells: list[tuple[int, int, str]], number: re.Match,
 
 
 def _units_listed(written: str) -> list[str]:
-    # 单位：个、% names the unit of each figure column in turn; 单位：万元 that of all.
+    # 单位：个、% names the unit of each figure column in turn; 单位：万元 (or 元/斤) that of all.
+    if _unit_of(written):
+        return [written]
     return [unit for unit in _rules().unit_list_separator.split(written) if unit]
+
+
+def _units_in_turn(columns: list[str], table_units: list[str]) -> list[str | None]:
+    # The unit of each figure column the table's units name in turn: one each, or one for each
+    # kind of column, columns that differ only in their year (2023年销量⇥2022年销量) being one.
+    if len(table_units) == 1:
+        return table_units * len(columns)
+    if len(table_units) == len(columns):
+        return table_units
+    kinds = [_rules().year_header.sub("", column) for column in columns]
+    starts = [place for place, kind in enumerate(kinds) if not place or kind != kinds[place - 1]]
+    if len(table_units) != len(starts) or len(starts) == len(kinds):
+        return [None] * len(columns)
+    return [table_units[sum(1 for start in starts if start <= place) - 1] for place in range(len(columns))]
 
 
 def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None], header: list[str],
@@ -247,15 +264,14 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
         row_unit = row_unit or named
         label = rules.header_unit.sub("", label).strip()
     result = []
-    in_turn = len(table_units) == len(cells) - 1
+    in_turn = _units_in_turn(columns[1:], table_units)
     for place, (column, (start, end, text), number) in enumerate(zip(columns[1:], cells[1:], numbers[1:])):
         if number is None:
             whole = _whole_amount(text, start)
             if whole is not None:  # 水稻制种保险⇥12.6万亩⇥…: a cell may write its own unit
                 result.append(TableCell(whole, _label(label, column, False), _label("", column, False) or label, label))
             continue
-        table_unit = table_units[place] if in_turn else table_units[0] if len(table_units) == 1 else None
-        unit = "%" if number.group("percent") else _column_unit(column) or row_unit or table_unit
+        unit = "%" if number.group("percent") else _column_unit(column) or row_unit or in_turn[place]
         if unit is None:
             continue
         amount = _amount(number, unit, start, end, text)
@@ -325,7 +341,9 @@ def _label(row: str, column: str, negative: bool) -> str:
         return row
     if rules.time_header.match(name):
         return name + row
-    if rules.growth_header.search(name):
+    if rules.comparison_header.match(name):  # 环比（%）⇥-0.92: 环比下降率
+        name += (rules.decrease_word if negative else rules.growth_word) + rules.rate_suffix
+    elif rules.growth_header.search(name):
         if negative:
             name = name.replace(rules.growth_word, rules.decrease_word)
         name += rules.rate_suffix
