@@ -788,6 +788,16 @@ def test_this_year_in_a_plan_is_the_year_the_page_came_out(published, year):
         ("108.7万吨", 2023, "actual"), ("72万亩以上", year, "target")]
 
 
+def test_a_report_on_its_year_reviews_that_years_main_work():
+    from tracker.pipeline import extract_document
+    raw = ("海口市博物馆2023年度工作报告\n来源：海口市博物馆　　发布时间：2024-02-06 16:20\n"
+           "一、基本情况\n馆舍建筑面积2.36万平方米。\n二、2023年主要工作\n全年修复馆藏文物168件。\n"
+           "三、2024年工作计划\n计划征集藏品300件左右。")
+    # 2023年主要工作 would be a plan in a speech given in 2023; in a report on 2023 it is what was done
+    assert [(c.text, c.year, c.kind) for c in extract_document(raw).claims] == [
+        ("2.36万平方米", 2023, "actual"), ("168件", 2023, "actual"), ("300件左右", 2024, "target")]
+
+
 def test_a_page_published_late_in_the_year_before_the_one_it_plans_reports_on_its_own():
     from tracker.pipeline import extract_document
     raw = ("陆良县教育体育局关于落实“双减”工作情况的汇报\n信息来源：县教育体育局　发布日期：2022-12-08\n"

@@ -180,6 +180,11 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     # a title ending in 公报, 总结… covers its own year (2018年…统计公报)
     covered = bool(titled) and year is None and (titled.group().endswith(rules.covering_titles)
                                                  or titled.group(1) + rules.covering_year in titled.group())
+    if covered and meeting_year is not None:
+        # 二、2023年主要工作 in 海口市博物馆2023年度工作报告: what a report on its year did that year
+        markers = [(position, "review", written) if kind == "plan" and year_value(written) == meeting_year
+                   else (position, kind, written) for position, kind, written in markers]
+        reviewed = reviewed or next((year_value(w) for _, k, w in markers if k == "review" and year_value(w)), None)
     by_page = False
     if meeting_year is None and not hidden and title_plan and titled_markers[0][1] == "review":
         # …工作总结和2021年工作计划, no meeting: written in the year it reviews (今年 is 2020), unless
