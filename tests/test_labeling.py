@@ -262,6 +262,8 @@ def labels(sentence: str) -> list[tuple[str, str | None]]:
     ("各站年降水量在812.5～1263.7毫米之间", [("812.5～1263.7毫米", "各站年降水量")]),
     # a division counted after 辖 is what its name says, not the noun of the count after it
     ("辖7镇9乡、271个行政村", [("7镇", "辖镇数"), ("9乡", "辖乡数"), ("271个", "行政村数")]),
+    # a count named by two measure words is labelled by its first
+    ("全年共补贴各类农业机具3152台（套）", [("3152台（套）", "补贴各类农业机具台数")]),
 ])
 def test_labels(sentence, expected):
     assert labels(sentence) == expected

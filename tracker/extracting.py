@@ -733,6 +733,8 @@ def extract_amounts(sentence: str) -> list[Amount]:
         if sentence[amount.end:amount.end + 1] in "/／" \
                 and (amount.family == "money" or amount.family in rules.per_quantity_kept):
             amount = _per_quantity(rules, sentence, amount)
+        elif amount.family == "count" and sentence[amount.end:amount.end + 1] in "（(/／":
+            amount = _paired_measure(rules, sentence, amount)
         if idiom_spans is None:
             idiom_spans = [m.span() for m in rules.idioms.finditer(sentence)]
             idiom_spans += [m.span() for m in rules.titles.finditer(sentence)]
@@ -764,6 +766,16 @@ def _per_quantity(rules: Rules, sentence: str, amount: Amount) -> Amount:
     if word is not None and approx == "exact":
         end, approx = end + len(word), rules.qualifiers_after[word]
     return replace(amount, end=end, text=sentence[amount.start:end], approx=approx, unit=unit, family=family)
+
+
+def _paired_measure(rules: Rules, sentence: str, amount: Amount) -> Amount:
+    """``amount`` with the second measure word of a count of things that come singly or in sets
+    (2.1万台（套）, 12,860件/套): its unit names both, as written."""
+    paired = rules.paired_measure.match(sentence, amount.end)
+    if paired is None or not amount.text.endswith(amount.unit):
+        return amount
+    end = paired.end()
+    return replace(amount, end=end, text=sentence[amount.start:end], unit=amount.unit + paired.group())
 
 
 @cache
