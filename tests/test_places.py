@@ -436,6 +436,11 @@ def test_a_towns_own_report_is_the_towns_under_the_county_its_title_names(gaz):
     ("新增额度12.86亿元，规模居渭南市各县（市、区）第2位", []),
     ("增速高于临汾市平均水平6.2个百分点", []),
     ("渭南市新增额度12.86亿元", ["渭南市"]),
+    # a province opening the name of a body or an event; a city's own museum is the city's
+    ("与湖南省林业科学院合作共建示范基地3个", []),
+    ("组织企业参加第十届湖南油茶产业博览会等展会6场次", []),
+    ("海口市博物馆全年接待观众86万人次", ["海口市"]),
+    ("湖南省新造油茶林120万亩", ["湖南省"]),
 ])
 def test_places_an_amount_is_not_about_are_left_out(gaz, sentence, kept):
     assert [m.text for m in subject_mentions(sentence, find_places(sentence, gaz))] == kept

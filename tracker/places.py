@@ -714,24 +714,27 @@ def find_places(sentence: str, gazetteer: Gazetteer, known: Iterable[PlaceRecord
 
 def subject_mentions(sentence: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """The ``mentions`` of ``sentence`` that may be what its amounts are about: not a
-    destination, the host of a contest taken part in, a name in quotation marks, or a whole
-    a figure is a share of or set against (places_extra.toml ``not_subject``)."""
+    destination, the host of a contest taken part in, a name in quotation marks, a whole
+    a figure is a share of or set against, or a province or the country opening the name of a
+    body, an event or a title (places_extra.toml ``not_subject``)."""
     if not mentions:
         return mentions
     (destinations, destination, openers, event_before, event_after, quotes,
-     locations, location, wholes) = _not_subject_patterns()
+     locations, location, wholes, named_levels, named_after) = _not_subject_patterns()
     # Plain tests of the sentence first: most name no destination, contest, quotation, location or whole.
     going = any(word in sentence for word in destinations)
     hosted = any(word in sentence for word in openers)
     quoted = [pair for pair in quotes if pair[0] in sentence]
     located = any(word in sentence for word in locations)
     compared = any(word in sentence for word in wholes)
-    if not (going or hosted or quoted or located or compared):
+    naming = any(mention.record.level in named_levels for mention in mentions)
+    if not (going or hosted or quoted or located or compared or naming):
         return mentions
     kept = []
     for mention in mentions:
         head = sentence[:mention.start]
-        if going and destination.search(head) \
+        if naming and mention.record.level in named_levels and named_after.match(sentence, mention.end) \
+                or going and destination.search(head) \
                 or located and kept and location.search(head, kept[0].end) \
                 or hosted and event_before.search(head) and event_after.match(sentence, mention.end) \
                 or compared and head.endswith(wholes) \
@@ -751,7 +754,8 @@ def _not_subject_patterns() -> tuple:
     locations = tuple(rules["locations"])
     location = regex.compile(f"(?:{'|'.join(map(regex.escape, locations))}){rules['destination_list']}")
     return (destinations, destination, openers, event_before, regex.compile(rules["event_after"]),
-            tuple(tuple(pair) for pair in rules["quotes"]), locations, location, _wholes())
+            tuple(tuple(pair) for pair in rules["quotes"]), locations, location, _wholes(),
+            frozenset(rules["named_levels"]), regex.compile(rules["named_after"]))
 
 
 def document_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
