@@ -655,7 +655,8 @@ class Gazetteer:
         for match in self._towns.finditer(sentence):
             stem, suffix = match.group("stem"), match.group("suffix")
             start = match.start("stem")
-            if stem[-1] in rules["not_before_suffix"].get(suffix, "") and not _two_character_stem(stem, suffix, rules):
+            if stem[-1] in rules["not_before_suffix"].get(suffix, "") and not _two_character_stem(stem, suffix, rules) \
+                    and not (_market_stem(stem, suffix, rules) and stem not in self._entries):
                 continue
             after = sentence[match.end():match.end() + 1]
             if after and after in rules["not_after_suffix"].get(suffix, ""):
@@ -1027,6 +1028,12 @@ def _two_character_stem(stem: str, suffix: str, rules: dict) -> bool:
     allowed = rules["two_character_stems"].get(suffix)
     return (allowed is not None and len(stem) == 2 and stem[-1] in allowed["last"]
             and stem[0] not in allowed["not_first"])
+
+
+def _market_stem(stem: str, suffix: str, rules: dict) -> bool:
+    # 塘田市镇: a stem of three characters or more ending in 市 is an old market's name.
+    allowed = rules["two_character_stems"].get(suffix)
+    return allowed is not None and len(stem) > 2 and stem[-1] in allowed.get("longer_last", "")
 
 
 def _town_pattern(rules: dict) -> re.Pattern:
