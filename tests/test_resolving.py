@@ -313,6 +313,11 @@ def test_a_summary_reviews_its_title_year_and_a_work_report_the_year_before(titl
     ("全市现有全国重点文物保护单位5处、市级文物保护单位112处", [("5处", "葫芦岛市"), ("112处", "葫芦岛市")]),
     ("新建改造街道综合养老服务中心19处，培训县乡经办人员400余人次",
      [("19处", "葫芦岛市"), ("400余人次", "葫芦岛市")]),
+    # a second run after 分别 with no list of its own pairs with the same places
+    ("兴城市、绥中县分别新建幼儿园3所、2所，投资分别为1200万元和800万元",
+     [("3所", "兴城市"), ("2所", "绥中县"), ("1200万元", "兴城市"), ("800万元", "绥中县")]),
+    # towns whose names end in 县 or 乡 before 镇
+    ("旧县镇、永乡镇苹果种植面积分别达到9.6万亩、8.3万亩", [("9.6万亩", "旧县镇"), ("8.3万亩", "永乡镇")]),
 ])
 def test_amounts_take_the_place_listed_for_them(sentence, expected):
     raw = f"今天,我们召开2016年葫芦岛市教育工作会议。\n{sentence}。"

@@ -786,7 +786,8 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
                           home: PlaceRecord | None = None) -> list[PlaceRecord | None]:
     """The place of each amount of a sentence. After a list of places and 分别, the i-th
     amount of the run that follows is of the i-th place when the counts match
-    (建平县、喀左县…分别达到8.62亿元和5.47亿元); else, in a clause naming several places,
+    (建平县、喀左县…分别达到8.62亿元和5.47亿元), as is that of a later run with no list of its
+    own; else, in a clause naming several places,
     the one named since the amount before (绥中县3所、兴城市5所); else the places named in
     the amount's own clause (分县看,建平县108所,喀左县74所), or in the clause before one that
     only gives it (其中海州区最高，为91.2%); else the sentence's place, but
@@ -849,8 +850,12 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
             # 其中海州区最高，为91.2%: the place that ranks first
             in_clause = [m for m in mentions if ranked[0] <= m.start and m.end <= ranked[1]]
         places.append(named or _place_named(in_clause, gazetteer, home) or fallback)
+    previous: list[PlaceMention] = []
     for position, run in respective_runs(sentence, amounts):
-        listed = _listed_before(sentence, mentions, position)
+        # …分别完成投资680万元、455万元，工程形象进度分别达到65%和50%: a run after another
+        # with no list of its own is of the same places
+        listed = _listed_before(sentence, mentions, position) or previous
+        previous = listed
         if listed and len(listed) == len(run):
             for mention, index in zip(listed, run):
                 places[index] = _place_named([mention], gazetteer, home)
