@@ -291,8 +291,9 @@ def load_rules() -> Rules:
         qualifier_rank=qualifiers["rank"],
         distant_bounds=tuple(compile_rule(pattern) for pattern in qualifiers["distant"].values()),
         # the bound words themselves, for one test of a sentence before the patterns
-        distant_hint=compile_rule(alternation(word for word, approx in qualifiers["before"].items()
-                                              if len(word) > 1 and approx in ("at_least", "less_than", "more_than"))),
+        distant_hint=compile_rule(alternation([word for word, approx in qualifiers["before"].items()
+                                               if len(word) > 1 and approx in ("at_least", "less_than", "more_than")]
+                                              + qualifiers["distant_hints"]["words"])),
         exclusions=exclusions,
         idioms=compile_rule(alternation(exclusion_seed["idioms"]["phrases"])),
         titles=compile_rule(exclusion_seed["titles"]["pattern"]),
