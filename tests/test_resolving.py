@@ -835,6 +835,11 @@ def test_a_year_compared_with_is_a_base():
     text = ("滨州市2023年自然灾害情况通报\n"
             "与近五年（2018—2022年）均值相比，受灾人次、直接经济损失分别偏少52.1%和60.4%。")
     assert [(c.text, c.year) for c in extract_claims(text)] == [("52.1%", 2023), ("60.4%", 2023)]
+    # …and so is the year a multiple is of; a level of that year is still its own
+    text = ("梨树县2023年新型农业经营主体发展情况报告\n"
+            "全县家庭农场总数达到2,846家，是2020年的1.6倍，筹集量是上年的1.4倍。2020年的产量为3万吨。")
+    assert [(c.text, c.year) for c in extract_claims(text)] == [
+        ("2,846家", 2023), ("1.6倍", 2023), ("1.4倍", 2023), ("3万吨", 2020)]
 
 
 def test_a_bracketed_date_under_the_meetings_title_is_the_meeting_year():
