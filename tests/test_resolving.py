@@ -840,6 +840,13 @@ def test_a_year_compared_with_is_a_base():
             "全县家庭农场总数达到2,846家，是2020年的1.6倍，筹集量是上年的1.4倍。2020年的产量为3万吨。")
     assert [(c.text, c.year) for c in extract_claims(text)] == [
         ("2,846家", 2023), ("1.6倍", 2023), ("1.4倍", 2023), ("3万吨", 2020)]
+    # the level a share is of, and a level it is compared with; last year's own level is its
+    text = ("衡阳市公共交通集团2023年运营情况报告\n"
+            "全年完成客运量15,330万人次，恢复至2019年的91.2%。客运量尚未恢复到2019年水平，比2019年减少约1,480万人次。"
+            "精瘦肉零售均价13.85元/斤（去年同期为16.93元/斤）。去年同期，全市签约项目为142个。")
+    assert [(c.text, c.year) for c in extract_claims(text)] == [
+        ("15,330万人次", 2023), ("91.2%", 2023), ("约1,480万人次", 2023), ("13.85元/斤", 2023),
+        ("16.93元/斤", 2022), ("142个", 2022)]
 
 
 def test_a_bracketed_date_under_the_meetings_title_is_the_meeting_year():
