@@ -149,6 +149,15 @@ def test_a_clause_with_a_total_of_its_own_ends_the_list_of_parts():
         ("part", "2000个", "800个", None), ("part", "2000个", "1200个", None)]
 
 
+def test_an_item_broken_down_after_the_sentence_opening_on_qizhong_keeps_its_own_parts_out():
+    text = ("全年共举办各类展览24个。其中，基本陈列2个；临时展览15个，其中自主策划9个、引进展览6个；巡回展览7个。\n"
+            "馆藏文物12,860件。其中，珍贵文物1,236件，包括一级文物18件、二级文物196件、三级文物1,022件；一般文物11,624件。")
+    assert [r for r in relations(text) if r[0] == "part"] == [
+        ("part", "15个", "9个", None), ("part", "15个", "6个", None),
+        ("part", "24个", "2个", None), ("part", "24个", "15个", None), ("part", "24个", "7个", None),
+        ("part", "12,860件", "1,236件", None), ("part", "12,860件", "11,624件", None)]
+
+
 def test_parts_after_qizhong_need_one_total_in_the_sentences_before():
     # two totals of the unit before 其中 (新建 and 改扩建): whose parts follow is not said
     text = ("全县计划新建小学10所、改扩建小学6所。其中，2022年新建4所，2023年新建6所。\n"

@@ -62,6 +62,7 @@ class RelationRules:
     real_growth: regex.Pattern
     real_growth_metrics: regex.Pattern
     parts_lead: regex.Pattern
+    nested_open: regex.Pattern
     ranked: regex.Pattern
     ranked_mark: str
     additive_families: frozenset[str]
@@ -335,8 +336,8 @@ def following_part_links(text: str, sentences: list, sentence_claims: list[list[
         later = index + 1
         while later < len(sentences) and on_one_line(text, sentences[later - 1], sentences[later], "；;"):
             later += 1
-        levels = [c for i in range(index, later) for c in _outside_asides(sentences[i], sentence_claims[i], claims)
-                  if _summable(text, claims[c])]
+        levels = [c for i in range(index, later) for c in _outside_nested(text, sentences[i], _outside_asides(
+                  sentences[i], sentence_claims[i], claims), claims) if _summable(text, claims[c])]
         # the total is the one level of the parts' unit in the sentences a ； joins before
         opened = index - 1
         while opened and on_one_line(text, sentences[opened - 1], sentences[opened], "；;"):
@@ -374,6 +375,14 @@ def _breakdowns(parts: list[int], claims: list, total: int) -> list[list[int]]:
 
 def _summable(text: str, claim) -> bool:
     return claim.aspect == "level" and not _outside_sums(text, claim.start)
+
+
+def _outside_nested(text: str, sentence, indices: list[int], claims: list) -> list[int]:
+    """The claims of ``indices`` before a clause of ``sentence`` (a span of the text) that breaks
+    down the item before it (临时展览15个，其中自主策划9个、引进展览6个)."""
+    first = min((claims[c].start for c in indices), default=None)
+    nested = relation_rules().nested_open.search(text, first, sentence.end) if first is not None else None
+    return [c for c in indices if nested is None or claims[c].start < nested.start()]
 
 
 def _outside_asides(sentence, indices: list[int], claims: list) -> list[int]:
