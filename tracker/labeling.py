@@ -486,7 +486,8 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
     rules = label_rules()
     # 补贴农机3152台（套）: a count named by two measure words is labelled by its first
     paired = load_rules().paired_measure
-    amounts = [replace(amount, unit=paired.sub("", amount.unit)) if amount.family == "count" else amount
+    amounts = [replace(amount, unit=paired.sub("", amount.unit))
+               if amount.family == "count" and len(amount.unit) > 2 and paired.search(amount.unit) else amount
                for amount in amounts]
     # 兴城市、绥中县各新建幼儿园2所: items that are places go to the locality, not the label;
     # 2019年、2020年各新建7所: items that are years go to the year.
