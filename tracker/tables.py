@@ -16,6 +16,7 @@ names is left out: a bare number is no claim. The rules are data in seeds/tables
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 import re
 from dataclasses import dataclass, fields, replace
 from functools import cache, lru_cache
@@ -242,9 +243,9 @@ def _units_in_turn(columns: list[str], table_units: list[str]) -> list[str | Non
         return table_units
     kinds = [_rules().year_header.sub("", column) for column in columns]
     starts = [place for place, kind in enumerate(kinds) if not place or kind != kinds[place - 1]]
-    if len(table_units) != len(starts) or len(starts) == len(kinds):
+    if not table_units or len(table_units) != len(starts):
         return [None] * len(columns)
-    return [table_units[sum(1 for start in starts if start <= place) - 1] for place in range(len(columns))]
+    return [table_units[bisect_right(starts, place) - 1] for place in range(len(columns))]
 
 
 def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None], header: list[str],
