@@ -1032,8 +1032,7 @@ def _two_character_stem(stem: str, suffix: str, rules: dict) -> bool:
 
 def _market_stem(stem: str, suffix: str, rules: dict) -> bool:
     # 塘田市镇: a stem of three characters or more ending in 市 is an old market's name.
-    allowed = rules["two_character_stems"].get(suffix)
-    return allowed is not None and len(stem) > 2 and stem[-1] in allowed.get("longer_last", "")
+    return len(stem) > 2 and stem[-1] in rules["market_stems"].get(suffix, "")
 
 
 def _town_pattern(rules: dict) -> re.Pattern:
