@@ -496,6 +496,9 @@ def test_sentences_under_a_colon_are_read_with_its_opener():
     # 全省 inside a clause names no one's figure: 通过全省验收 is the county's count
     ("今天,我们召开2019年全县教育工作会议。绥中县有中小学85所。\n通过全省验收的学校有12所。",
      [("85所", "绥中县"), ("12所", "绥中县")]),
+    # a year or a part of it may open the clause before 全省
+    ("郑州市2023年中欧班列开行情况\n郑州市开行2,868列。2023年全省中欧班列共开行3,162列。上半年全省开行1,500列。",
+     [("2,868列", "郑州市"), ("3,162列", "河南省"), ("1,500列", "河南省")]),
 ])
 def test_a_clause_opening_with_the_province_or_the_speakers_own_place(raw, expected):
     assert [(c.text, c.locality) for c in extract_claims(raw)] == expected
@@ -1053,3 +1056,18 @@ def test_a_total_since_a_plan_period_began_runs_to_the_year_spoken_of():
     # said in the period's last year, the whole period
     text = text.replace("2023年禁毒工作总结", "2025年禁毒工作总结")
     assert [(c.text, c.year, c.period) for c in extract_claims(text)][0] == ("61起", None, "2021-2025")
+
+
+def test_a_total_from_a_start_year_until_now_runs_to_the_year_spoken_of():
+    text = ("三亚市2023年工作总结\n2018年，市政府设立规模1亿元的科技成果转化引导基金，至今已撬动社会资本3亿多元。"
+            "自2020年7月1日新政实施至今年9月底，累计销售额达1500亿元。截至今年9月底，累计建成公路80公里。"
+            "自2021年1月至2022年6月，累计筛查疑点数据1.26万条。")
+    assert [(c.text, c.year, c.period, c.metric_label) for c in extract_claims(text)] == [
+        ("1亿元", 2018, None, "市政府设立规模"), ("3亿多元", None, "2018-2023", "撬动社会资本"),
+        ("1500亿元", None, "2020-2023", "销售额"), ("80公里", 2023, None, "建成公路"),
+        ("1.26万条", None, "2021-2022", "筛查疑点数据条数")]
+
+
+def test_a_concentration_over_a_season_of_two_years_is_its_mean_not_a_total():
+    text = "某县2023年清洁取暖工作报告\n上一个采暖季（2022年11月15日至2023年3月15日），全县PM2.5平均浓度为78微克/立方米。"
+    assert [(c.text, c.period) for c in extract_claims(text)] == [("78微克/立方米", None)]

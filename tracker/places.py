@@ -514,23 +514,25 @@ class Gazetteer:
     def _listed_shorts(self, sentence: str, raw: list[tuple], mentions: list[PlaceMention], taken: bytearray) -> None:
         """Add the short names listed with a place found (遂川、万安、永新、井冈山): an item
         of a 、 list beside a place of one city (cities: of one province) is a place there,
-        even one whose short name is an ordinary word (万安) or that no boundary follows (井冈山等)."""
+        even one whose short name is an ordinary word (万安) or that no boundary follows (井冈山等);
+        so is a full name that is an ordinary word (城关区、七里河区、安宁区)."""
         by_end = {m.end: m for m in mentions if m.record.code is not None}
         by_start = {m.start: m for m in mentions if m.record.code is not None}
         added = True
         while added:
             added = False
             for start, end, key, fulls, shorts, blocks in raw:
-                if fulls or blocks or not shorts or taken.find(1, start, end) != -1:
+                options = fulls if key in self._generic else () if fulls else shorts
+                if blocks or not options or taken.find(1, start, end) != -1:
                     continue
                 beside = [m for m, mark in ((by_end.get(start - 1), sentence[start - 1:start]),
                                             (by_start.get(end + 1), sentence[end:end + 1]))
                           if m is not None and mark == LIST_MARK]
                 groups = {self._list_group(m.record) for m in beside} - {None}
-                fitting = [r for r in shorts if self._list_group(r) in groups]
+                fitting = [r for r in options if self._list_group(r) in groups]
                 if len(fitting) != 1:
                     continue
-                mention = PlaceMention(start, end, key, fitting[0], "short")
+                mention = PlaceMention(start, end, key, fitting[0], "full" if fulls else "short")
                 mentions.append(mention)
                 by_end[end], by_start[start] = mention, mention
                 taken[start:end] = b"\x01" * (end - start)
@@ -857,6 +859,14 @@ def named_in_full(mentions: list[PlaceMention]) -> tuple[PlaceRecord, ...]:
                                and m.record.level in (PREFECTURE, COUNTY)))
 
 
+def _named_over_country(mentions: list[PlaceMention], times: int) -> bool:
+    # A city's page on its freight trains, which reach 全国各地, names the city itself far more
+    # often than the country: it is no national report.
+    named = Counter(mention.record for mention in mentions
+                    if mention.record.code is not None and mention.record.level != COUNTRY)
+    return bool(named) and max(named.values()) > times
+
+
 def infer_home_place(text: str, gazetteer: Gazetteer, mentions: list[PlaceMention] | None = None
                      ) -> PlaceRecord | None:
     """The document's own place, from its text alone (rules in the module
@@ -870,7 +880,9 @@ def infer_home_place(text: str, gazetteer: Gazetteer, mentions: list[PlaceMentio
     county_marks = len(_markers(tuple(rules["county_markers"])).findall(text))
     national_marks = len(national_marker().findall(text))
     town_marks = len(_markers(tuple(rules["town_markers"])).findall(text))
-    if national_marks >= 2 and national_marks > city_marks + county_marks:
+    mentions = document_mentions(text, gazetteer) if mentions is None else mentions
+    if national_marks >= 2 and national_marks > city_marks + county_marks \
+            and not _named_over_country(mentions, national_marks * rules["national_outweighed"]):
         return gazetteer.country  # a national bulletin or speech
     hidden = {m.group("suffix") for m in _hidden(rules["hidden_pattern"]).finditer(text)}
     counties: Counter = Counter()
@@ -885,7 +897,7 @@ def infer_home_place(text: str, gazetteer: Gazetteer, mentions: list[PlaceMentio
     titled_towns: dict[str, PlaceRecord] = {}
     organs = tuple(rules["organs"])
     led: set[PlaceRecord] = set()  # the places whose organs the text names (宁国市委)
-    for mention in document_mentions(text, gazetteer) if mentions is None else mentions:
+    for mention in mentions:
         record = mention.record
         if text.startswith(organs, mention.end):
             led.add(record)

@@ -483,8 +483,9 @@ def _undated_year(context: Context, position: int, target: bool = False) -> int 
     return frame.year if frame is not None and not (target and frame.kind == "report") else context.year
 
 
-# Families that state a level, never a total accumulated over a span.
-NOT_TOTALS = ("rate", "points", "ratio", "fraction", "multiple")
+# Families that state a level, never a total accumulated over a span (an air quality's
+# concentration over a heating season, 2022年11月15日至2023年3月15日, is its mean then).
+NOT_TOTALS = ("rate", "points", "ratio", "fraction", "multiple", "concentration", "sound")
 
 
 def resolve_period(sentence: str, amount: Amount, target: bool = False, context: Context | None = None,
@@ -583,7 +584,8 @@ def _span_period(sentence: str, amount: Amount, context: Context, position: int)
     head = sentence[:amount.start]
     if not rules.period_hint.search(head):
         return None  # a plain test first: most sentences name no span
-    found = [m for pattern in (rules.period_since, rules.period_recent) for m in pattern.finditer(head)]
+    found = [m for pattern in (rules.period_since, rules.period_since_now, rules.period_recent)
+             for m in pattern.finditer(head)]
     if not found:
         return None
     marker = max(found, key=lambda m: m.end())
@@ -593,7 +595,7 @@ def _span_period(sentence: str, amount: Amount, context: Context, position: int)
     last = _undated_year(context, position)
     if last is None:
         return None
-    if marker.re is rules.period_since:
+    if marker.re is not rules.period_recent:
         first = year_value(marker.group(1))
     else:
         try:

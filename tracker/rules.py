@@ -143,6 +143,7 @@ class Rules:
     period_per_unit: RulePattern
     period_each_year: RulePattern
     period_since: regex.Pattern
+    period_since_now: regex.Pattern
     period_recent: regex.Pattern
     period_hint: RulePattern
     period_frame_span: regex.Pattern
@@ -364,6 +365,7 @@ def load_rules() -> Rules:
         period_per_unit=compile_rule(cue_seed["periods"]["per_unit"]),
         period_each_year=compile_rule(cue_seed["periods"]["each_year"]),
         period_since=regex.compile(cue_seed["periods"]["since"]),
+        period_since_now=regex.compile(cue_seed["periods"]["since_now"]),
         period_recent=regex.compile(with_spans(cue_seed["periods"]["recent"])),
         period_hint=compile_rule(alternation(cue_seed["periods"]["hints"])),
         period_frame_span=regex.compile(cue_seed["periods"]["frame_span"]),
