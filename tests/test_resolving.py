@@ -1071,3 +1071,24 @@ def test_a_total_from_a_start_year_until_now_runs_to_the_year_spoken_of():
 def test_a_concentration_over_a_season_of_two_years_is_its_mean_not_a_total():
     text = "某县2023年清洁取暖工作报告\n上一个采暖季（2022年11月15日至2023年3月15日），全县PM2.5平均浓度为78微克/立方米。"
     assert [(c.text, c.period) for c in extract_claims(text)] == [("78微克/立方米", None)]
+
+
+def test_a_report_on_a_year_written_the_next_counts_the_calendar_words_from_when_it_was_written():
+    # 去年 and 今年 count from January 2024; 上年 from the year reported on
+    text = ("遵义市住房和城乡建设局2023年城乡污水处理工作总结及2024年工作计划\n"
+            "来源：遵义市住房和城乡建设局　　发布时间：2024-01-16 10:15\n"
+            "一、2023年工作完成情况\n去年全市新建城市污水处理厂3座。平均进水浓度由上年的86.3mg/L提高到98.6mg/L。\n"
+            "二、2024年工作计划\n今年新建污水管网120公里。")
+    assert [(c.text, c.year, c.kind) for c in extract_claims(text)] == [
+        ("3座", 2023, "actual"), ("86.3mg/L", 2022, "actual"), ("98.6mg/L", 2023, "actual"),
+        ("120公里", 2024, "target")]
+
+
+def test_a_page_titled_by_the_year_before_it_was_published_reports_on_that_year():
+    text = ("2023年中欧班列（郑州）开行2868列 同比增长12.6%\n来源：郑州市商务局　　发布时间：2024-01-09 10:15\n"
+            "1月8日，记者从郑州市商务局获悉，2023年，中欧班列（郑州）累计开行2,868列。\n"
+            "一、“去回”更加均衡，运行质量稳步提升\n从运行方向看，去程开行1,592列。\n"
+            "记者了解到，今年郑州将力争全年开行中欧班列3,000列以上。")
+    assert [(c.text, c.year, c.kind) for c in extract_claims(text)] == [
+        ("2868列", 2023, "actual"), ("12.6%", 2023, "actual"), ("2,868列", 2023, "actual"),
+        ("1,592列", 2023, "actual"), ("3,000列以上", 2024, "target")]

@@ -177,9 +177,11 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     title_plan = next((year_value(w) for _, k, w in titled_markers if k == "plan" and year_value(w)), None)
     markers = titled_markers[:1] + [marker for marker in markers if marker[0] >= title_end]
     reviewed = next((year_value(w) for _, k, w in markers if k == "review" and year_value(w)), None)
-    # a title ending in 公报, 总结… covers its own year (2018年…统计公报)
-    covered = bool(titled) and year is None and (titled.group().endswith(rules.covering_titles)
-                                                 or titled.group(1) + rules.covering_year in titled.group())
+    # a title ending in 公报, 总结… covers its own year (2018年…统计公报), and so does one on a page
+    # published after that year (2023年中欧班列（郑州）开行2868列, of 2024-01-09)
+    covered = bool(titled) and year is None and (
+        titled.group().endswith(rules.covering_titles) or titled.group(1) + rules.covering_year in titled.group()
+        or published is not None and meeting_year is not None and published > meeting_year)
     if covered and meeting_year is not None:
         # 二、2023年主要工作 in 海口市博物馆2023年度工作报告: what a report on its year did that year
         markers = [(position, "review", written) if kind == "plan" and year_value(written) == meeting_year
@@ -297,7 +299,8 @@ def _with_year_openings(text: str, start: int, end: int, markers: list[tuple[int
         enclosing, written = next(((kind, written) for position, kind, written in reversed(markers)
                                    if position <= opening.start()), (None, None))
         if relative:
-            now = present_year(meeting_year, writing_year, enclosing, year_value(written))
+            now = present_year(meeting_year, writing_year, enclosing, year_value(written),
+                               calendar=relative in rules.calendar_years)
             year = now + rules.relative_years[relative]
         else:
             year = year_value(opening.group("year"))
@@ -377,14 +380,18 @@ def _is_base_year(sentence: str, match: regex.Match) -> bool:
 
 
 def present_year(meeting_year: int | None, writing_year: int | None, frame_kind: str | None,
-                 frame_year: int | None) -> int | None:
+                 frame_year: int | None, calendar: bool = False) -> int | None:
     """The year 今年 names in a frame of ``frame_kind`` for ``frame_year``: the meeting's, unless the
     text was written in another year (``writing_year``) before the year its title names, or in
-    the year the frame plans (五、2023年工作打算 今年…, in a 2022 bulletin written in 2023)."""
+    the year the frame plans (五、2023年工作打算 今年…, in a 2022 bulletin written in 2023). A
+    ``calendar`` word (今年, 去年, not 本年, 上年) counts from the year a report on the year before
+    was written in."""
     if writing_year is not None and meeting_year is not None and writing_year < meeting_year:
         return writing_year
     if writing_year is not None and frame_kind == "plan" and frame_year == writing_year:
         return writing_year
+    if calendar and writing_year is not None and meeting_year is not None and writing_year > meeting_year:
+        return writing_year  # 去年全市新建…, in a report on 2023 written in January 2024: 2023
     return meeting_year
 
 
@@ -415,9 +422,12 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
     if rules.hidden_year.search(sentence):
         return None
     frame = frame_at(context, position) if context.writing_year is not None else None
-    now = present_year(context.year, context.writing_year, frame and frame.kind, frame and frame.year)
-    if relative and now is not None:
-        return now + rules.relative_years[relative[-1].group()]
+    if relative:
+        word = relative[-1].group()
+        now = present_year(context.year, context.writing_year, frame and frame.kind, frame and frame.year,
+                           calendar=word in rules.calendar_years)
+        if now is not None:
+            return now + rules.relative_years[word]
     return _undated_year(context, position, target)
 
 

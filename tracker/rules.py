@@ -60,6 +60,7 @@ class Rules:
     units: dict[str, UnitInfo]
     unit_not_followed_by: dict[str, str]
     unit_only_followed_by: dict[str, str]
+    unit_only_followed_by_bounds: tuple[str, ...]
     scales: dict[str, Decimal]
     minus_sign: regex.Pattern
     per_quantity: regex.Pattern
@@ -131,6 +132,7 @@ class Rules:
     year_opening: RulePattern
     plan_frame: regex.Pattern
     relative_years: dict[str, int]
+    calendar_years: frozenset[str]
     relative_year_pattern: RulePattern
     period_spans: dict[str, tuple[int, int]]
     period_pattern: RulePattern
@@ -279,6 +281,7 @@ def load_rules() -> Rules:
         units=units,
         unit_not_followed_by=unit_seed["measure_words"]["not_followed_by"],
         unit_only_followed_by=unit_seed["measure_words"]["only_followed_by"],
+        unit_only_followed_by_bounds=tuple(unit_seed["measure_words"]["only_followed_by_bounds"]),
         scales={k: Decimal(str(v)) for k, v in unit_seed["scales"].items()},
         per_quantity=regex.compile(unit_seed["per_quantity"]["after"]),
         per_quantity_kept=frozenset(unit_seed["per_quantity"]["kept_families"]),
@@ -353,6 +356,7 @@ def load_rules() -> Rules:
         frame_heading=compile_rule(cue_seed["years"]["frame_heading"]),
         year_opening=compile_rule(cue_seed["years"]["year_opening"]),
         relative_years=cue_seed["years"]["relative_years"],
+        calendar_years=frozenset(cue_seed["years"]["calendar_years"]),
         relative_year_pattern=compile_rule(alternation(cue_seed["years"]["relative_years"])),
         period_spans={name: tuple(span) for name, span in cue_seed["periods"]["spans"].items()},
         period_pattern=compile_rule(alternation(cue_seed["periods"]["spans"])),
