@@ -1092,3 +1092,11 @@ def test_a_page_titled_by_the_year_before_it_was_published_reports_on_that_year(
     assert [(c.text, c.year, c.kind) for c in extract_claims(text)] == [
         ("2868列", 2023, "actual"), ("12.6%", 2023, "actual"), ("2,868列", 2023, "actual"),
         ("1,592列", 2023, "actual"), ("3,000列以上", 2024, "target")]
+
+
+def test_a_documents_title_dates_none_of_the_figures_and_a_weekend_is_no_plan_period():
+    text = ("保山市2023年咖啡产业发展情况报告\n一、2023年工作开展情况\n"
+            "制定出台《保山市咖啡产业高质量发展三年行动方案（2023—2025年）》，明确了8个方面26项重点任务。"
+            "赛事周末酒店预订量同比增长1.8倍。")
+    assert [(c.text, c.year, c.period, c.kind) for c in extract_claims(text)] == [
+        ("8个", 2023, None, "actual"), ("26项", 2023, None, "actual"), ("1.8倍", 2023, None, "actual")]

@@ -219,6 +219,15 @@ def test_empty_cells_keep_a_total_row_under_its_columns():
         ("269", "千瓦", "合计建设规模"), ("156.3", "元", "合计总投资")]
 
 
+def test_a_total_label_over_the_serial_and_name_columns_keeps_the_figures_under_their_units():
+    # 合计 stands over 序号 and 影院名称 and leaves 所在镇街 empty: aligned from the left, its
+    # figures would fall under the town's column
+    text = ("江津区2023年电影市场发展情况\n序号\t影院名称\t所在镇街\t银幕（块）\t座位（个）\t票房（万元）\n"
+            "1\t江津影城\t几江街道\t12\t1,620\t912\n合计（18家）\t\t112\t14,236\t5,260\n")
+    assert [(c.text, c.unit, c.metric_label) for c in extract_claims(text)][3:] == [
+        ("112", "块", "合计银幕"), ("14,236", "个", "合计座位"), ("5,260", "元", "合计票房")]
+
+
 def test_a_cell_may_write_its_own_unit_and_a_header_may_count_in_periods():
     text = ("建宁县2023年政策性农业保险工作情况报告\n险种\t承保数量\t保费（万元）\n水稻制种保险\t12.6万亩\t1,008.0\n"
             "其他险种\t二类\t33.0\n序号\t工种\t培训期数\t培训人次\n1\t电工\t12\t356\n")

@@ -410,7 +410,9 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
             return int(based.group("year"))
         compared = resolve_year(sentence, replace(amount, start=based.start(), end=based.start()), context, position)
         return compared + rules.relative_years[based.group("relative")] if compared is not None else None
-    years = [m for m in rules.year.finditer(sentence) if not _is_base_year(sentence, m)]
+    # 《…三年行动方案（2023—2025年）》 names a document: its years date none of the figures
+    years = [m for m in rules.year.finditer(sentence) if not _is_base_year(sentence, m)
+             and not _in_title(sentence, m.start())]
     before = [m for m in years if m.end() <= amount.start and not _dates_another(sentence, m, amount.start)]
     after = [m for m in years if m.start() >= amount.end and not _dates_another(sentence, m, len(sentence))]
     relative = [m for m in rules.relative_year_pattern.finditer(sentence, 0, amount.start)
@@ -530,7 +532,9 @@ def resolve_period(sentence: str, amount: Amount, target: bool = False, context:
             return f"{first}-{last}", None
     if amount.family in NOT_TOTALS:
         return None, None
-    spans = list(rules.period_explicit.finditer(sentence, 0, amount.start))
+    # 《…三年行动方案（2023—2025年）》 names a plan: its span frames no total
+    spans = [span for span in rules.period_explicit.finditer(sentence, 0, amount.start)
+             if not _in_title(sentence, span.start())]
     if spans and not _own_year_between(sentence, spans[-1].end(), amount.start):
         first, last = int(spans[-1].group(1)), int(spans[-1].group(2))
         return (f"{first}-{last}", None) if first < last else (None, None)

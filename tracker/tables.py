@@ -254,8 +254,13 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
     rules = _rules()
     # the header's cells for the row's, aligned from the right (a header may name the label column or not)
     offset = len(header) - len(cells)
-    if offset > 0 and any(not text for _, _, text in cells):
-        offset = 0  # a row that keeps its empty cells lost only the last ones: it aligns from the left
+    if offset > 0 and any(not text for _, _, text in cells) \
+            and _units_under(cells, numbers, header, 0) >= _units_under(cells, numbers, header, offset):
+        # a row that keeps its empty cells lost only the last ones (合计⇥⇥⇥269⇥156.3⇥75.6 under
+        # 序号⇥项目名称⇥建设地点⇥建设规模（万千瓦）…⇥进展情况): it aligns from the left, unless
+        # its figures stand under columns of units only from the right (合计（18家）⇥⇥112 under
+        # 序号⇥影院名称⇥所在镇街⇥银幕（块）: the label stands over the serial number's column too)
+        offset = 0
     columns = [header[index + offset] if 0 <= index + offset < len(header) else "" for index in range(len(cells))]
     row_unit = next((unit for column, (_, _, text) in zip(columns, cells)
                      if column in rules.unit_headers and (unit := _unit_of(text))), None)
@@ -284,6 +289,13 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
                                 label, int(year.group(1)) if year else None,
                                 rules.target_header.search(column) is not None))
     return result
+
+
+def _units_under(cells: list[tuple[int, int, str]], numbers: list[re.Match | None], header: list[str],
+                 offset: int) -> int:
+    # How many of a row's figures stand under a column naming a unit, its cells shifted by ``offset``.
+    return sum(1 for index, number in enumerate(numbers) if number is not None
+               and 0 <= index + offset < len(header) and _column_unit(header[index + offset]) is not None)
 
 
 def _named_unit(text: str) -> str | None:
