@@ -504,6 +504,15 @@ def test_a_clause_opening_with_the_province_or_the_speakers_own_place(raw, expec
     assert [(c.text, c.locality) for c in extract_claims(raw)] == expected
 
 
+def test_a_place_in_a_later_clause_with_a_figure_of_its_own_is_not_the_earlier_figures():
+    raw = ("保山市2023年咖啡产业发展情况报告\n隆阳区、腾冲市咖啡种植面积分别为30万亩、8万亩。"
+           "全市咖啡馆发展到205家，其中中心城区168家，潞江镇依托咖啡庄园发展特色咖啡馆37家。"
+           "全年招收新生1142人，完成株洲市下达招生计划的103.8%。")
+    assert [(c.text, c.locality) for c in extract_claims(raw)] == [
+        ("30万亩", "隆阳区"), ("8万亩", "腾冲市"), ("205家", "保山市"), ("168家", "保山市"), ("37家", "潞江镇"),
+        ("1142人", "保山市"), ("103.8%", "株洲市")]
+
+
 def test_places_listed_before_ge_are_localities_not_labels():
     raw = "今天,我们召开2019年全县教育工作会议。绥中县有学校85所。\n其中前所镇、高岭镇各投入资金50万元。"
     assert [(c.text, c.locality, c.metric_label) for c in extract_claims(raw)][1:] == [

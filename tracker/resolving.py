@@ -850,6 +850,11 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
             named = _place_named([m for m in near if amount.item.endswith(m.text) or amount.item.startswith(m.text)],
                                  gazetteer, home) or named
         fallback = whole_place if amount.end <= parts else sentence_place
+        if amount.end > parts and not in_clause and mentions \
+                and all(_owned_later(sentence, m, stop, amounts) for m in mentions):
+            # 其中中心城区168家，潞江镇…发展特色咖啡馆37家: a place named in a later clause with a
+            # figure of its own is that figure's, not this one's
+            fallback = home
         # 根据洛阳市…核算结果，上半年全县实现…，同比增长5.6%: the home's own figures, in the clause
         # naming its whole and in those after it that name no place, where it opens its clause
         own_scope = home_scope(sentence, clause_start, amount.start, home, gazetteer)
@@ -876,6 +881,15 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
             for mention, index in zip(listed, run):
                 places[index] = _place_named([mention], gazetteer, home)
     return places
+
+
+def _owned_later(sentence: str, mention: PlaceMention, stop: int, amounts: Sequence[Amount]) -> bool:
+    # Whether a place stands after a clause ending at ``stop``, in a clause holding an amount after it.
+    if mention.start < stop:
+        return False
+    end = CLAUSE_BREAK.search(sentence, mention.end)
+    end = end.start() if end else len(sentence)
+    return any(mention.end <= amount.start and amount.end <= end for amount in amounts)
 
 
 def breakdown_label(sentence: str, amount: Amount, mentions: list[PlaceMention],
