@@ -217,6 +217,9 @@ FIND = [
     # a town may begin with a numeral (两渡镇, 三驱镇) where no measure word follows it
     ("静升镇、两渡镇分别建成日间照料中心3个、5个", [("静升镇", "静升镇", "town"), ("两渡镇", "两渡镇", "town")]),
     ("全县两大乡镇、三个乡镇、二十个镇", []),
+    # numerals before 里 name a place by its distance
+    ("十八里铺镇新建数字农业产业园1个，三十里堡镇、五里墩乡各1个",
+     [("十八里铺镇", "十八里铺镇", "town"), ("三十里堡镇", "三十里堡镇", "town"), ("五里墩乡", "五里墩乡", "town")]),
     # a surname and 村 before 镇 name a town, where 村镇 is otherwise a word
     ("在依汶镇、苏村镇各打造1个示范片区", [("依汶镇", "依汶镇", "town"), ("苏村镇", "苏村镇", "town")]),
     ("推进美丽村镇建设，加强农村镇区规划", []),

@@ -1054,7 +1054,8 @@ def _town_pattern(rules: dict) -> re.Pattern:
     numerals = re.escape(rules["numerals"])
     never_first = re.escape(rules["not_first"] + rules["preceding_chars"])
     # a numeral begins a town only before no numeral or measure word (两渡镇, not 两大乡镇)
-    not_first = f"[{never_first}]|[{numerals}][{numerals}{re.escape(rules['not_after_numeral'])}]"
+    not_first = (f"[{never_first}]|[{numerals}][{re.escape(rules['not_after_numeral'])}]"
+                 f"|[{numerals}][{numerals}]+(?![{re.escape(rules['numerals_before'])}])")
     not_words = "|".join(map(re.escape, rules["preceding_words"]))
     stem_char = f"(?:(?![{re.escape(rules['not_in_stem'])}])[{_HAN}])"
     suffixes = _town_suffixes(rules)
