@@ -1109,3 +1109,9 @@ def test_a_documents_title_dates_none_of_the_figures_and_a_weekend_is_no_plan_pe
             "赛事周末酒店预订量同比增长1.8倍。")
     assert [(c.text, c.year, c.period, c.kind) for c in extract_claims(text)] == [
         ("8个", 2023, None, "actual"), ("26项", 2023, None, "actual"), ("1.8倍", 2023, None, "actual")]
+
+
+def test_a_word_of_the_present_between_a_year_and_an_amount_dates_it_now():
+    text = ("信丰县2023年脐橙产业发展情况报告\n一、2023年工作开展情况\n"
+            "1971年从湖北引进156株脐橙苗木试种成功，目前全镇从事脐橙生产的农户近4000户。")
+    assert [(c.text, c.year) for c in extract_claims(text)] == [("156株", 1971), ("近4000户", 2023)]

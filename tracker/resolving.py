@@ -413,7 +413,8 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
     # 《…三年行动方案（2023—2025年）》 names a document: its years date none of the figures
     years = [m for m in rules.year.finditer(sentence) if not _is_base_year(sentence, m)
              and not _in_title(sentence, m.start())]
-    before = [m for m in years if m.end() <= amount.start and not _dates_another(sentence, m, amount.start)]
+    before = [m for m in years if m.end() <= amount.start and not _dates_another(sentence, m, amount.start)
+              and not rules.present_words.search(sentence, m.end(), amount.start)]
     after = [m for m in years if m.start() >= amount.end and not _dates_another(sentence, m, len(sentence))]
     relative = [m for m in rules.relative_year_pattern.finditer(sentence, 0, amount.start)
                 if _relative_own_year(sentence, m) and not _dates_another(sentence, m, amount.start)]

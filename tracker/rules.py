@@ -133,6 +133,7 @@ class Rules:
     plan_frame: regex.Pattern
     relative_years: dict[str, int]
     calendar_years: frozenset[str]
+    present_words: regex.Pattern
     relative_year_pattern: RulePattern
     period_spans: dict[str, tuple[int, int]]
     period_pattern: RulePattern
@@ -357,6 +358,7 @@ def load_rules() -> Rules:
         year_opening=compile_rule(cue_seed["years"]["year_opening"]),
         relative_years=cue_seed["years"]["relative_years"],
         calendar_years=frozenset(cue_seed["years"]["calendar_years"]),
+        present_words=regex.compile(cue_seed["years"]["present_words"]),
         relative_year_pattern=compile_rule(alternation(cue_seed["years"]["relative_years"])),
         period_spans={name: tuple(span) for name, span in cue_seed["periods"]["spans"].items()},
         period_pattern=compile_rule(alternation(cue_seed["periods"]["spans"])),
