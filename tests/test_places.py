@@ -465,6 +465,7 @@ def test_a_towns_own_report_is_the_towns_under_the_county_its_title_names(gaz):
     # a province opening the name of a body or an event; a city's own museum is the city's
     ("与湖南省林业科学院合作共建示范基地3个", []),
     ("组织企业参加第十届湖南油茶产业博览会等展会6场次", []),
+    ("其中，广东现代国际展览中心全年举办展会38场", []),
     ("海口市博物馆全年接待观众86万人次", ["海口市"]),
     ("湖南省新造油茶林120万亩", ["湖南省"]),
 ])
