@@ -85,12 +85,12 @@ class Amount:
 def unit_alternation(rules: Rules) -> str:
     """An alternation of the units, where one that also opens words is followed by none of
     their next characters (3万群众 is no count of 群), and one that is also a preposition
-    by no Chinese character but those listed or a bound (42对 and 3,000列以上 count pairs and
-    trains, 20万对学校 does not)."""
+    by no Chinese character but those listed, a bound or a conjunction (42对 and 3,000列以上
+    count pairs and trains, 20万对学校 does not)."""
     guarded = [rf"{regex.escape(word)}(?![{regex.escape(chars)}])"
                for word, chars in rules.unit_not_followed_by.items()]
-    bounds = "".join(f"|{regex.escape(bound)}" for bound in rules.unit_only_followed_by_bounds)
-    guarded += [rf"{regex.escape(word)}(?!(?![{regex.escape(chars)}]{bounds})[\u4e00-\u9fff])"
+    words = "".join(f"|{regex.escape(word)}" for word in rules.unit_only_followed_by_words)
+    guarded += [rf"{regex.escape(word)}(?!(?![{regex.escape(chars)}]{words})[\u4e00-\u9fff])"
                 for word, chars in rules.unit_only_followed_by.items()]
     plain = set(rules.units) - set(rules.unit_not_followed_by) - set(rules.unit_only_followed_by)
     return alternation(plain) + "|" + "|".join(guarded)

@@ -522,7 +522,10 @@ class Gazetteer:
         while added:
             added = False
             for start, end, key, fulls, shorts, blocks in raw:
-                options = fulls if key in self._generic else () if fulls else shorts
+                if fulls:  # a full name is found already, unless it is an ordinary word (城关区)
+                    options = fulls if key in self._generic else ()
+                else:
+                    options = shorts
                 if blocks or not options or taken.find(1, start, end) != -1:
                     continue
                 beside = [m for m, mark in ((by_end.get(start - 1), sentence[start - 1:start]),
@@ -1053,7 +1056,8 @@ def _town_pattern(rules: dict) -> re.Pattern:
     behind += [f"(?<={re.escape(word)})" for word in rules["preceding_words"]]
     numerals = re.escape(rules["numerals"])
     never_first = re.escape(rules["not_first"] + rules["preceding_chars"])
-    # a numeral begins a town only before no numeral or measure word (两渡镇, not 两大乡镇)
+    # a numeral begins a town only before no numeral or measure word (两渡镇, not 两大乡镇), but
+    # numerals before 里 do (十八里铺镇, not 二十个镇)
     not_first = (f"[{never_first}]|[{numerals}][{re.escape(rules['not_after_numeral'])}]"
                  f"|[{numerals}][{numerals}]+(?![{re.escape(rules['numerals_before'])}])")
     not_words = "|".join(map(re.escape, rules["preceding_words"]))

@@ -60,7 +60,7 @@ class Rules:
     units: dict[str, UnitInfo]
     unit_not_followed_by: dict[str, str]
     unit_only_followed_by: dict[str, str]
-    unit_only_followed_by_bounds: tuple[str, ...]
+    unit_only_followed_by_words: tuple[str, ...]
     scales: dict[str, Decimal]
     minus_sign: regex.Pattern
     per_quantity: regex.Pattern
@@ -282,7 +282,7 @@ def load_rules() -> Rules:
         units=units,
         unit_not_followed_by=unit_seed["measure_words"]["not_followed_by"],
         unit_only_followed_by=unit_seed["measure_words"]["only_followed_by"],
-        unit_only_followed_by_bounds=tuple(unit_seed["measure_words"]["only_followed_by_bounds"]),
+        unit_only_followed_by_words=tuple(unit_seed["measure_words"]["only_followed_by_words"]),
         scales={k: Decimal(str(v)) for k, v in unit_seed["scales"].items()},
         per_quantity=regex.compile(unit_seed["per_quantity"]["after"]),
         per_quantity_kept=frozenset(unit_seed["per_quantity"]["kept_families"]),

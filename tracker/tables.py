@@ -255,7 +255,7 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
     # the header's cells for the row's, aligned from the right (a header may name the label column or not)
     offset = len(header) - len(cells)
     if offset > 0 and any(not text for _, _, text in cells) \
-            and _units_under(cells, numbers, header, 0) >= _units_under(cells, numbers, header, offset):
+            and _units_under(numbers, header, 0) >= _units_under(numbers, header, offset):
         # a row that keeps its empty cells lost only the last ones (合计⇥⇥⇥269⇥156.3⇥75.6 under
         # 序号⇥项目名称⇥建设地点⇥建设规模（万千瓦）…⇥进展情况): it aligns from the left, unless
         # its figures stand under columns of units only from the right (合计（18家）⇥⇥112 under
@@ -291,9 +291,9 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
     return result
 
 
-def _units_under(cells: list[tuple[int, int, str]], numbers: list[re.Match | None], header: list[str],
-                 offset: int) -> int:
-    # How many of a row's figures stand under a column naming a unit, its cells shifted by ``offset``.
+def _units_under(numbers: list[re.Match | None], header: list[str], offset: int) -> int:
+    # How many of a row's figures (``numbers``, one per cell) stand under a column naming a unit,
+    # its cells shifted by ``offset``.
     return sum(1 for index, number in enumerate(numbers) if number is not None
                and 0 <= index + offset < len(header) and _column_unit(header[index + offset]) is not None)
 
