@@ -443,3 +443,8 @@ def test_an_average_or_mean_keeps_its_first_character():
     # 均 opens the noun 均价 / 均值 here; it is no adverb ("all") to drop
     assert labels("收购均价1690元/担，全市PM2.5均值为35微克/立方米") == [
         ("1690元/担", "收购均价"), ("35微克/立方米", "PM2.5均值")]
+
+
+def test_yue_ending_a_word_stays_in_the_label():
+    # 签约 is signing: its 约 is no "about" linking the noun to the amount, but 损失约 is
+    assert labels("孕产妇签约826人，挽回经济损失约27万元") == [("826人", "孕产妇签约人数"), ("约27万元", "挽回经济损失")]

@@ -69,6 +69,7 @@ class Rules:
     division_after: tuple[str, ...]
     divisions: frozenset[str]
     qualifiers_before: dict[str, str]
+    qualifiers_not_after: dict[str, str]
     qualifiers_inside: dict[str, str]
     qualifiers_after: dict[str, str]
     qualifier_rank: dict[str, int]
@@ -291,6 +292,7 @@ def load_rules() -> Rules:
         divisions=frozenset(unit_seed["division_counts"]["divisions"]),
         minus_sign=regex.compile(f"(?<![{unit_seed['signs']['not_after']}])(?:{alternation(unit_seed['signs']['minus'])})$"),
         qualifiers_before=qualifiers["before"],
+        qualifiers_not_after=qualifiers["not_after"],
         qualifiers_inside=qualifiers["inside"],
         qualifiers_after=qualifiers["after"],
         qualifier_rank=qualifiers["rank"],
