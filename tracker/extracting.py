@@ -746,6 +746,9 @@ def extract_amounts(sentence: str) -> list[Amount]:
             amount = _per_quantity(rules, sentence, amount)
         elif amount.family == "count" and sentence[amount.end:amount.end + 1] in "（(/／":
             amount = _paired_measure(rules, sentence, amount)
+        elif amount.family == "duration" and amount.approx == "exact":  # 12小时内
+            end, approx = _bounded_after(rules, sentence, amount.end, amount.approx, rules.qualifiers_after_duration)
+            amount = replace(amount, end=end, text=sentence[amount.start:end], approx=approx)
         if idiom_spans is None:
             idiom_spans = [m.span() for m in rules.idioms.finditer(sentence)]
             idiom_spans += [m.span() for m in rules.titles.finditer(sentence)]
@@ -771,12 +774,20 @@ def _per_quantity(rules: Rules, sentence: str, amount: Amount) -> Amount:
         if not HAN_WORDS.match(per.group(), 1):
             return amount  # 2.5吨/5年 is no unit
         unit, family = f"{unit}/{per.group()[1:]}", "intensity"
-    end, approx = per.end(), amount.approx
-    # 1690元/担左右: a qualifier after the quantity bounds the amount.
-    word = next((word for word in rules.qualifiers_after if sentence.startswith(word, end)), None)
-    if word is not None and approx == "exact":
-        end, approx = end + len(word), rules.qualifiers_after[word]
+    end, approx = _bounded_after(rules, sentence, per.end(), amount.approx)  # 1690元/担左右
     return replace(amount, end=end, text=sentence[amount.start:end], approx=approx, unit=unit, family=family)
+
+
+def _bounded_after(rules: Rules, sentence: str, end: int, approx: str,
+                   bounds: dict[str, str] | None = None) -> tuple[int, str]:
+    """Where an amount whose text ends at ``end`` ends, and its approx, when one of the ``bounds``
+    (the qualifiers after an amount, by default) stands there (1690元/担左右, 150件/套以上) and
+    none bounds it yet."""
+    bounds = rules.qualifiers_after if bounds is None else bounds
+    word = next((word for word in bounds if sentence.startswith(word, end)), None)
+    if word is not None and approx == "exact":
+        return end + len(word), bounds[word]
+    return end, approx
 
 
 def _paired_measure(rules: Rules, sentence: str, amount: Amount) -> Amount:
@@ -785,8 +796,9 @@ def _paired_measure(rules: Rules, sentence: str, amount: Amount) -> Amount:
     paired = rules.paired_measure.match(sentence, amount.end)
     if paired is None or not amount.text.endswith(amount.unit):
         return amount
-    end = paired.end()
-    return replace(amount, end=end, text=sentence[amount.start:end], unit=amount.unit + paired.group())
+    end, approx = _bounded_after(rules, sentence, paired.end(), amount.approx)  # 150件/套以上
+    return replace(amount, end=end, text=sentence[amount.start:end], approx=approx,
+                   unit=amount.unit + paired.group())
 
 
 @cache

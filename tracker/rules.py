@@ -72,6 +72,7 @@ class Rules:
     qualifiers_not_after: dict[str, str]
     qualifiers_inside: dict[str, str]
     qualifiers_after: dict[str, str]
+    qualifiers_after_duration: dict[str, str]
     qualifier_rank: dict[str, int]
     distant_bounds: tuple[RulePattern, ...]
     distant_hint: RulePattern
@@ -295,6 +296,7 @@ def load_rules() -> Rules:
         qualifiers_not_after=qualifiers["not_after"],
         qualifiers_inside=qualifiers["inside"],
         qualifiers_after=qualifiers["after"],
+        qualifiers_after_duration=qualifiers["after_duration"],
         qualifier_rank=qualifiers["rank"],
         distant_bounds=tuple(compile_rule(pattern) for pattern in qualifiers["distant"].values()),
         # the bound words themselves, for one test of a sentence before the patterns
