@@ -96,15 +96,6 @@ def unit_alternation(rules: Rules) -> str:
     return alternation(plain) + "|" + "|".join(guarded)
 
 
-def qualifier_alternation(rules: Rules) -> str:
-    """An alternation of the qualifiers before an amount, where one that ends a word after the
-    characters listed is none (签约826人 counts people signed, not about 826)."""
-    guarded = [rf"(?<![{regex.escape(chars)}]){regex.escape(word)}"
-               for word, chars in rules.qualifiers_not_after.items()]
-    plain = set(rules.qualifiers_before) - set(rules.qualifiers_not_after)
-    return "|".join([alternation(plain), *guarded])
-
-
 @cache
 def amount_pattern() -> re.Pattern:
     """The one compiled pattern that finds every candidate amount.
@@ -113,7 +104,8 @@ def amount_pattern() -> re.Pattern:
     about twice as fast as ``regex`` does (same matches on the corpus).
     """
     rules = load_rules()
-    pre = qualifier_alternation(rules)
+    pre = "|".join([alternation(set(rules.qualifiers_before) - set(rules.qualifiers_not_after)),
+                    *rules.qualifiers_guarded])
     inside = alternation(rules.qualifiers_inside)
     scale = alternation(rules.scales)
     unit = unit_alternation(rules)
@@ -746,9 +738,8 @@ def extract_amounts(sentence: str) -> list[Amount]:
             amount = _per_quantity(rules, sentence, amount)
         elif amount.family == "count" and sentence[amount.end:amount.end + 1] in "（(/／":
             amount = _paired_measure(rules, sentence, amount)
-        elif amount.family == "duration" and amount.approx == "exact":  # 12小时内
-            end, approx = _bounded_after(rules, sentence, amount.end, amount.approx, rules.qualifiers_after_duration)
-            amount = replace(amount, end=end, text=sentence[amount.start:end], approx=approx)
+        elif amount.family == "duration":  # 12小时内
+            amount = _bounded_after(rules, sentence, amount, amount.end, rules.qualifiers_after_duration)
         if idiom_spans is None:
             idiom_spans = [m.span() for m in rules.idioms.finditer(sentence)]
             idiom_spans += [m.span() for m in rules.titles.finditer(sentence)]
@@ -774,20 +765,20 @@ def _per_quantity(rules: Rules, sentence: str, amount: Amount) -> Amount:
         if not HAN_WORDS.match(per.group(), 1):
             return amount  # 2.5吨/5年 is no unit
         unit, family = f"{unit}/{per.group()[1:]}", "intensity"
-    end, approx = _bounded_after(rules, sentence, per.end(), amount.approx)  # 1690元/担左右
-    return replace(amount, end=end, text=sentence[amount.start:end], approx=approx, unit=unit, family=family)
+    return _bounded_after(rules, sentence, amount, per.end(), unit=unit, family=family)  # 1690元/担左右
 
 
-def _bounded_after(rules: Rules, sentence: str, end: int, approx: str,
-                   bounds: dict[str, str] | None = None) -> tuple[int, str]:
-    """Where an amount whose text ends at ``end`` ends, and its approx, when one of the ``bounds``
-    (the qualifiers after an amount, by default) stands there (1690元/担左右, 150件/套以上) and
-    none bounds it yet."""
+def _bounded_after(rules: Rules, sentence: str, amount: Amount, end: int, bounds: dict[str, str] | None = None,
+                   **changes) -> Amount:
+    """``amount`` (with ``changes``) reaching to ``end`` of ``sentence``, and over one of the
+    ``bounds`` (the qualifiers after an amount, by default) standing there when none bounds it
+    yet (1690元/担左右, 150件/套以上, 12小时内)."""
     bounds = rules.qualifiers_after if bounds is None else bounds
-    word = next((word for word in bounds if sentence.startswith(word, end)), None)
-    if word is not None and approx == "exact":
-        return end + len(word), bounds[word]
-    return end, approx
+    approx = amount.approx
+    word = next((word for word in bounds if sentence.startswith(word, end)), None) if approx == "exact" else None
+    if word is not None:
+        end, approx = end + len(word), bounds[word]
+    return replace(amount, end=end, text=sentence[amount.start:end], approx=approx, **changes)
 
 
 def _paired_measure(rules: Rules, sentence: str, amount: Amount) -> Amount:
@@ -796,9 +787,7 @@ def _paired_measure(rules: Rules, sentence: str, amount: Amount) -> Amount:
     paired = rules.paired_measure.match(sentence, amount.end)
     if paired is None or not amount.text.endswith(amount.unit):
         return amount
-    end, approx = _bounded_after(rules, sentence, paired.end(), amount.approx)  # 150件/套以上
-    return replace(amount, end=end, text=sentence[amount.start:end], approx=approx,
-                   unit=amount.unit + paired.group())
+    return _bounded_after(rules, sentence, amount, paired.end(), unit=amount.unit + paired.group())  # 150件/套以上
 
 
 @cache

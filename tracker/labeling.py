@@ -93,7 +93,7 @@ def label_rules() -> LabelRules:
         quoted_items=regex.compile(seed["quoted_items"]),
         possessor=compile_rule(seed["possessor"]),
         existential=regex.compile(seed["existential"]),
-        link=regex.compile(seed["link"]),
+        link=regex.compile(seed["link"].replace("{qualifiers_guarded}", "|".join(load_rules().qualifiers_guarded))),
         achieved=compile_rule(seed["achieved"]),
         noun_stop=regex.compile(seed["noun_stops"]),
         verb_stop=regex.compile(seed["verb_stops"]),

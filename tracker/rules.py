@@ -70,6 +70,7 @@ class Rules:
     divisions: frozenset[str]
     qualifiers_before: dict[str, str]
     qualifiers_not_after: dict[str, str]
+    qualifiers_guarded: tuple[str, ...]
     qualifiers_inside: dict[str, str]
     qualifiers_after: dict[str, str]
     qualifiers_after_duration: dict[str, str]
@@ -251,13 +252,12 @@ def load_rules() -> Rules:
         for surface in entry["surfaces"]:
             units[surface] = info
     measure_words = unit_seed["measure_words"]
+    times = measure_words["times"]
     for word in measure_words["simplified"]:
         units.setdefault(word, UnitInfo(word, Decimal(1), "count"))
-    times = measure_words["times"]
-    for word in measure_words["simplified"]:  # 种次, 门次: occasions of a measure word's kind
-        if word not in measure_words["not_times"] and not word.endswith(times):
+        if word not in measure_words["not_times"] and not word.endswith(times):  # 种次, 门次: occasions of its kind
             units.setdefault(word + times, UnitInfo(word + times, Decimal(1), "count"))
-    for surface, simplified in unit_seed["measure_words"]["traditional"].items():
+    for surface, simplified in measure_words["traditional"].items():
         units.setdefault(surface, UnitInfo(simplified, Decimal(1), "count"))
 
     qualifiers = unit_seed["qualifiers"]
@@ -294,6 +294,9 @@ def load_rules() -> Rules:
         minus_sign=regex.compile(f"(?<![{unit_seed['signs']['not_after']}])(?:{alternation(unit_seed['signs']['minus'])})$"),
         qualifiers_before=qualifiers["before"],
         qualifiers_not_after=qualifiers["not_after"],
+        # 约, but not where it ends a word (签约826人 counts people signed, not about 826)
+        qualifiers_guarded=tuple(rf"(?<![{regex.escape(chars)}]){regex.escape(word)}"
+                                 for word, chars in qualifiers["not_after"].items()),
         qualifiers_inside=qualifiers["inside"],
         qualifiers_after=qualifiers["after"],
         qualifiers_after_duration=qualifiers["after_duration"],

@@ -16,8 +16,8 @@ names is left out: a bare number is no claim. The rules are data in seeds/tables
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, fields, replace
 from functools import cache, lru_cache
 
