@@ -172,6 +172,11 @@ def _approx(rules: Rules, *qualifiers: str | None) -> str:
     return best
 
 
+def _qualifier_in_unit(rules: Rules, unit_surface: str | None) -> str | None:
+    """The qualifier a unit's surface holds between its measure word and its unit (个多月)."""
+    return next((ch for ch in unit_surface or "" if ch in rules.qualifiers_inside), None)
+
+
 def _is_hidden(numeral: str) -> bool:
     return any(ch in HIDDEN_DIGIT or ch in "*＊" for ch in numeral)
 
@@ -276,7 +281,9 @@ def _read_main(rules: Rules, sentence: str, match: re.Match) -> Amount | None:
             # of measure may stand apart (7100 平方米, 96.3 %).
             return None
     # A lone 一 (一个, 一批) is tested first: it is common, and far cheaper than the exclusions.
-    lone_one = num == "一" and num2 is None and not match.group("pre")
+    # One qualified inside its unit (一个多小时) is an amount.
+    in_unit = _qualifier_in_unit(rules, unit_surface)
+    lone_one = num == "一" and num2 is None and not match.group("pre") and not in_unit
     if lone_one and not _counts_one(rules, sentence, start, end, unit_surface):
         return None
     core_end = match.end("unit") if unit_surface else end
@@ -292,7 +299,7 @@ def _read_main(rules: Rules, sentence: str, match: re.Match) -> Amount | None:
             value_high = parse_numeral(num2) * factor if num2 is not None else None
         except NumeralError:
             return None
-    approx = _approx(rules, match.group("pre"), match.group("inside"), match.group("inside2"), match.group("post"))
+    approx = _approx(rules, match.group("pre"), match.group("inside"), match.group("inside2"), match.group("post"), in_unit)
     sign = None if match.group("pre") or not start else rules.minus_sign.search(sentence, max(0, start - 2), start)
     if sign is not None:  # 增长-3.2%, －4.2℃, 零下3.2摄氏度
         start = sign.start()
