@@ -255,3 +255,20 @@ def test_a_price_per_quantity_with_a_note_is_the_tables_unit_and_an_unchanged_ce
         ("2.95", Decimal("2.95"), "元", "粳米本周均价"), ("2.95", Decimal("2.95"), "元", "粳米上周均价"),
         ("75.80", Decimal("75.80"), "元", "菜籽油本周均价"), ("76.50", Decimal("76.50"), "元", "菜籽油上周均价"),
         ("-0.92", Decimal("0.92"), "%", "菜籽油环比下降率")]
+
+
+def test_a_unit_list_shorter_than_the_columns_names_each_run_of_columns_ending_in_one_noun():
+    text = ("大连市2023年海参产业发展情况\n表1　2023年各县（市、区）海参养殖生产情况\n单位：万亩、吨\n"
+            "地区\t池塘养殖面积\t底播增殖面积\t海参产量\n"
+            "瓦房店市\t12.6\t15.9\t15,260\n")
+    assert [(c.text, c.value, c.unit, c.metric_label) for c in extract_claims(text)] == [
+        ("12.6", Decimal("126000"), "亩", "池塘养殖面积"), ("15.9", Decimal("159000"), "亩", "底播增殖面积"),
+        ("15,260", Decimal("15260"), "吨", "海参产量")]
+
+
+def test_a_hidden_cell_is_a_redacted_figure_of_its_column():
+    text = ("秦淮区2023年夜间经济发展情况\n集聚区名称\t客流量（万人次）\t营业额（亿元）\n"
+            "熙南里历史文化街区\txx\t9.7\n")
+    assert [(c.text, c.value, c.unit, c.redacted, c.metric_label) for c in extract_claims(text)] == [
+        ("xx", None, "人次", True, "熙南里历史文化街区客流量"),
+        ("9.7", Decimal("970000000"), "元", False, "熙南里历史文化街区营业额")]

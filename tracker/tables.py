@@ -77,6 +77,7 @@ class _Rules:
     max_line: int
     max_heading: int
     max_category: int
+    column_head: int
     as_of_mark: str
 
 
@@ -236,16 +237,20 @@ def _units_listed(written: str) -> list[str]:
 
 def _units_in_turn(columns: list[str], table_units: list[str]) -> list[str | None]:
     # The unit of each figure column the table's units name in turn: one each, or one for each
-    # kind of column, columns that differ only in their year (2023年销量⇥2022年销量) being one.
+    # kind of column, columns that differ only in their year (2023年销量⇥2022年销量) being one,
+    # else columns that end in one noun (池塘养殖面积⇥底播增殖面积⇥海参产量 under 单位：万亩、吨).
+    rules = _rules()
     if len(table_units) == 1:
         return table_units * len(columns)
     if len(table_units) == len(columns):
         return table_units
-    kinds = [_rules().year_header.sub("", column) for column in columns]
-    starts = [place for place, kind in enumerate(kinds) if not place or kind != kinds[place - 1]]
-    if not table_units or len(table_units) != len(starts):
-        return [None] * len(columns)
-    return [table_units[bisect_right(starts, place) - 1] for place in range(len(columns))]
+    for kind_of in (lambda column: rules.year_header.sub("", column),
+                    lambda column: rules.header_unit.sub("", column).strip()[-rules.column_head:]):
+        kinds = [kind_of(column) for column in columns]
+        starts = [place for place, kind in enumerate(kinds) if not place or kind != kinds[place - 1]]
+        if table_units and len(table_units) == len(starts):
+            return [table_units[bisect_right(starts, place) - 1] for place in range(len(columns))]
+    return [None] * len(columns)
 
 
 def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None], header: list[str],
@@ -340,7 +345,7 @@ def _amount(number: re.Match, unit: str, start: int, end: int, text: str) -> Amo
     # The amount the number reads as with ``unit`` (218.64 亿元 → 21864000000 元), spanning the cell;
     # its sign goes to the label (同比下降率).
     read = extract_amounts(number.group("number") + unit)
-    if len(read) != 1 or read[0].value is None:
+    if len(read) != 1 or read[0].value is None and not read[0].redacted:
         return None
     return replace(read[0], start=start, end=end, text=text)
 
