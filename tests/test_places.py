@@ -472,6 +472,10 @@ def test_a_towns_own_report_is_the_towns_under_the_county_its_title_names(gaz):
     ("其中，广东现代国际展览中心全年举办展会38场", []),
     ("海口市博物馆全年接待观众86万人次", ["海口市"]),
     ("湖南省新造油茶林120万亩", ["湖南省"]),
+    # a place after 位于 and before 的 is where the noun phrase stands; its city in that
+    # phrase's name (海口国际免税城) is no place of its own
+    ("位于秀英区的海口国际免税城实现销售额22.18亿元", ["秀英区"]),
+    ("位于三亚市海棠区的三亚国际免税城实现销售额30.56亿元", ["三亚市", "海棠区"]),
 ])
 def test_places_an_amount_is_not_about_are_left_out(gaz, sentence, kept):
     assert [m.text for m in subject_mentions(sentence, find_places(sentence, gaz))] == kept
@@ -548,3 +552,17 @@ def test_an_ethnic_township_and_a_sumu_are_towns(gaz, sentence, town):
 def test_a_table_cell_holding_only_a_town_name_is_that_town(gaz, row, town):
     towns = [m.record.name for m in find_places(row, gaz) if m.record.level == "town"]
     assert towns == ([town] if town else [])
+
+
+@pytest.mark.parametrize("sentence, found", [
+    # a customs district named after a capital supervises its province
+    ("海口海关共监管离岛免税购物金额276.4亿元", [("海口", "海南省", "remit")]),
+    ("南京海关统计，全省进出口增长3%", [("南京", "江苏省", "remit")]),
+    # …but where the sentence names a place inside that province, it only reports on it
+    ("据海口海关统计，三亚市4家离岛免税店实现销售额15.62亿元", [("三亚市", "三亚市", "full")]),
+    # a customs office of a city is no district (大连海关 serves 大连)
+    ("大连海关监管进出口货物", [("大连", "大连市", "short")]),
+])
+def test_a_body_whose_remit_is_a_province_names_the_province(gaz, sentence, found):
+    known = gaz.by_name("海南省") + gaz.by_name("大连市")
+    assert [(m.text, m.record.name, m.form) for m in find_places(sentence, gaz, known)] == found

@@ -316,6 +316,11 @@ def test_a_summary_reviews_its_title_year_and_a_work_report_the_year_before(titl
     # a second run after 分别 with no list of its own pairs with the same places
     ("兴城市、绥中县分别新建幼儿园3所、2所，投资分别为1200万元和800万元",
      [("3所", "兴城市"), ("2所", "绥中县"), ("1200万元", "兴城市"), ("800万元", "绥中县")]),
+    # the run after 分别 ends at the amount joined by 和: a comma after it opens a clause
+    ("兴城市、绥中县、建昌县分别新建幼儿园5所、2所和1所，6所幼儿园通过验收",
+     [("5所", "兴城市"), ("2所", "绥中县"), ("1所", "建昌县"), ("6所", "葫芦岛市")]),
+    # a district written right after its city is the district
+    ("辽宁省葫芦岛市兴城市新建幼儿园3所", [("3所", "兴城市")]),
     # towns whose names end in 县 or 乡 before 镇
     ("旧县镇、永乡镇苹果种植面积分别达到9.6万亩、8.3万亩", [("9.6万亩", "旧县镇"), ("8.3万亩", "永乡镇")]),
 ])
@@ -1115,3 +1120,12 @@ def test_a_word_of_the_present_between_a_year_and_an_amount_dates_it_now():
     text = ("信丰县2023年脐橙产业发展情况报告\n一、2023年工作开展情况\n"
             "1971年从湖北引进156株脐橙苗木试种成功，目前全镇从事脐橙生产的农户近4000户。")
     assert [(c.text, c.year) for c in extract_claims(text)] == [("156株", 1971), ("近4000户", 2023)]
+
+
+def test_a_customs_districts_page_is_of_its_province():
+    raw = ("上半年海关监管海南离岛免税购物金额276.4亿元\n来源：海口海关　　发布时间：2023-07-12 10:30\n"
+           "今年上半年，海口海关共监管离岛免税购物金额276.4亿元。购物人数368.5万人次。"
+           "目前全省离岛免税店共12家，海口、三亚、琼海、万宁分别有5家、5家、1家和1家。")
+    assert [(c.text, c.locality) for c in extract_claims(raw)] == [
+        ("276.4亿元", "海南省"), ("276.4亿元", "海南省"), ("368.5万人次", "海南省"), ("12家", "海南省"),
+        ("5家", "海口市"), ("5家", "三亚市"), ("1家", "琼海市"), ("1家", "万宁市")]

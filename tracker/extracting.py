@@ -673,7 +673,7 @@ def _joins_run(sentence: str, before: Amount, after: Amount) -> bool:
 def respective_runs(sentence: str, amounts: Sequence[Amount]) -> list[tuple[int, list[int]]]:
     """For each 分别 of ``sentence``, where it stands and the indices of the amounts that
     follow it in one run: the first in its clause, each next joined to the one before by a
-    list word only (by a comma, only one of the same unit)."""
+    list word only (by a comma, only one of the same unit), up to one joined by 和."""
     rules = load_rules()
     word = rules.respectively
     runs = []
@@ -690,6 +690,8 @@ def respective_runs(sentence: str, amounts: Sequence[Amount]) -> list[tuple[int,
             elif not _joins_run(sentence, amounts[run[-1]], amount):
                 break
             run.append(index)
+            if len(run) > 1 and sentence[amounts[run[-2]].end:amount.start].strip() in rules.respectively_last_joins:
+                break  # 1家和1家: the run's last
         runs.append((position, run))
         position = sentence.find(word, after)
     return runs

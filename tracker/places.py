@@ -120,7 +120,8 @@ class PlaceMention:
     """A place named in a sentence: ``sentence[start:end] == text``.
 
     ``form`` is how it was written: ``full`` (official name), ``alias``
-    (colloquial full name, 新宾县), ``short`` (绥中) or ``town``.
+    (colloquial full name, 新宾县), ``short`` (绥中), ``town``, or ``remit`` (a city opening
+    the name of a body whose remit is its province: 海口海关 names 海南省).
     ``candidates`` lists the places of an ambiguous name (empty when the
     name has one place).
     """
@@ -276,6 +277,11 @@ class Gazetteer:
         self._town_suffixes = tuple(rules["towns"]["suffixes"])
         self._town_rules = rules["towns"]
         self._town_stop = frozenset(rules["towns"]["stem_words"])
+        # body → (its province, the length of the city's name opening it)
+        self._remits = {body: (self._full[province][0],
+                               next(n for n in range(len(body) - 1, 0, -1) if body[:n] in self._entries))
+                        for body, province in rules["remits"].items()}
+        self._remit_pattern = re.compile("|".join(map(re.escape, self._remits))) if self._remits else None
 
     # -- loading -----------------------------------------------------------
 
@@ -509,7 +515,22 @@ class Gazetteer:
         if LIST_MARK in sentence and (shorts_found or any(m.record.code is not None for m in mentions)):
             self._listed_shorts(sentence, raw, mentions, taken)
         mentions.sort(key=lambda m: m.start)
+        if self._remit_pattern is not None:
+            self._remitted(sentence, mentions)
         return mentions
+
+    def _remitted(self, sentence: str, mentions: list[PlaceMention]) -> None:
+        # A city opening the name of a body whose remit is its province (海口海关) names the
+        # province, whether or not the city's short name was read as a place on its own; but
+        # where the sentence names a place inside that province (据海口海关统计，三亚市…), the
+        # body only reports on it, and names nothing.
+        for body in self._remit_pattern.finditer(sentence):
+            province, length = self._remits[body.group()]
+            start, end = body.start(), body.start() + length
+            mentions[:] = [m for m in mentions if m.end <= start or m.start >= body.end()]
+            if not any(self._is_ancestor(province, m.record) for m in mentions):
+                mentions.append(PlaceMention(start, end, sentence[start:end], province, "remit"))
+        mentions.sort(key=lambda m: m.start)
 
     def _listed_shorts(self, sentence: str, raw: list[tuple], mentions: list[PlaceMention], taken: bytearray) -> None:
         """Add the short names listed with a place found (遂川、万安、永新、井冈山): an item
@@ -737,8 +758,16 @@ def subject_mentions(sentence: str, mentions: list[PlaceMention]) -> list[PlaceM
     if not (going or hosted or quoted or located or compared or naming):
         return mentions
     kept = []
+    sited: PlaceRecord | None = None  # the place after 位于 that a noun phrase stands in (位于秀英区的)
+    site_end = -1  # where the places written right after 位于 end (位于三亚市海棠区)
     for mention in mentions:
         head = sentence[:mention.start]
+        if sited is not None and mention.record.code in (sited.code, sited.parent_code):
+            continue  # 位于秀英区的海口国际免税城: the name of what stands there holds its city
+        if located and (head.endswith(locations) or mention.start == site_end):
+            site_end = mention.end
+            if sentence.startswith("的", mention.end):
+                sited = mention.record
         if naming and mention.record.level in named_levels and named_after.match(sentence, mention.end) \
                 or going and destination.search(head) \
                 or located and kept and location.search(head, kept[0].end) \
@@ -975,7 +1004,7 @@ def issuer_place(raw: str, gazetteer: Gazetteer) -> PlaceRecord | None:
         line = _seed_pattern(rules[key]).search(raw)
         issuer = line.group("issuer") if line else ""
         place = next((m.record for m in find_places(issuer, gazetteer)
-                      if m.start == 0 and m.record.level in (PREFECTURE, COUNTY)), None)
+                      if m.start == 0 and (m.record.level in (PREFECTURE, COUNTY) or m.form == "remit")), None)
         if place is not None:
             return place
     return None

@@ -93,6 +93,7 @@ class Rules:
     respectively: str
     respectively_joins: tuple[str, ...]
     respectively_clause_joins: tuple[str, ...]
+    respectively_last_joins: tuple[str, ...]
     respectively_change_joins: tuple[str, ...]
     all_word: str
     all_not_after: str
@@ -322,6 +323,7 @@ def load_rules() -> Rules:
         respectively=cue_seed["distributive"]["respectively"],
         respectively_joins=tuple(cue_seed["distributive"]["respectively_joins"]),
         respectively_clause_joins=tuple(cue_seed["distributive"]["respectively_clause_joins"]),
+        respectively_last_joins=tuple(cue_seed["distributive"]["respectively_last_joins"]),
         respectively_change_joins=tuple(cue_seed["distributive"]["respectively_change_joins"]),
         all_word=cue_seed["distributive"]["all_word"],
         all_not_after=cue_seed["distributive"]["all_not_after"],
