@@ -1082,6 +1082,13 @@ def test_a_total_from_a_start_year_until_now_runs_to_the_year_spoken_of():
         ("1.26万条", None, "2021-2022", "筛查疑点数据条数")]
 
 
+def test_a_span_from_a_day_runs_from_its_year_and_one_within_a_reviewed_span_keeps_its_year():
+    text = ("海口海关2023年工作总结\n离岛免税政策自2011年4月20日实施以来，已累计监管购物金额超过2,000亿元。"
+            "一、过去五年工作回顾\n五年来，共组织志愿服务活动1200场。2023年7月以来，又组织青年志愿者xxx名。")
+    assert [(c.text, c.year, c.period) for c in extract_claims(text)] == [
+        ("超过2,000亿元", None, "2011-2023"), ("1200场", None, "2019-2023"), ("xxx名", 2023, None)]
+
+
 def test_a_concentration_over_a_season_of_two_years_is_its_mean_not_a_total():
     text = "某县2023年清洁取暖工作报告\n上一个采暖季（2022年11月15日至2023年3月15日），全县PM2.5平均浓度为78微克/立方米。"
     assert [(c.text, c.period) for c in extract_claims(text)] == [("78微克/立方米", None)]

@@ -563,8 +563,9 @@ def _heading_span_period(sentence: str, amount: Amount, target: bool, context: C
     rules = load_rules()
     head = sentence[:amount.start]
     if _own_year_between(sentence, 0, amount.start) or rules.period_level_before.search(head) \
-            or rules.period_per_unit.search(head) or rules.period_stock_before.search(head):
-        return None
+            or rules.period_per_unit.search(head) or rules.period_stock_before.search(head) \
+            or rules.period_since.search(head):
+        return None  # …, or a span of its own (2021年7月以来, under 过去五年)
     if frame.flows_only and (rules.year.search(sentence) or not rules.period_flow_cues.search(
             sentence, _clause_of(sentence, amount)[0], amount.start)):
         return None
