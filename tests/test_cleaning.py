@@ -49,6 +49,11 @@ def test_entities_glosses_and_invisible_characters_are_removed_with_spans_kept()
     assert raw[slice(*clean.raw_span(start, start + 5))] == "3\u200b00万元"
 
 
+def test_a_unit_in_brackets_is_no_pinyin_gloss():
+    raw = "序号\t热源名称\t供热能力（MW）\t重量（kg）\t长(cháng)度（km）\n"
+    assert clean_text(raw).text == "序号\t热源名称\t供热能力（MW）\t重量（kg）\t长度（km）\n"
+
+
 def test_a_line_wrap_inside_an_amount_is_joined():
     raw = "全年培训教师8600人\n次,投资600余万\n元。"
     clean = clean_text(raw)

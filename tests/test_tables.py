@@ -272,3 +272,13 @@ def test_a_hidden_cell_is_a_redacted_figure_of_its_column():
     assert [(c.text, c.value, c.unit, c.redacted, c.metric_label) for c in extract_claims(text)] == [
         ("xx", None, "人次", True, "熙南里历史文化街区客流量"),
         ("9.7", Decimal("970000000"), "元", False, "熙南里历史文化街区营业额")]
+
+
+def test_a_count_in_a_rows_label_names_no_unit_and_a_unit_in_latin_letters_stays_in_its_header():
+    text = ("包头市2023年供热工作总结\n表1　中心城区主要热源情况\n"
+            "序号\t热源名称\t热源类型\t供热能力（MW）\t供热面积（万平方米）\n"
+            "1\t第一热电厂\t热电联产\t1650\t2780\n"
+            "6\t调峰锅炉房（12座）\t燃煤、燃气\t720\t1000\n")
+    assert [(c.text, c.value, c.unit) for c in extract_claims(text)] == [
+        ("1650", Decimal("1650"), "MW"), ("2780", Decimal("27800000"), "平方米"),
+        ("720", Decimal("720"), "MW"), ("1000", Decimal("10000000"), "平方米")]

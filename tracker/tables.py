@@ -199,10 +199,15 @@ def _unit_of(text: str) -> str | None:
     # The unit word as written when tracker reads ``1`` followed by it as one amount (亿元, 件, %,
     # and a price per quantity, 元/500克, which is in its money's unit).
     text = text.strip()
-    if not text:
+    if not text or DIGIT.match(text):  # 调峰锅炉房（12座） counts the row's units, it names none
         return None
-    amounts = extract_amounts("1" + text)
-    return text if len(amounts) == 1 and amounts[0].start == 0 and amounts[0].end == len(text) + 1 else None
+    return text if _is_count("1" + text) else None
+
+
+def _is_count(text: str) -> bool:
+    # Whether ``text`` is one amount and nothing else (18家, 1亿元; not 5升桶装).
+    amounts = extract_amounts(text)
+    return len(amounts) == 1 and amounts[0].start == 0 and amounts[0].end == len(text)
 
 
 def _labelled_row(cells: list[tuple[int, int, str]], number: re.Match,
@@ -273,7 +278,9 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
     named = _named_unit(label)
     if named is not None:  # 破获毒品刑事案件（起）⇥20⇥23: a row's label may name its unit
         row_unit = row_unit or named
-        label = rules.header_unit.sub("", label).strip()
+    bracket = rules.header_unit.search(label)
+    if named is not None or bracket and _is_count(bracket.group("unit")):
+        label = rules.header_unit.sub("", label).strip()  # …or count what it sums (合计（18家）)
     result = []
     in_turn = _units_in_turn(columns[1:], table_units)
     for place, (column, (start, end, text), number) in enumerate(zip(columns[1:], cells[1:], numbers[1:])):
