@@ -159,6 +159,10 @@ def test_resolve_period_of_a_goal(sentence, text, expected):
     # a slogan in quotation marks, and 将 taking its object into a list, are no cues
     ("review", "落实“两个确保”，核酸检测价格由每人次40元降至16元", "16元", "actual"),
     (None, "将17户用人单位列入拖欠农民工工资“黑名单”", "17户", "actual"),
+    # an expectation missed or met is no forecast; 目标价格 is an insurance's benchmark price
+    (None, "胶价低于胶农心理预期，全县弃割面积约2.3万亩", "约2.3万亩", "actual"),
+    (None, "销量好于市场预期，全年销售3万台", "3万台", "actual"),
+    (None, "天然橡胶价格保险的目标价格为15,000元/吨", "15,000元/吨", "actual"),
 ])
 def test_resolve_kind(frame, sentence, text, kind):
     context = Context(year=2016, frames=(Frame(0, frame, 2016),) if frame else ())
