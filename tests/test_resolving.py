@@ -163,6 +163,9 @@ def test_resolve_period_of_a_goal(sentence, text, expected):
     (None, "胶价低于胶农心理预期，全县弃割面积约2.3万亩", "约2.3万亩", "actual"),
     (None, "销量好于市场预期，全年销售3万台", "3万台", "actual"),
     (None, "天然橡胶价格保险的目标价格为15,000元/吨", "15,000元/吨", "actual"),
+    # 将 before 培训 says what is to come; 计划 ending a programme's name (国培计划) does not
+    (None, "今年还将培训滑雪教练200名以上", "200名以上", "target"),
+    (None, "依托国培计划培训，选派20名骨干教师", "20名", "actual"),
 ])
 def test_resolve_kind(frame, sentence, text, kind):
     context = Context(year=2016, frames=(Frame(0, frame, 2016),) if frame else ())
