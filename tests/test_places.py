@@ -253,6 +253,8 @@ FIND = [
     ("确保义桥镇省级试点二期工程年底前完工", [("义桥镇", "义桥镇", "town")]),
     ("在岚下乡、高阳乡开发竹林碳汇项目2个", [("岚下乡", "岚下乡", "town"), ("高阳乡", "高阳乡", "town")]),
     ("开展送戏下乡活动，组织科技下乡", []),
+    # 以上 before a word opening with 海 is no 上海
+    ("建设省级以上海参良种场2家，水深10米以上海域", []),
     # 街 may stand in a town's stem (厚街镇, 新街镇), but 街镇 after a verb names no town
     ("厚街镇全年举办展会61场，新街镇建成大棚30个",
      [("厚街镇", "厚街镇", "town"), ("新街镇", "新街镇", "town")]),
@@ -491,6 +493,10 @@ def test_places_an_amount_is_not_about_are_left_out(gaz, sentence, kept):
     ("是全国第一所应用技术类型本科高校", False),  # a rank
     ("毕业生来自全国27个省", False),  # where people come from
     ("鲍鱼产量约占全国的三分之一", False),  # the whole a figure is a share of
+    ("其中全国首店5家、华东首店9家", False),  # a brand's first store in the country
+    ("其中全国爱国主义教育示范基地2个、全国红色旅游经典景区4个", False),  # honours' sites
+    ("全国共有研学基地3000个", True),
+    ("全市乳制品销往全国31个省区市", False),  # where goods go
 ])
 def test_national_marker(text, national):
     assert bool(national_marker().search(text)) is national
