@@ -253,6 +253,9 @@ FIND = [
     ("确保义桥镇省级试点二期工程年底前完工", [("义桥镇", "义桥镇", "town")]),
     ("在岚下乡、高阳乡开发竹林碳汇项目2个", [("岚下乡", "岚下乡", "town"), ("高阳乡", "高阳乡", "town")]),
     ("开展送戏下乡活动，组织科技下乡", []),
+    # a table cell ending in 小镇 is a themed site, the town its row names is the place
+    ("4\t祁禄山红色小镇\t祁禄山镇\t73.5\t55.6", [("祁禄山镇", "祁禄山镇", "town")]),
+    ("班老乡\t21.2\t1248", [("班老乡", "班老乡", "town")]),
     # 以上 before a word opening with 海 is no 上海
     ("建设省级以上海参良种场2家，水深10米以上海域", []),
     # 街 may stand in a town's stem (厚街镇, 新街镇), but 街镇 after a verb names no town
@@ -572,3 +575,13 @@ def test_a_table_cell_holding_only_a_town_name_is_that_town(gaz, row, town):
 def test_a_body_whose_remit_is_a_province_names_the_province(gaz, sentence, found):
     known = gaz.by_name("海南省") + gaz.by_name("大连市")
     assert [(m.text, m.record.name, m.form) for m in find_places(sentence, gaz, known)] == found
+
+
+@pytest.mark.parametrize("sentence, found", [
+    # a name that is an ordinary word is a place as a table row's label under a place holding it
+    ("城区\t3\t3\t390\t341", ["城区"]),
+    ("城区建成公园3个", []),
+    ("泽州县\t5\t4\t810\t712", ["泽州县"]),
+])
+def test_a_generic_name_labelling_a_table_row_is_a_place_of_the_known_city(gaz, sentence, found):
+    assert [m.record.name for m in find_places(sentence, gaz, gaz.by_name("晋城市"))] == found

@@ -453,7 +453,7 @@ class Gazetteer:
             if blocks:
                 candidates.append((start, end, 2, "block", (), key))
             elif fulls:
-                records = self._judge_full(sentence, start, end, key, fulls, fulls_at_end)
+                records = self._judge_full(sentence, start, end, key, fulls, fulls_at_end, known)
                 if records:
                     form = "alias" if key in self._alias_names else "full"
                     candidates.append((start, end, 0, form, records, key))
@@ -596,14 +596,17 @@ class Gazetteer:
     def _is_ancestor(self, outer: PlaceRecord, inner: PlaceRecord) -> bool:
         return outer.code is not None and inner.code is not None and outer.code in self._chain.get(inner.code, ())[1:]
 
-    def _judge_full(self, sentence, start, end, key, fulls, fulls_at_end):
+    def _judge_full(self, sentence, start, end, key, fulls, fulls_at_end, known=()):
         """The places a full name may be here (empty: it is not a place here)."""
         if end < len(sentence) and (sentence[end - 1:end + 1] in self._suffix_words
                                     or len(key) == 2 and sentence[end - 1:end + 1] in self._short_suffix_words):
             return ()
         before = [r for item in fulls_at_end.get(start, ()) for r in item[3]]
         if key in self._generic:
-            return tuple(r for r in fulls if any(self._is_ancestor(b, r) for b in before))
+            # after the place holding it (晋城市城区), or as a table row's label under a known
+            # place holding it (城区⇥3⇥390 in a 晋城市 report)
+            holders = before + list(known) if start == 0 and sentence[end:end + 1] in ("\t", "\u3000") else before
+            return tuple(r for r in fulls if any(self._is_ancestor(b, r) for b in holders))
         if len(key) == 2 and start > 0:
             previous = sentence[start - 1]
             if (_is_han(previous) and previous not in self._two_preceders
@@ -701,8 +704,9 @@ class Gazetteer:
             # 班老乡⇥21.2⇥1248: a table cell that is a town's name and nothing else is one, though
             # in prose its ending would make a word (老乡, 城镇), or its opening a place (巴彦图嘎苏木)
             for match in self._cell_towns.finditer(sentence):
-                name = match.group()
-                if match.group("stem") in self._town_stop or name in self._entries:
+                name, stem = match.group(), match.group("stem")
+                if stem in self._town_stop or name in self._entries \
+                        or stem[-1] in rules["cell_not_before_suffix"].get(name[len(stem):], ""):
                     continue
                 overlapping = [town for town in towns if town[0] < match.end() and match.start() < town[1]]
                 if any(start < match.start() or end > match.end() or found == name
