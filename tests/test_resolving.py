@@ -1096,6 +1096,13 @@ def test_a_span_from_a_day_runs_from_its_year_and_one_within_a_reviewed_span_kee
         ("超过2,000亿元", None, "2011-2023"), ("1200场", None, "2019-2023"), ("xxx名", 2023, None)]
 
 
+def test_a_change_after_a_level_dated_by_de_is_of_that_levels_year():
+    text = ("景德镇市2023年陶瓷产业工作总结\n陶瓷产业总产值由2020年的445亿元增长到2022年的689亿元，年均增长24.4%。"
+            "全市产值达到768亿元，同比增长11.5%。")
+    assert [(c.text, c.year) for c in extract_claims(text)] == [
+        ("445亿元", 2020), ("689亿元", 2022), ("24.4%", 2022), ("768亿元", 2023), ("11.5%", 2023)]
+
+
 def test_a_concentration_over_a_season_of_two_years_is_its_mean_not_a_total():
     text = "某县2023年清洁取暖工作报告\n上一个采暖季（2022年11月15日至2023年3月15日），全县PM2.5平均浓度为78微克/立方米。"
     assert [(c.text, c.period) for c in extract_claims(text)] == [("78微克/立方米", None)]

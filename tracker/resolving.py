@@ -420,6 +420,9 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
                 if _relative_own_year(sentence, m) and not _dates_another(sentence, m, amount.start)]
     # a year named before the amount, else one after it, unless 明年 stands before it
     chosen = before[-1] if before else (after[0] if after and not relative else None)
+    if chosen is None and years and years[-1].end() <= amount.start \
+            and rules.dated_change.match(sentence[years[-1].end():amount.start]):
+        chosen = years[-1]  # 到2022年的689亿元，年均增长24.4%: the change is of its level's year
     if chosen:
         return year_value(chosen.group(1))
     if rules.hidden_year.search(sentence):

@@ -138,6 +138,7 @@ class Rules:
     relative_years: dict[str, int]
     calendar_years: frozenset[str]
     present_words: regex.Pattern
+    dated_change: regex.Pattern
     relative_year_pattern: RulePattern
     period_spans: dict[str, tuple[int, int]]
     period_pattern: RulePattern
@@ -368,6 +369,7 @@ def load_rules() -> Rules:
         relative_years=cue_seed["years"]["relative_years"],
         calendar_years=frozenset(cue_seed["years"]["calendar_years"]),
         present_words=regex.compile(cue_seed["years"]["present_words"]),
+        dated_change=regex.compile(cue_seed["years"]["dated_change"]),
         relative_year_pattern=compile_rule(alternation(cue_seed["years"]["relative_years"])),
         period_spans={name: tuple(span) for name, span in cue_seed["periods"]["spans"].items()},
         period_pattern=compile_rule(alternation(cue_seed["periods"]["spans"])),
