@@ -178,6 +178,14 @@ def test_a_count_whose_words_name_a_measure_of_it_holds_no_share():
     # the 79.4% is of the four towns' planted area, which the sentence does not state
     text = "其中，彩云镇种植3.2万亩、竹基镇2.8万亩，4个主产镇种植面积占全县的79.4%。全县有脱贫村12个，占全县村数的25%。"
     assert [r for r in relations(text) if r[0] == "share"] == [("share", "12个", "25%", None)]
+    # …nor one whose whole is such a measure: the 52.4% is of the three streets' takings
+    text = "分街道看，夫子庙街道、五老村街道夜间营业额分别为58.3亿元、21.6亿元，三个街道合计占全区集聚区营业额的52.4%。"
+    assert [r for r in relations(text) if r[0] == "share"] == []
+
+
+def test_a_sum_public_finance_provides_ends_the_parts():
+    text = "计划安排夜间消费券资金2000万元，其中夜间餐饮券占比不低于50%，区级财政安排夜间经济专项扶持资金3000万元。"
+    assert [r for r in relations(text) if r[0] in ("part", "part_of_whole")] == []
 
 
 def test_a_share_of_a_plan_is_marked():

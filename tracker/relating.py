@@ -57,6 +57,7 @@ class RelationRules:
     share_of_plan: regex.Pattern
     share_of_change: regex.Pattern
     share_of_measure: regex.Pattern
+    share_whole_measure: regex.Pattern
     outside_sums: regex.Pattern
     parts_end: regex.Pattern
     real_growth: regex.Pattern
@@ -250,7 +251,8 @@ def sentence_part_links(sentence: str, amounts: list, first: int, families: list
                       and aside_of(asides, a.start, a.end) in (None, own_aside)]
         # 4个主产镇种植面积占全县的79.4%: the share is of the towns' area, not of their count
         candidates = [i for i in candidates if families[i] != "count"
-                      or not rules.share_of_measure.search(sentence, amounts[i].end, whole.start())]
+                      or not (rules.share_of_measure.search(sentence, amounts[i].end, whole.start())
+                              or rules.share_whole_measure.search(of))]
         holders = [i for i in candidates if amounts[i].start >= low and (aspects[i] == "level") != changed]
         if not holders and not subject and not changed:
             low = max((end for end in breaks if end <= low - 1), default=0)
