@@ -282,6 +282,7 @@ class Gazetteer:
                                next(n for n in range(len(body) - 1, 0, -1) if body[:n] in self._entries))
                         for body, province in rules["remits"].items()}
         self._remit_pattern = re.compile("|".join(map(re.escape, self._remits))) if self._remits else None
+        self._remit_bodies = frozenset(body[length:] for body, (_, length) in self._remits.items())  # 海关
 
     # -- loading -----------------------------------------------------------
 
@@ -515,7 +516,7 @@ class Gazetteer:
         if LIST_MARK in sentence and (shorts_found or any(m.record.code is not None for m in mentions)):
             self._listed_shorts(sentence, raw, mentions, taken)
         mentions.sort(key=lambda m: m.start)
-        if self._remit_pattern is not None:
+        if self._remit_pattern is not None and any(body in sentence for body in self._remit_bodies):
             self._remitted(sentence, mentions)
         return mentions
 
