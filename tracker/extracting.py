@@ -299,7 +299,8 @@ def _read_main(rules: Rules, sentence: str, match: re.Match) -> Amount | None:
             value_high = parse_numeral(num2) * factor if num2 is not None else None
         except NumeralError:
             return None
-    approx = _approx(rules, match.group("pre"), match.group("inside"), match.group("inside2"), match.group("post"), in_unit)
+    approx = _approx(rules, match.group("pre"), match.group("inside"), match.group("inside2"), match.group("post"),
+                     in_unit)
     sign = None if match.group("pre") or not start else rules.minus_sign.search(sentence, max(0, start - 2), start)
     if sign is not None:  # 增长-3.2%, －4.2℃, 零下3.2摄氏度
         start = sign.start()

@@ -771,7 +771,7 @@ def subject_mentions(sentence: str, mentions: list[PlaceMention]) -> list[PlaceM
             continue  # 位于秀英区的海口国际免税城: the name of what stands there holds its city
         if located and (head.endswith(locations) or mention.start == site_end):
             site_end = mention.end
-            if sentence.startswith("的", mention.end):
+            if sentence.startswith("的", mention.end) and mention.record.code is not None:
                 sited = mention.record
         if naming and mention.record.level in named_levels and named_after.match(sentence, mention.end) \
                 or going and destination.search(head) \

@@ -201,11 +201,11 @@ def _unit_of(text: str) -> str | None:
     text = text.strip()
     if not text or DIGIT.match(text):  # 调峰锅炉房（12座） counts the row's units, it names none
         return None
-    return text if _is_count("1" + text) else None
+    return text if _is_one_amount("1" + text) else None
 
 
-def _is_count(text: str) -> bool:
-    # Whether ``text`` is one amount and nothing else (18家, 1亿元; not 5升桶装).
+def _is_one_amount(text: str) -> bool:
+    # Whether ``text`` reads as one amount and nothing else (18家, 1亿元; not 5升桶装).
     amounts = extract_amounts(text)
     return len(amounts) == 1 and amounts[0].start == 0 and amounts[0].end == len(text)
 
@@ -243,7 +243,7 @@ def _units_listed(written: str) -> list[str]:
 def _units_in_turn(columns: list[str], table_units: list[str]) -> list[str | None]:
     # The unit of each figure column the table's units name in turn: one each, or one for each
     # kind of column, columns that differ only in their year (2023年销量⇥2022年销量) being one,
-    # else columns that end in one noun (池塘养殖面积⇥底播增殖面积⇥海参产量 under 单位：万亩、吨).
+    # else columns that end in one noun (池塘养殖面积⇥底播增殖面积⇥海参产量, 单位：万亩、吨).
     rules = _rules()
     if len(table_units) == 1:
         return table_units * len(columns)
@@ -279,7 +279,7 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
     if named is not None:  # 破获毒品刑事案件（起）⇥20⇥23: a row's label may name its unit
         row_unit = row_unit or named
     bracket = rules.header_unit.search(label)
-    if named is not None or bracket and _is_count(bracket.group("unit")):
+    if named is not None or bracket and _is_one_amount(bracket.group("unit")):
         label = rules.header_unit.sub("", label).strip()  # …or count what it sums (合计（18家）)
     result = []
     in_turn = _units_in_turn(columns[1:], table_units)
