@@ -481,6 +481,7 @@ def test_a_towns_own_report_is_the_towns_under_the_county_its_title_names(gaz):
     # phrase's name (海口国际免税城) is no place of its own
     ("位于秀英区的海口国际免税城实现销售额22.18亿元", ["秀英区"]),
     ("位于三亚市海棠区的三亚国际免税城实现销售额30.56亿元", ["三亚市", "海棠区"]),
+    ("位于姚庄镇的水厂和新街镇水厂分别日供水15万吨、8万吨", ["姚庄镇", "新街镇"]),  # a town after it stays
 ])
 def test_places_an_amount_is_not_about_are_left_out(gaz, sentence, kept):
     assert [m.text for m in subject_mentions(sentence, find_places(sentence, gaz))] == kept
