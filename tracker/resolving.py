@@ -750,10 +750,10 @@ def _place_named(mentions: list[PlaceMention], gazetteer: Gazetteer,
     """The place several mentions name together: the smallest division holding the
     divisions among them (:func:`_common_place`), else a lone town; None when they name neither."""
     # 三亚市海棠区: a division written right after a place holding it names the division alone
-    held = {id(outer) for outer, inner in zip(mentions, mentions[1:])
+    held = {index for index, (outer, inner) in enumerate(zip(mentions, mentions[1:]))
             if outer.end == inner.start and inner.record.code is not None
             and outer.record in gazetteer.ancestors(inner.record)}
-    divisions = [m.record for m in mentions if m.record.code is not None and id(m) not in held]
+    divisions = [m.record for index, m in enumerate(mentions) if m.record.code is not None and index not in held]
     towns = {m.record.name: m.record for m in mentions if m.record.level == "town"}
     division_ends = {m.end for m in mentions if m.record.code is not None}
     if len(towns) == 1 and len(set(divisions)) == 1 and any(

@@ -201,13 +201,7 @@ def _unit_of(text: str) -> str | None:
     text = text.strip()
     if not text or DIGIT.match(text):  # 调峰锅炉房（12座） counts the row's units, it names none
         return None
-    return text if _is_one_amount("1" + text) else None
-
-
-def _is_one_amount(text: str) -> bool:
-    # Whether ``text`` reads as one amount and nothing else (18家, 1亿元; not 5升桶装).
-    amounts = extract_amounts(text)
-    return len(amounts) == 1 and amounts[0].start == 0 and amounts[0].end == len(text)
+    return text if _cell_amount("1" + text) is not None else None
 
 
 def _labelled_row(cells: list[tuple[int, int, str]], number: re.Match,
@@ -275,11 +269,11 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
     row_unit = next((unit for column, (_, _, text) in zip(columns, cells)
                      if column in rules.unit_headers and (unit := _unit_of(text))), None)
     label = rules.label_marker.sub("", cells[0][2])
-    named = _named_unit(label)
+    bracket = rules.header_unit.search(label)
+    named = _bracket_unit(bracket)
     if named is not None:  # 破获毒品刑事案件（起）⇥20⇥23: a row's label may name its unit
         row_unit = row_unit or named
-    bracket = rules.header_unit.search(label)
-    if named is not None or bracket and _is_one_amount(bracket.group("unit")):
+    if named is not None or bracket and _cell_amount(bracket.group("unit")) is not None:
         label = rules.header_unit.sub("", label).strip()  # …or count what it sums (合计（18家）)
     result = []
     in_turn = _units_in_turn(columns[1:], table_units)
@@ -313,7 +307,11 @@ def _units_under(numbers: list[re.Match | None], header: list[str], offset: int)
 def _named_unit(text: str) -> str | None:
     # The unit a cell names in brackets: 比重（%）, 信息发布（单位：条）, the first of two that count
     # alike (筹集（套/间）); not 固定资产投资（不含农户）.
-    named = _rules().header_unit.search(text)
+    return _bracket_unit(_rules().header_unit.search(text))
+
+
+def _bracket_unit(named: re.Match | None) -> str | None:
+    # The unit the brackets ``named`` found in a cell hold, if they hold one.
     if named is None:
         return None
     written = named.group("unit")
@@ -339,7 +337,8 @@ def _whole_amount(text: str, start: int) -> Amount | None:
 
 @lru_cache(maxsize=64)
 def _cell_amount(text: str) -> Amount | None:
-    # Read once for the row's test and again for its figures.
+    # The one amount ``text`` reads as, whole (12.6万亩, 18家), else None. Cached: a row's test and
+    # its figures read the same cells, and every row reads its header's units.
     if not _rules().number.match(text[:1]):
         return None
     read = extract_amounts(text)
