@@ -1080,8 +1080,10 @@ def _two_character_stem(stem: str, suffix: str, rules: dict) -> bool:
 
 
 def _market_stem(stem: str, suffix: str, rules: dict) -> bool:
-    # 塘田市镇: a stem of three characters or more ending in 市 is an old market's name.
-    return len(stem) > 2 and stem[-1] in rules["market_stems"].get(suffix, "")
+    # 塘田市镇, 仁里集镇: a stem of three characters or more ending in 市 or 集 is an old market's
+    # name, unless what stands before that ending is an ordinary word (重点集镇).
+    return (len(stem) > 2 and stem[-1] in rules["market_stems"].get(suffix, "")
+            and stem[:-1] not in rules["stem_words"])
 
 
 def _town_pattern(rules: dict) -> re.Pattern:
