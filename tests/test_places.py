@@ -214,6 +214,10 @@ FIND = [
     # a two-character county after 中共 (its party organs), not inside a word
     ("中共宾县第十六届纪律检查委员会", [("宾县", "宾县", "county")]),
     ("以高质量监督保障宾县高质量发展", []),
+    # a time or a date opens a clause about the town after it, but 月末 is part of the date
+    ("夏季黄水镇平均气温22.6℃，2023年禾丰镇、祁禄山镇各新增3A级景区1家",
+     [("黄水镇", "黄水镇", "town"), ("禾丰镇", "禾丰镇", "town"), ("祁禄山镇", "祁禄山镇", "town")]),
+    ("9月末城镇登记失业率为3.4%", []),
     # a town may begin with a numeral (两渡镇, 三驱镇) where no measure word follows it
     ("静升镇、两渡镇分别建成日间照料中心3个、5个", [("静升镇", "静升镇", "town"), ("两渡镇", "两渡镇", "town")]),
     ("全县两大乡镇、三个乡镇、二十个镇", []),

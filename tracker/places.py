@@ -1090,6 +1090,7 @@ def _town_pattern(rules: dict) -> re.Pattern:
     chars = re.escape(rules["preceding_chars"])
     behind = [f"(?<![{_HAN}0-9０-９])", f"(?<=[{chars}])"]
     behind += [f"(?<={re.escape(word)})" for word in rules["preceding_words"]]
+    behind.append(f"(?<=[0-9０-９][{re.escape(rules['after_digits'])}])(?![{re.escape(rules['not_after_digits'])}])")
     numerals = re.escape(rules["numerals"])
     never_first = re.escape(rules["not_first"] + rules["preceding_chars"])
     # a numeral begins a town only before no numeral or measure word (两渡镇, not 两大乡镇), but
