@@ -480,6 +480,10 @@ def test_a_towns_own_report_is_the_towns_under_the_county_its_title_names(gaz):
     ("新增额度12.86亿元，规模居渭南市各县（市、区）第2位", []),
     ("增速高于临汾市平均水平6.2个百分点", []),
     ("渭南市新增额度12.86亿元", ["渭南市"]),
+    # a place handing down a task, or naming a level, is not what the figure is about
+    ("全年完成植树造林2.36万亩，为来宾市下达任务2.2万亩的107.3%", []),
+    ("新增自治区级临床重点专科1个、玉林市级临床重点专科2个", []),
+    ("来宾市级别最高的展会", ["来宾市"]),
     # a province opening the name of a body or an event; a city's own museum is the city's
     ("与湖南省林业科学院合作共建示范基地3个", []),
     ("组织企业参加第十届湖南油茶产业博览会等展会6场次", []),

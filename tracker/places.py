@@ -747,12 +747,13 @@ def find_places(sentence: str, gazetteer: Gazetteer, known: Iterable[PlaceRecord
 def subject_mentions(sentence: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """The ``mentions`` of ``sentence`` that may be what its amounts are about: not a
     destination, the host of a contest taken part in, a name in quotation marks, a whole
-    a figure is a share of or set against, or a province or the country opening the name of a
-    body, an event or a title (places_extra.toml ``not_subject``)."""
+    a figure is a share of or set against, a place handing down a task or naming a level, or a
+    province or the country opening the name of a body, an event or a title (places_extra.toml
+    ``not_subject``)."""
     if not mentions:
         return mentions
     (destinations, destination, openers, event_before, event_after, quotes,
-     locations, location, wholes, named_levels, named_after) = _not_subject_patterns()
+     locations, location, wholes, named_levels, named_after, issuing_after) = _not_subject_patterns()
     # Plain tests of the sentence first: most name no destination, contest, quotation, location or whole.
     going = any(word in sentence for word in destinations)
     hosted = any(word in sentence for word in openers)
@@ -760,7 +761,8 @@ def subject_mentions(sentence: str, mentions: list[PlaceMention]) -> list[PlaceM
     located = any(word in sentence for word in locations)
     compared = any(word in sentence for word in wholes)
     naming = any(mention.record.level in named_levels for mention in mentions)
-    if not (going or hosted or quoted or located or compared or naming):
+    issuing = issuing_after.search(sentence) is not None
+    if not (going or hosted or quoted or located or compared or naming or issuing):
         return mentions
     kept = []
     sited: PlaceRecord | None = None  # the place after 位于 that a noun phrase stands in (位于秀英区的)
@@ -778,6 +780,7 @@ def subject_mentions(sentence: str, mentions: list[PlaceMention]) -> list[PlaceM
                 or located and kept and location.search(head, kept[0].end) \
                 or hosted and event_before.search(head) and event_after.match(sentence, mention.end) \
                 or compared and head.endswith(wholes) \
+                or issuing and issuing_after.match(sentence, mention.end) \
                 or any(head.count(opening) > head.count(closing) for opening, closing in quoted):
             continue
         kept.append(mention)
@@ -795,7 +798,7 @@ def _not_subject_patterns() -> tuple:
     location = regex.compile(f"(?:{'|'.join(map(regex.escape, locations))}){rules['destination_list']}")
     return (destinations, destination, openers, event_before, regex.compile(rules["event_after"]),
             tuple(tuple(pair) for pair in rules["quotes"]), locations, location, _wholes(),
-            frozenset(rules["named_levels"]), regex.compile(rules["named_after"]))
+            frozenset(rules["named_levels"]), regex.compile(rules["named_after"]), regex.compile(rules["issuing_after"]))
 
 
 def document_mentions(text: str, gazetteer: Gazetteer) -> list[PlaceMention]:
