@@ -522,7 +522,7 @@ def test_a_place_in_a_later_clause_with_a_figure_of_its_own_is_not_the_earlier_f
            "全年招收新生1142人，完成株洲市下达招生计划的103.8%。")
     assert [(c.text, c.locality) for c in extract_claims(raw)] == [
         ("30万亩", "隆阳区"), ("8万亩", "腾冲市"), ("205家", "保山市"), ("168家", "保山市"), ("37家", "潞江镇"),
-        ("1142人", "保山市"), ("103.8%", "株洲市")]
+        ("1142人", "保山市"), ("103.8%", "保山市")]
 
 
 def test_places_listed_before_ge_are_localities_not_labels():
@@ -805,8 +805,9 @@ def test_this_year_opening_a_plan_of_a_summary_published_in_the_planned_year_is_
         ("140.5公里", 2023, "actual"), ("120公里以上", 2024, "target"), ("2.7个百分点", 2024, "target")]
 
 
-@pytest.mark.parametrize("published,year", [("2024-05-20", 2024), ("2023-12-20", 2023)])
-def test_this_year_in_a_plan_is_the_year_the_page_came_out(published, year):
+# the season reviewed is of the year of its two the page came out in
+@pytest.mark.parametrize("published,reviewed,year", [("2024-05-20", 2024, 2024), ("2023-12-20", 2023, 2023)])
+def test_this_year_in_a_plan_is_the_year_the_page_came_out(published, reviewed, year):
     from tracker.pipeline import extract_document
     raw = ("首页 | 政务公开 | 政务服务\n当前位置：首页 > 政务公开 > 工作总结\n"
            "扶绥县2023/2024年榨季糖业生产工作总结及2024/2025年榨季工作计划\n"
@@ -814,7 +815,7 @@ def test_this_year_in_a_plan_is_the_year_the_page_came_out(published, year):
            "一、2023/2024年榨季工作情况\n全县入榨甘蔗108.7万吨。\n"
            "二、2024/2025年榨季工作计划\n今年全县糖料蔗种植面积稳定在72万亩以上。")
     assert [(c.text, c.year, c.kind) for c in extract_document(raw).claims] == [
-        ("108.7万吨", 2023, "actual"), ("72万亩以上", year, "target")]
+        ("108.7万吨", reviewed, "actual"), ("72万亩以上", year, "target")]
 
 
 def test_a_report_on_its_year_reviews_that_years_main_work():
@@ -1150,3 +1151,29 @@ def test_a_customs_districts_page_is_of_its_province():
     assert [(c.text, c.locality) for c in extract_claims(raw)] == [
         ("276.4亿元", "海南省"), ("276.4亿元", "海南省"), ("368.5万人次", "海南省"), ("12家", "海南省"),
         ("5家", "海口市"), ("5家", "三亚市"), ("1家", "琼海市"), ("1家", "万宁市")]
+
+
+def test_a_season_over_two_years_reads_as_the_one_the_page_was_written_in():
+    from tracker.resolving import seasons_dated
+    title = "扶绥县2022/2023年榨季总结及2023/2024年榨季计划，2023—2024学年"
+    assert seasons_dated(title, 2023) == "扶绥县     2023年榨季总结及     2024年榨季计划，    2024年学年"
+    assert seasons_dated("签订2023—2024年采暖季合同，2021—2023年累计", 2023) == "签订     2023年采暖季合同，2021—2023年累计"
+    assert seasons_dated("2022—2023年度采暖期", None) == "     2023年度采暖期"
+
+
+def test_a_crushing_season_reviewed_after_it_ends_is_of_its_later_year():
+    raw = ("扶绥县2022/2023年榨季糖料蔗生产工作总结及2023/2024年榨季工作计划\n"
+           "来源：扶绥县农业农村局　　发布时间：2023-05-26 10:18\n"
+           "一、2022/2023年榨季糖料蔗生产基本情况\n全县入榨甘蔗412万吨，平均产糖率12.80%，比2020/2021年榨季提高0.85个百分点。"
+           "今年以来，组织开展蔗区巡查46次。\n二、2023/2024年榨季工作计划\n2023/2024年榨季，力争入榨甘蔗430万吨。")
+    assert [(c.text, c.year, c.period, c.kind) for c in extract_claims(raw)] == [
+        ("412万吨", 2023, None, "actual"), ("12.80%", 2023, None, "actual"), ("0.85个百分点", 2023, None, "actual"),
+        ("46次", 2023, None, "actual"), ("430万吨", 2024, None, "target")]
+
+
+def test_a_heating_season_reported_on_as_it_begins_is_of_its_first_year():
+    raw = ("定兴县人民政府关于全县冬季清洁取暖工作情况的报告\n来源：县住房和城乡建设局　　发布时间：2023-12-20 09:30\n"
+           "签订2023—2024年采暖季供气合同1.42亿立方米，比上一采暖季增长6.8%。"
+           "2024—2025年采暖季，县级财政安排运行补贴资金不低于3300万元。")
+    assert [(c.text, c.year, c.period) for c in extract_claims(raw)] == [
+        ("1.42亿立方米", 2023, None), ("6.8%", 2023, None), ("不低于3300万元", 2024, None)]

@@ -24,6 +24,7 @@ from tracker.resolving import (
     resolve_year,
     respective_years,
     row_town,
+    seasons_dated,
     section_context,
     table_cell_kind,
     yearly_goal,
@@ -101,7 +102,9 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
         sections, published = stories, [(year, month) for _, year, month in datelines]
     else:
         published = [datelines[0][1:] if datelines else (None, None)] * len(sections)
-    contexts = [section_context(text, section.start, section.end, year=year, published=published[index][0],
+    # years are read where each season over two years is written as the one year dating it
+    dating = seasons_dated(text, published[0][0])
+    contexts = [section_context(dating, section.start, section.end, year=year, published=published[index][0],
                                 published_month=published[index][1])
                 for index, section in enumerate(sections)]
     doc_year = next((context.year for context in contexts if context.year is not None), None)
@@ -135,6 +138,7 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
             sentence_index = len(sentences)
             sentences.append((section_index, sentence))
             row = rows.get(position)  # a table row's figures, read by its header
+            dated = sentence.text if dating is text else dating[sentence.start:sentence.end]
             amounts = [cell.amount for cell in row] if row else extract_amounts(sentence.text)
             first = len(claims)
             sentence_claims.append(list(range(first, first + len(amounts))))
@@ -148,7 +152,7 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                 listed_years = {index: cell.year for index, cell in enumerate(row) if cell.year}
                 labels = [Label(cell.label_in([m.text for m in mentions]), "level") for cell in row]
             else:
-                listed_years, year_spans = (respective_years(sentence.text, amounts) if respectively in sentence.text
+                listed_years, year_spans = (respective_years(dated, amounts) if respectively in sentence.text
                                             else ({}, []))
                 labels = label_amounts(sentence.text, amounts, [(m.start, m.end) for m in mentions] + year_spans,
                                        previous)
@@ -174,7 +178,7 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                 claim_place = resolve_claim_place(sentence.text, amount, amount_place, gazetteer, home)
                 start, end = sentence.start + amount.start, sentence.start + amount.end
                 raw_start, raw_end = clean.raw_span(start, end)
-                read, item = _under_opener(opener, sentence.text, amount)
+                read, item = _under_opener(opener, dated, amount)
                 kind = table_cell_kind(row[index].target, row[index].year, context) if row \
                     else resolve_kind(read, item, context, start)
                 period, period_end = (None, None) if index in listed_years \

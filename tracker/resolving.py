@@ -63,6 +63,29 @@ def year_value(text: str | None) -> int | None:
     return value if 1900 <= value <= 2100 else None
 
 
+def seasons_dated(text: str, written: int | None) -> str:
+    """``text`` with each season over two years (2022/2023年榨季, 2023—2024学年) written as the
+    one year that dates it, at the same length, for reading years: the year of the two that
+    ``written`` (the page's year) is in the first season named, every other season by the same
+    one of its two, and the later one where ``written`` is neither (cues.toml ``season``)."""
+    seasons = [match for match in load_rules().season.finditer(text)
+               if int(match.group("last")) == int(match.group("first")) + 1]
+    if not seasons:
+        return text
+    later = written != int(seasons[0].group("first"))
+    pieces, done = [], 0
+    for season in seasons:
+        year = season.group("last") if later else season.group("first")
+        # 2023—2024学年 → "    2023年学年": the year's own 年 where the season has none of it, and
+        # spaces before the year, where a year may stand apart from what precedes it
+        dated = year if text.startswith("年", season.end()) else year + "年"
+        start, end = season.start(), season.end()
+        pieces += [text[done:start], " " * (end - start - len(dated)), dated]
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
 def publication_lines(raw: str) -> list[tuple[int, int | None, int | None]]:
     """Where each publication line of a page stands (发布时间：2023-11-19, 发布时间：二〇二四年四月十九日)
     and its year and month: the page's date, or each story's on a page of several dated stories."""
@@ -372,7 +395,7 @@ def _is_base_year(sentence: str, match: regex.Match) -> bool:
     # 比2011年 / 较上年 / 2011年以来 / 自2015年全面实施补贴政策以来 / 与2010年…相比: a base or a
     # start, not the amount's own year.
     rules = load_rules()
-    return sentence[:match.start()].endswith(rules.base_year_before) \
+    return sentence[:match.start()].rstrip().endswith(rules.base_year_before) \
         or rules.period_since.match(sentence, match.start()) is not None or bool(
         rules.base_year_after.search(sentence[match.end():])) or (
         rules.base_compared_before.search(sentence, max(0, match.start() - BASE_COMPARED_REACH), match.start())

@@ -105,6 +105,7 @@ class Rules:
     range_from_to: regex.Pattern
     range_spread: regex.Pattern
     year: regex.Pattern
+    season: regex.Pattern
     meeting: regex.Pattern
     meeting_date: regex.Pattern
     meeting_dateline: regex.Pattern
@@ -336,6 +337,7 @@ def load_rules() -> Rules:
         range_from_to=regex.compile(cue_seed["ranges"]["from_to"]),
         range_spread=regex.compile(cue_seed["ranges"]["spread"]),
         year=regex.compile(cue_seed["years"]["year"]),
+        season=regex.compile(cue_seed["years"]["season"]),
         meeting=regex.compile(cue_seed["years"]["meeting"]),
         meeting_date=regex.compile(cue_seed["years"]["meeting_date"]),
         meeting_dateline=regex.compile(cue_seed["years"]["meeting_dateline"]),
