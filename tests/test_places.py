@@ -214,6 +214,10 @@ FIND = [
     # a two-character county after 中共 (its party organs), not inside a word
     ("中共宾县第十六届纪律检查委员会", [("宾县", "宾县", "county")]),
     ("以高质量监督保障宾县高质量发展", []),
+    # a word that ends in a function character does not open the town after it (所在地凤凰镇)
+    ("县城所在地凤凰镇浅层地下水平均埋深19.04米", [("凤凰镇", "凤凰镇", "town")]),
+    # 振兴和县域 is no 兴和县, nor 将会同县 会同县 ("together with")
+    ("花炮产业是乡村振兴和县域经济发展的重要支撑，县农业农村局将会同县糖业发展服务中心抓好六个方面", []),
     # a time or a date opens a clause about the town after it, but 月末 is part of the date
     ("夏季黄水镇平均气温22.6℃，2023年禾丰镇、祁禄山镇各新增3A级景区1家",
      [("黄水镇", "黄水镇", "town"), ("禾丰镇", "禾丰镇", "town"), ("祁禄山镇", "祁禄山镇", "town")]),
@@ -480,6 +484,8 @@ def test_a_towns_own_report_is_the_towns_under_the_county_its_title_names(gaz):
     ("新增额度12.86亿元，规模居渭南市各县（市、区）第2位", []),
     ("增速高于临汾市平均水平6.2个百分点", []),
     ("渭南市新增额度12.86亿元", ["渭南市"]),
+    # a system a place's name opens, that data are fed into
+    ("所有监测数据实时接入浙江省水库管理数字化应用，数据在线率稳定在98%以上", []),
     # a place handing down a task, or naming a level, is not what the figure is about
     ("全年完成植树造林2.36万亩，为来宾市下达任务2.2万亩的107.3%", []),
     ("新增自治区级临床重点专科1个、玉林市级临床重点专科2个", []),
@@ -514,6 +520,9 @@ def test_places_an_amount_is_not_about_are_left_out(gaz, sentence, kept):
     ("其中全国爱国主义教育示范基地2个、全国红色旅游经典景区4个", False),  # honours' sites
     ("全国共有研学基地3000个", True),
     ("全市乳制品销往全国31个省区市", False),  # where goods go
+    ("全市白酒企业在全国设立营销网点2.3万余个", False),  # where the home acts
+    ("全区296家企业录入全国家政服务信用信息平台", False),  # a national platform
+    ("全国共有家政企业80万家", True),
 ])
 def test_national_marker(text, national):
     assert bool(national_marker().search(text)) is national

@@ -695,6 +695,14 @@ class Gazetteer:
                 continue  # 镇（街道）: a kind of town
             if stem in self._town_stop or stem + suffix in self._entries:
                 continue  # 景德镇 is a city's short name, read as such
+            # 所在地凤凰镇: a function character ends a preceding word whose rest opens the stem
+            for word in rules["preceding_words"]:
+                cut = len(word) - 1
+                while cut and not (sentence.endswith(word[:-cut], 0, start) and stem.startswith(word[-cut:])):
+                    cut -= 1
+                if cut and len(stem) - cut >= rules["min_stem"]:
+                    stem, start = stem[cut:], start + cut
+                    break
             # 绥中前所镇: a known place before the town's own name
             for cut in range(len(stem) - rules["min_stem"], 1, -1):
                 if stem[:cut] in self._entries and stem[:cut] not in self._common:
