@@ -282,3 +282,22 @@ def test_a_count_in_a_rows_label_names_no_unit_and_a_unit_in_latin_letters_stays
     assert [(c.text, c.value, c.unit) for c in extract_claims(text)] == [
         ("1650", Decimal("1650"), "MW"), ("2780", Decimal("27800000"), "平方米"),
         ("720", Decimal("720"), "MW"), ("1000", Decimal("10000000"), "平方米")]
+
+
+def test_a_rows_unit_is_in_the_last_brackets_of_its_label_and_a_signed_cell_may_write_its_own_unit():
+    text = ("富平县2023年村卫生室工作报告\n表1　富平县村卫生室主要指标完成情况\n"
+            "指标\t2022年\t2023年\t2024年目标\n"
+            "执业（助理）医师占比（%）\t27.7\t30.9\t33\n"
+            "附表：主要指标\n指标名称\t单位\t2023年\t2022年\t增减\n"
+            "关键工序机械化率\t%\t85.6\t81.4\t+4.2个百分点\n"
+            "事故率\t%\t5.6\t8.4\t-2.8个百分点\n")
+    assert [(c.text, c.value, c.unit, c.metric_label, c.year, c.kind) for c in extract_claims(text)] == [
+        ("27.7", Decimal("27.7"), "%", "执业（助理）医师占比", 2022, "actual"),
+        ("30.9", Decimal("30.9"), "%", "执业（助理）医师占比", 2023, "actual"),
+        ("33", Decimal("33"), "%", "执业（助理）医师占比", 2024, "target"),
+        ("85.6", Decimal("85.6"), "%", "关键工序机械化率", 2023, "actual"),
+        ("81.4", Decimal("81.4"), "%", "关键工序机械化率", 2022, "actual"),
+        ("+4.2个百分点", Decimal("4.2"), "百分点", "关键工序机械化率增减", 2023, "actual"),
+        ("5.6", Decimal("5.6"), "%", "事故率", 2023, "actual"),
+        ("8.4", Decimal("8.4"), "%", "事故率", 2022, "actual"),
+        ("-2.8个百分点", Decimal("2.8"), "百分点", "事故率增减", 2023, "actual")]

@@ -79,6 +79,7 @@ class _Rules:
     max_category: int
     column_head: int
     as_of_mark: str
+    signed_cell: re.Pattern
 
 
 # Seed keys that are not the rule's own name.
@@ -269,19 +270,23 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
     row_unit = next((unit for column, (_, _, text) in zip(columns, cells)
                      if column in rules.unit_headers and (unit := _unit_of(text))), None)
     label = rules.label_marker.sub("", cells[0][2])
-    bracket = rules.header_unit.search(label)
+    # the brackets naming a unit or a count, the last of several (执业（助理）医师占比（%）)
+    bracket = next((found for found in reversed(list(rules.header_unit.finditer(label)))
+                    if _bracket_unit(found) is not None or _cell_amount(found.group("unit")) is not None), None)
     named = _bracket_unit(bracket)
     if named is not None:  # 破获毒品刑事案件（起）⇥20⇥23: a row's label may name its unit
         row_unit = row_unit or named
-    if named is not None or bracket and _cell_amount(bracket.group("unit")) is not None:
-        label = rules.header_unit.sub("", label).strip()  # …or count what it sums (合计（18家）)
+    if bracket is not None:
+        label = (label[:bracket.start()] + label[bracket.end():]).strip()  # …or count what it sums (合计（18家）)
     result = []
     in_turn = _units_in_turn(columns[1:], table_units)
     for place, (column, (start, end, text), number) in enumerate(zip(columns[1:], cells[1:], numbers[1:])):
         if number is None:
             whole = _whole_amount(text, start)
             if whole is not None:  # 水稻制种保险⇥12.6万亩⇥…: a cell may write its own unit
-                result.append(TableCell(whole, _label(label, column, False), _label("", column, False) or label, label))
+                negative = load_rules().minus_sign.search(text[:1]) is not None  # +4.2个百分点 is a rise
+                result.append(TableCell(whole, _label(label, column, negative), _label("", column, negative) or label,
+                                        label))
             continue
         unit = "%" if number.group("percent") else _column_unit(column) or row_unit or in_turn[place]
         if unit is None:
@@ -329,9 +334,10 @@ def _column_unit(column: str) -> str | None:
 
 
 def _whole_amount(text: str, start: int) -> Amount | None:
-    # The amount a cell holds whole, in digits with its unit (12.6万亩), spanning the cell at
-    # ``start``; None otherwise (a class written in words, 二类, is no figure).
-    read = _cell_amount(text)
+    # The amount a cell holds whole, in digits with its unit (12.6万亩, +4.2个百分点), spanning the
+    # cell at ``start``; None otherwise (a class written in words, 二类, is no figure).
+    sign = _rules().signed_cell.match(text)
+    read = _cell_amount(text[sign.end():] if sign else text)
     return replace(read, start=start, end=start + len(text)) if read is not None else None
 
 
