@@ -269,6 +269,9 @@ FIND = [
     # a table cell ending in 小镇 is a themed site, the town its row names is the place
     ("4\t祁禄山红色小镇\t祁禄山镇\t73.5\t55.6", [("祁禄山镇", "祁禄山镇", "town")]),
     ("班老乡\t21.2\t1248", [("班老乡", "班老乡", "town")]),
+    # …and so is a cell of one character and a town suffix, unless the two make a word (城镇)
+    ("齐镇\t3.9\t6.8", [("齐镇", "齐镇", "town")]),
+    ("城镇\t3.9\t6.8", []),
     # 以上 before a word opening with 海 is no 上海
     ("建设省级以上海参良种场2家，水深10米以上海域", []),
     # 街 may stand in a town's stem (厚街镇, 新街镇), but 街镇 after a verb names no town

@@ -1177,3 +1177,15 @@ def test_a_heating_season_reported_on_as_it_begins_is_of_its_first_year():
            "2024—2025年采暖季，县级财政安排运行补贴资金不低于3300万元。")
     assert [(c.text, c.year, c.period) for c in extract_claims(raw)] == [
         ("1.42亿立方米", 2023, None), ("6.8%", 2023, None), ("不低于3300万元", 2024, None)]
+
+
+def test_a_respective_run_after_a_list_may_follow_the_total_it_adds_up_to_and_towns_after_their_counties():
+    raw = ("浏阳市2023年花炮产业发展情况\n"
+           "大瑶镇、金刚镇、澄潭江镇、文家市镇四个花炮主产镇共有生产企业269家，分别为96家、74家、58家、41家。"
+           "古蔺县二郎镇、江阳区黄舣镇酿酒基地全年分别新增基酒产能3.2万千升和2.6万千升。"
+           "大瑶镇、金刚镇共有企业170家，分别为96家、70家。")
+    assert [(c.text, c.locality) for c in extract_claims(raw)] == [
+        ("四个", "浏阳市"), ("269家", "浏阳市"), ("96家", "大瑶镇"), ("74家", "金刚镇"), ("58家", "澄潭江镇"),
+        ("41家", "文家市镇"), ("3.2万千升", "二郎镇"), ("2.6万千升", "黄舣镇"),
+        # a figure between that is no total of the run leaves the run unplaced
+        ("170家", "浏阳市"), ("96家", "浏阳市"), ("70家", "浏阳市")]

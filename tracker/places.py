@@ -714,8 +714,10 @@ class Gazetteer:
             # in prose its ending would make a word (老乡, 城镇), or its opening a place (巴彦图嘎苏木)
             for match in self._cell_towns.finditer(sentence):
                 name, stem = match.group(), match.group("stem")
+                suffix = name[len(stem):]
                 if stem in self._town_stop or name in self._entries \
-                        or stem[-1] in rules["cell_not_before_suffix"].get(name[len(stem):], ""):
+                        or stem[-1] in rules["cell_not_before_suffix"].get(suffix, "") \
+                        or len(stem) < rules["min_stem"] and stem in rules["not_before_suffix"].get(suffix, ""):
                     continue
                 overlapping = [town for town in towns if town[0] < match.end() and match.start() < town[1]]
                 if any(start < match.start() or end > match.end() or found == name
@@ -1125,7 +1127,7 @@ def _cell_town_pattern(rules: dict) -> re.Pattern:
     # A whole cell (between separators, the line's ends) that is a stem and a town suffix.
     suffixes = _town_suffixes(rules)
     return re.compile(f"(?:^|(?<=[\t\u3000])|(?<=  ))(?P<stem>(?![{re.escape(rules['not_first'])}])"
-                      f"[{_HAN}]{{{rules['min_stem']},{rules['max_cell_stem']}}}?)(?:{suffixes})(?=[\t\u3000]|  |$)")
+                      f"[{_HAN}]{{{rules['min_cell_stem']},{rules['max_cell_stem']}}}?)(?:{suffixes})(?=[\t\u3000]|  |$)")
 
 
 def _town_suffixes(rules: dict) -> str:

@@ -803,21 +803,30 @@ def _common_place(divisions: list[PlaceRecord], gazetteer: Gazetteer,
     return home if rest is None or rest is gazetteer.country else rest
 
 
-def _listed_before(sentence: str, mentions: list[PlaceMention], position: int) -> list[PlaceMention]:
+def _listed_before(sentence: str, mentions: list[PlaceMention], position: int,
+                   totals: Sequence[int] = ()) -> list[PlaceMention]:
     """The places listed last before ``position`` (建平县、喀左县…分别): a run of two or more
     names joined only by list words, in its clause or the clause before it with no number
-    between (支持井冈山市、永丰县、万安县职教中心建设，市财政分别安排…)."""
+    between (支持井冈山市、永丰县、万安县职教中心建设，市财政分别安排…) but the list's count or
+    a total the run adds up to (its start among ``totals``)."""
     rules = load_rules()
     before = [m for m in mentions if m.end <= position and (m.record.code is not None or m.record.level == "town")]
     if not before or len(CLAUSE_BREAK.findall(sentence, before[-1].end, position)) > 1:
         return []
     run = [before[-1]]
+    opening = before[-1].start
     for mention in reversed(before[:-1]):
-        if sentence[mention.end:run[0].start].strip() not in rules.distributive_separators:
+        if mention.end == opening:  # 古蔺县二郎镇、江阳区黄舣镇: a town right after its county is one item
+            opening = mention.start
+            continue
+        if sentence[mention.end:opening].strip() not in rules.distributive_separators:
             break
         run.insert(0, mention)
-    # A number between may only count the list itself (许家湖镇、诸葛镇、崔家峪镇3个乡镇…分别).
-    numbers = list(FREE_NUMBER.finditer(sentence, before[-1].end, position))
+        opening = mention.start
+    # A number between may only count the list itself (许家湖镇、诸葛镇、崔家峪镇3个乡镇…分别) or
+    # give its total (…四个主产镇共有生产企业269家，分别为96家、74家、58家、41家).
+    numbers = [number for number in FREE_NUMBER.finditer(sentence, before[-1].end, position)
+               if number.start() not in totals]
     counted = LIST_COUNT.match(sentence, numbers[0].start()) if len(numbers) == 1 else None
     if numbers and not (counted and int(counted.group("count")) == len(run)):
         return []
@@ -907,7 +916,10 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
     for position, run in respective_runs(sentence, amounts):
         # …分别完成投资680万元、455万元，工程形象进度分别达到65%和50%: a run after another
         # with no list of its own is of the same places
-        listed = _listed_before(sentence, mentions, position) or previous
+        values = [amounts[index].value for index in run]
+        total = sum(values) if None not in values else None
+        totals = [amount.start for amount in amounts if total is not None and amount.value == total]
+        listed = _listed_before(sentence, mentions, position, totals) or previous
         previous = listed
         if listed and len(listed) == len(run):
             for mention, index in zip(listed, run):
