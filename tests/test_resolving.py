@@ -1189,3 +1189,13 @@ def test_a_respective_run_after_a_list_may_follow_the_total_it_adds_up_to_and_to
         ("41家", "文家市镇"), ("3.2万千升", "二郎镇"), ("2.6万千升", "黄舣镇"),
         # a figure between that is no total of the run leaves the run unplaced
         ("170家", "浏阳市"), ("96家", "浏阳市"), ("70家", "浏阳市")]
+
+
+def test_a_goals_year_in_a_later_clause_dates_that_goal_not_the_amounts_before_it():
+    raw = ("赣州市2023年脐橙产业发展情况及2024年工作计划\n二、2024年工作计划\n"
+           "新建冷链仓储库容3万吨，到2025年全县冷库总库容达到20万吨。"
+           "地区生产总值年均增长8%左右，到2026年突破480亿元。")
+    assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [
+        ("3万吨", 2024, "target"), ("20万吨", 2025, "target"),
+        # a yearly rate over the years up to the goal's is of its year
+        ("8%左右", 2026, "target"), ("突破480亿元", 2026, "target")]

@@ -438,7 +438,8 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
              and not _in_title(sentence, m.start())]
     before = [m for m in years if m.end() <= amount.start and not _dates_another(sentence, m, amount.start)
               and not rules.present_words.search(sentence, m.end(), amount.start)]
-    after = [m for m in years if m.start() >= amount.end and not _dates_another(sentence, m, len(sentence))]
+    after = [m for m in years if m.start() >= amount.end and not _dates_another(sentence, m, len(sentence))
+             and not _later_goal(sentence, amount, m)]
     relative = [m for m in rules.relative_year_pattern.finditer(sentence, 0, amount.start)
                 if _relative_own_year(sentence, m) and not _dates_another(sentence, m, amount.start)]
     # a year named before the amount, else one after it, unless 明年 stands before it
@@ -458,6 +459,16 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
         if now is not None:
             return now + rules.relative_years[word]
     return _undated_year(context, position, target)
+
+
+def _later_goal(sentence: str, amount: Amount, year: regex.Match) -> bool:
+    """Whether ``year`` opens a goal of its own (到2025年…) in a clause after ``amount``'s, which
+    is no yearly rate over the years up to it."""
+    rules = load_rules()
+    if not rules.later_goal.search(sentence, max(0, year.start() - 2), year.start()):
+        return False
+    clause_start, clause_end = _clause_of(sentence, amount)
+    return year.start() >= clause_end and not rules.later_goal_spanned.search(sentence, clause_start, amount.start)
 
 
 def _relative_own_year(sentence: str, match: regex.Match) -> bool:

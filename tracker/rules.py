@@ -140,6 +140,8 @@ class Rules:
     calendar_years: frozenset[str]
     present_words: regex.Pattern
     dated_change: regex.Pattern
+    later_goal: regex.Pattern
+    later_goal_spanned: regex.Pattern
     relative_year_pattern: RulePattern
     period_spans: dict[str, tuple[int, int]]
     period_pattern: RulePattern
@@ -372,6 +374,8 @@ def load_rules() -> Rules:
         calendar_years=frozenset(cue_seed["years"]["calendar_years"]),
         present_words=regex.compile(cue_seed["years"]["present_words"]),
         dated_change=regex.compile(cue_seed["years"]["dated_change"]),
+        later_goal=regex.compile(cue_seed["years"]["later_goal"]),
+        later_goal_spanned=regex.compile(cue_seed["years"]["later_goal_spanned"]),
         relative_year_pattern=compile_rule(alternation(cue_seed["years"]["relative_years"])),
         period_spans={name: tuple(span) for name, span in cue_seed["periods"]["spans"].items()},
         period_pattern=compile_rule(alternation(cue_seed["periods"]["spans"])),
