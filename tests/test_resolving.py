@@ -1199,3 +1199,10 @@ def test_a_goals_year_in_a_later_clause_dates_that_goal_not_the_amounts_before_i
         ("3万吨", 2024, "target"), ("20万吨", 2025, "target"),
         # a yearly rate over the years up to the goal's is of its year
         ("8%左右", 2026, "target"), ("突破480亿元", 2026, "target")]
+
+
+def test_a_level_a_year_ago_that_a_rate_rose_from_is_of_the_year_before():
+    raw = ("哈尔滨市2023年冬季清雪工作情况\n主次干道机械化清雪率由去年同期的78.5%提高到86.2%。"
+           "城乡居民收入比由上年同期的2.22:1缩小到2.15:1。")
+    assert [(c.text, c.year) for c in extract_claims(raw)] == [
+        ("78.5%", 2022), ("86.2%", 2023), ("2.22:1", 2022), ("2.15:1", 2023)]
