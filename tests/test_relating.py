@@ -212,3 +212,9 @@ def test_a_level_compared_with_is_of_the_base_year_and_changes_are_of_the_level(
         ("205446人", "常住人口数增加数", 2020), ("4.68%", "常住人口数增长率", 2020)]
     assert [r for r in relations(document.clean.text) if r[0] in ("change", "growth")] == [
         ("change", "4599360人", "205446人", None), ("growth", "4599360人", "4.68%", None)]
+
+
+def test_a_share_after_a_respective_run_is_of_the_total_the_run_adds_up_to():
+    # (it had been held by 41家: a false error, no whole number of firms giving 41 as 65.3% of it)
+    text = "四个花炮主产镇共有生产企业269家，分别为96家、74家、58家、41家，占全市生产企业总数的65.3%。"
+    assert [r for r in relations(text) if r[0] == "share"] == [("share", "269家", "65.3%", None)]
