@@ -218,3 +218,8 @@ def test_a_share_after_a_respective_run_is_of_the_total_the_run_adds_up_to():
     # (it had been held by 41家: a false error, no whole number of firms giving 41 as 65.3% of it)
     text = "四个花炮主产镇共有生产企业269家，分别为96家、74家、58家、41家，占全市生产企业总数的65.3%。"
     assert [r for r in relations(text) if r[0] == "share"] == [("share", "269家", "65.3%", None)]
+
+
+def test_a_share_before_a_respectively_with_no_amounts_after_it_keeps_its_holder():
+    text = "全县共有家政企业166家，占全市的40%，各街道分别召开座谈会。"
+    assert [r for r in relations(text) if r[0] == "share"] == [("share", "166家", "40%", None)]

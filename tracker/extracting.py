@@ -698,6 +698,16 @@ def respective_runs(sentence: str, amounts: Sequence[Amount]) -> list[tuple[int,
     return runs
 
 
+def stated_totals(amounts: Sequence[Amount], run: list[int]) -> list[int]:
+    """The indices of the amounts before a respective ``run`` that state what it adds up to, in
+    its unit (共有生产企业269家，分别为96家、74家、58家、41家); none where a figure of it is hidden."""
+    values = [amounts[index].value for index in run]
+    if not run or None in values:
+        return []
+    total, unit = sum(values), amounts[run[-1]].unit
+    return [index for index in range(run[0]) if amounts[index].value == total and amounts[index].unit == unit]
+
+
 def _join_ranges(amounts: list[Amount], sentence: str) -> list[Amount]:
     """``3万元至5万元``: two amounts of one unit joined by 至 or 到 are one range, its text
     the whole span (not after 从 or 由, where they are a level and where it went, unless 不等

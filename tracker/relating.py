@@ -18,7 +18,7 @@ from functools import cache
 
 import regex
 
-from tracker.extracting import ASIDE, respective_runs
+from tracker.extracting import ASIDE, respective_runs, stated_totals
 from tracker.rules import clause_break_class, load_rules, load_seed
 from tracker.segmenting import on_one_line
 
@@ -273,13 +273,9 @@ def _run_total(sentence: str, amounts: list, holder: int, share_start: int) -> l
     74家、58家、41家，占全市的65.3%): that amount holds the share."""
     word = load_rules().respectively
     for position, run in respective_runs(sentence, amounts):
-        if run[-1] != holder or word in sentence[amounts[holder].end:share_start]:
+        if not run or run[-1] != holder or word in sentence[amounts[holder].end:share_start]:
             continue
-        values = [amounts[index].value for index in run]
-        total = sum(values) if None not in values else None
-        stated = [index for index in range(run[0]) if total is not None and amounts[index].value == total
-                  and amounts[index].unit == amounts[holder].unit]
-        return stated[-1:] or [holder]
+        return stated_totals(amounts, run)[-1:] or [holder]
     return [holder]
 
 

@@ -16,7 +16,8 @@ from typing import Sequence
 
 import regex
 
-from tracker.extracting import ASIDE, CLAUSE_BREAK, HAN_WORDS, LAST_CLAUSE_BREAK, Amount, respective_runs
+from tracker.extracting import (ASIDE, CLAUSE_BREAK, HAN_WORDS, LAST_CLAUSE_BREAK, Amount, respective_runs,
+                                stated_totals)
 from tracker.places import (COUNTRY, PROVINCE, TOWN, Gazetteer, HomeScope, PlaceMention, PlaceRecord, find_places,
                             home_scope, national_marker, own_marker, province_marker)
 from tracker.numerals import NumeralError, parse_chinese, parse_numeral
@@ -927,9 +928,7 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
     for position, run in respective_runs(sentence, amounts):
         # …分别完成投资680万元、455万元，工程形象进度分别达到65%和50%: a run after another
         # with no list of its own is of the same places
-        values = [amounts[index].value for index in run]
-        total = sum(values) if None not in values else None
-        totals = [amount.start for amount in amounts if total is not None and amount.value == total]
+        totals = [amounts[index].start for index in stated_totals(amounts, run)]
         listed = _listed_before(sentence, mentions, position, totals) or previous
         previous = listed
         if listed and len(listed) == len(run):
