@@ -1206,3 +1206,12 @@ def test_a_level_a_year_ago_that_a_rate_rose_from_is_of_the_year_before():
            "城乡居民收入比由上年同期的2.22:1缩小到2.15:1。")
     assert [(c.text, c.year) for c in extract_claims(raw)] == [
         ("78.5%", 2022), ("86.2%", 2023), ("2.22:1", 2022), ("2.15:1", 2023)]
+
+
+def test_an_opening_that_says_what_the_report_sets_out_opens_no_plan():
+    raw = ("都安瑶族自治县林业局2023年石漠化综合治理工作总结及2024年工作计划\n"
+           "来源：都安瑶族自治县林业局　　发布时间：2023-12-22 09:30\n"
+           "现将2023年工作总结和2024年工作计划报告如下。\n一、基本情况\n全县总面积4,095平方公里。\n"
+           "二、2023年工作完成情况\n完成人工造林1.2万亩。\n三、2024年工作计划\n计划人工造林1.5万亩。")
+    assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [
+        ("4,095平方公里", 2023, "actual"), ("1.2万亩", 2023, "actual"), ("1.5万亩", 2024, "target")]
