@@ -1211,7 +1211,8 @@ def test_a_level_a_year_ago_that_a_rate_rose_from_is_of_the_year_before():
 def test_an_opening_that_says_what_the_report_sets_out_opens_no_plan():
     raw = ("都安瑶族自治县林业局2023年石漠化综合治理工作总结及2024年工作计划\n"
            "来源：都安瑶族自治县林业局　　发布时间：2023-12-22 09:30\n"
-           "现将2023年工作总结和2024年工作计划报告如下。\n一、基本情况\n全县总面积4,095平方公里。\n"
+           "2023年，县林业局坚持“治石与治贫相结合”的工作思路，统筹推进人工造林。"
+           "现将全年工作情况及2024年工作计划报告如下。\n一、基本情况\n全县总面积4,095平方公里。\n"
            "二、2023年工作完成情况\n完成人工造林1.2万亩。\n三、2024年工作计划\n计划人工造林1.5万亩。")
     assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [
         ("4,095平方公里", 2023, "actual"), ("1.2万亩", 2023, "actual"), ("1.5万亩", 2024, "target")]
