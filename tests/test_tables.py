@@ -301,3 +301,11 @@ def test_a_rows_unit_is_in_the_last_brackets_of_its_label_and_a_signed_cell_may_
         ("5.6", Decimal("5.6"), "%", "事故率", 2023, "actual"),
         ("8.4", Decimal("8.4"), "%", "事故率", 2022, "actual"),
         ("-2.8个百分点", Decimal("2.8"), "百分点", "事故率增减", 2023, "actual")]
+
+
+def test_a_percent_sign_ending_a_header_names_the_columns_unit():
+    text = ("白沙镇2024年财政预算报告\n表1　白沙镇2024年一般公共预算支出预算表\n单位：万元\n"
+            "项目\t2023年执行数\t2024年预算数\t增减%\n教育支出\t128.60\t120.00\t-6.7\n")
+    assert [(c.text, c.value, c.unit, c.metric_label) for c in extract_claims(text)] == [
+        ("128.60", Decimal("1286000.00"), "元", "教育支出执行数"), ("120.00", Decimal("1200000.00"), "元", "教育支出"),
+        ("-6.7", Decimal("6.7"), "%", "教育支出增减")]

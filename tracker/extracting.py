@@ -87,13 +87,16 @@ def unit_alternation(rules: Rules) -> str:
     their next characters (3万群众 is no count of 群), and one that is also a preposition
     by no Chinese character but those listed, a bound or a conjunction (42对 and 3,000列以上
     count pairs and trains, 20万对学校 does not)."""
-    guarded = [rf"{regex.escape(word)}(?![{regex.escape(chars)}])"
+    guarded = [(word, rf"{regex.escape(word)}(?![{regex.escape(chars)}])")
                for word, chars in rules.unit_not_followed_by.items()]
     words = "".join(f"|{regex.escape(word)}" for word in rules.unit_only_followed_by_words)
-    guarded += [rf"{regex.escape(word)}(?!(?![{regex.escape(chars)}]{words})[\u4e00-\u9fff])"
+    guarded += [(word, rf"{regex.escape(word)}(?!(?![{regex.escape(chars)}]{words})[\u4e00-\u9fff])")
                 for word, chars in rules.unit_only_followed_by.items()]
     plain = set(rules.units) - set(rules.unit_not_followed_by) - set(rules.unit_only_followed_by)
-    return alternation(plain) + "|" + "|".join(guarded)
+    # a guarded unit longer than a plain one it opens with is tried first (51,326人年, not 人)
+    longer = "|".join(pattern for word, pattern in guarded if any(word.startswith(p) and word != p for p in plain))
+    rest = "|".join(pattern for word, pattern in guarded if not any(word.startswith(p) and word != p for p in plain))
+    return "|".join(part for part in (longer, alternation(plain), rest) if part)
 
 
 @cache

@@ -80,6 +80,7 @@ class _Rules:
     column_head: int
     as_of_mark: str
     signed_cell: re.Pattern
+    percent_suffix: re.Pattern
 
 
 # Seed keys that are not the rule's own name.
@@ -366,7 +367,7 @@ def _label(row: str, column: str, negative: bool) -> str:
     # The row's label with its column's name: 地区生产总值 + 同比增长（%） → 地区生产总值同比增长率;
     # a period opens it (1—9月地区生产总值); a year or a bare value adds nothing.
     rules = _rules()
-    name = rules.year_header.sub("", rules.header_unit.sub("", column)).strip()
+    name = rules.year_header.sub("", rules.percent_suffix.sub("", rules.header_unit.sub("", column))).strip()
     if not name or name in rules.value_headers:
         return row
     if rules.time_header.match(name):
