@@ -116,7 +116,8 @@ def amount_pattern() -> re.Pattern:
     # 3千瓦, 5千克: a unit that starts with a scale word is read as the unit, not as 千 and 瓦.
     scale_led = alternation(u for u in rules.units if u.startswith(tuple(rules.scales))) or "(?!)"
     fraction = (
-        rf"(?P<f_pre>{pre})?(?P<den>{NUMBER}|(?<![{CN_DIGIT}])[十百千万])分之(?P<numr>{CN_NUMERAL}|{DIGITS})(?P<f_post>{post})?"
+        rf"(?P<f_pre>{pre})?(?:(?P<den>{NUMBER}|(?<![{CN_DIGIT}])[十百千万])分之(?P<numr>{CN_NUMERAL}|{DIGITS})"
+        rf"|(?P<word>{alternation(rules.fraction_words)}))(?P<f_post>{post})?"
     )
     cheng = (
         rf"(?P<c_pre>{pre})?(?<![{CN_DIGIT}十0-9０-９.．])(?P<cheng>[一二两三四五六七八九1-9１-９])成(?P<c_in>多)?(?P<c_post>{post})?"
@@ -154,7 +155,7 @@ def possible_amount() -> re.Pattern:
     scale = alternation(rules.scales)
     unit = unit_alternation(rules)
     return re.compile(
-        rf"[0-9０-９{HIDDEN_DIGIT}*＊]|分之|[一二两三四五六七八九]成"
+        rf"[0-9０-９{HIDDEN_DIGIT}*＊]|分之|[一二两三四五六七八九]成|{alternation(rules.fraction_words)}"
         rf"|[{CN_DIGIT}十百千](?:{inside})?(?:{scale})?(?:余|多)?[ \u00a0]?(?:{unit}|{scale})"
     )
 
@@ -320,9 +321,10 @@ def _bare_ratio(rules: Rules, sentence: str, start: int, end: int) -> bool:
 
 
 def _read_fraction(rules: Rules, sentence: str, match: re.Match) -> Amount | None:
-    try:
-        denominator = parse_numeral(match.group("den"))
-        numerator = parse_numeral(match.group("numr"))
+    word = match.group("word")
+    try:  # 一半 is one of two
+        denominator, numerator = (Decimal(1), Decimal(rules.fraction_words[word])) if word else (
+            parse_numeral(match.group("den")), parse_numeral(match.group("numr")))
     except NumeralError:
         return None
     if denominator == 0:
@@ -744,7 +746,7 @@ def extract_amounts(sentence: str) -> list[Amount]:
     for match in amount_pattern().finditer(sentence):
         if found and match.start() < found[-1].end:
             continue  # 139.5元/5升: inside the quantity a price is per
-        if match.group("den") is not None:
+        if match.group("den") is not None or match.group("word") is not None:
             amount = _read_fraction(rules, sentence, match)
         elif match.group("cheng") is not None:
             amount = _read_cheng(rules, sentence, match)

@@ -65,6 +65,7 @@ class Rules:
     minus_sign: regex.Pattern
     per_quantity: regex.Pattern
     per_quantity_kept: frozenset[str]
+    fraction_words: dict[str, str]
     paired_measure: regex.Pattern
     division_after: tuple[str, ...]
     divisions: frozenset[str]
@@ -293,6 +294,7 @@ def load_rules() -> Rules:
         scales={k: Decimal(str(v)) for k, v in unit_seed["scales"].items()},
         per_quantity=regex.compile(unit_seed["per_quantity"]["after"]),
         per_quantity_kept=frozenset(unit_seed["per_quantity"]["kept_families"]),
+        fraction_words=dict(unit_seed["fraction_words"]),
         paired_measure=regex.compile(unit_seed["measure_words"]["paired"]),
         division_after=tuple(unit_seed["division_counts"]["after"]),
         divisions=frozenset(unit_seed["division_counts"]["divisions"]),
