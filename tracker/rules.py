@@ -75,6 +75,7 @@ class Rules:
     qualifiers_inside: dict[str, str]
     qualifiers_after: dict[str, str]
     qualifiers_after_duration: dict[str, str]
+    qualifiers_after_multiple: dict[str, str]
     qualifier_rank: dict[str, int]
     distant_bounds: tuple[RulePattern, ...]
     distant_hint: RulePattern
@@ -84,6 +85,8 @@ class Rules:
     one_count_cues: RulePattern
     one_count_units: frozenset[str]
     one_count_postposed: frozenset[str]
+    one_multiple_cues: RulePattern
+    one_multiple_units: frozenset[str]
     unitless_cues: RulePattern
     unitless_unit: dict[str, str]
     rate_without_percent: RulePattern
@@ -307,6 +310,7 @@ def load_rules() -> Rules:
         qualifiers_inside=qualifiers["inside"],
         qualifiers_after=qualifiers["after"],
         qualifiers_after_duration=qualifiers["after_duration"],
+        qualifiers_after_multiple=qualifiers["after_multiple"],
         qualifier_rank=qualifiers["rank"],
         distant_bounds=tuple(compile_rule(pattern) for pattern in qualifiers["distant"].values()),
         # the bound words themselves, for one test of a sentence before the patterns
@@ -319,6 +323,8 @@ def load_rules() -> Rules:
         one_count_cues=compile_rule("(?:" + alternation(exclusion_seed["one_counts"]["cues"]) + ")$"),
         one_count_units=frozenset(exclusion_seed["one_counts"]["units"]),
         one_count_postposed=frozenset(exclusion_seed["one_counts"]["postposed_units"]),
+        one_multiple_cues=compile_rule("(?:" + alternation(exclusion_seed["one_counts"]["multiple_cues"]) + ")$"),
+        one_multiple_units=frozenset(exclusion_seed["one_counts"]["multiple_units"]),
         unitless_cues=compile_rule(alternation(unitless_unit)),
         unitless_unit=unitless_unit,
         rate_without_percent=compile_rule(cue_seed["rate_without_percent"]["before"]),
