@@ -240,11 +240,12 @@ def _unitless_unit(rules: Rules, sentence: str, start: int, end: int) -> str | N
 
 def _counts_one(rules: Rules, sentence: str, start: int, end: int, unit: str | None) -> bool:
     """Whether a lone 一 counts: after a verb of making (新建一所), a multiple after a verb of
-    growth (增长一倍), or after what it counts at its clause's end, for a building, a site or a
-    firm (投运500千伏变电站一座，)."""
+    growth (增长一倍), times in each span of time (每年开展一次), or after what it counts at its
+    clause's end, for a building, a site or a firm (投运500千伏变电站一座，)."""
     before = sentence[max(0, start - 6):start]
     if unit in rules.one_count_units and rules.one_count_cues.search(before) \
-            or unit in rules.one_multiple_units and rules.one_multiple_cues.search(before):
+            or unit in rules.one_multiple_units and rules.one_multiple_cues.search(before) \
+            or unit in rules.one_frequency_units and rules.one_frequency_before.search(sentence, max(0, start - 12), start):
         return True
     ends_clause = end == len(sentence) or sentence[end] in LIST_BREAKS
     return unit in rules.one_count_postposed and start > 0 and ends_clause and bool(HAN_WORDS.match(sentence, start - 1))

@@ -87,6 +87,8 @@ class Rules:
     one_count_postposed: frozenset[str]
     one_multiple_cues: RulePattern
     one_multiple_units: frozenset[str]
+    one_frequency_before: regex.Pattern
+    one_frequency_units: frozenset[str]
     unitless_cues: RulePattern
     unitless_unit: dict[str, str]
     rate_without_percent: RulePattern
@@ -325,6 +327,8 @@ def load_rules() -> Rules:
         one_count_postposed=frozenset(exclusion_seed["one_counts"]["postposed_units"]),
         one_multiple_cues=compile_rule("(?:" + alternation(exclusion_seed["one_counts"]["multiple_cues"]) + ")$"),
         one_multiple_units=frozenset(exclusion_seed["one_counts"]["multiple_units"]),
+        one_frequency_before=regex.compile(exclusion_seed["one_counts"]["frequency_before"]),
+        one_frequency_units=frozenset(exclusion_seed["one_counts"]["frequency_units"]),
         unitless_cues=compile_rule(alternation(unitless_unit)),
         unitless_unit=unitless_unit,
         rate_without_percent=compile_rule(cue_seed["rate_without_percent"]["before"]),
