@@ -962,7 +962,8 @@ def test_an_aside_holding_only_an_amount_is_of_the_place_it_follows():
     from tracker.pipeline import extract_claims
     text = ("金华市2023年11月环境空气质量通报\nPM2.5浓度排名后3位的乡镇（街道）为：兰溪市女埠街道（41微克/立方米）、"
             "金东区孝顺镇（40微克/立方米）、婺城区白龙桥镇（39微克/立方米）。")
-    assert [(c.text, c.locality) for c in extract_claims(text)][1:] == [
+    # (后3位 is a rank, no count)
+    assert [(c.text, c.locality) for c in extract_claims(text)] == [
         ("41微克/立方米", "女埠街道"), ("40微克/立方米", "孝顺镇"), ("39微克/立方米", "白龙桥镇")]
     # …and a town written right after its district, before its amount, is one place of a list
     text = "赤峰市粮食和物资储备局2023年工作总结\n今年实施的巴林右旗大板镇10万吨仓储项目、敖汉旗新惠镇6万吨烘干项目均已完工。"
