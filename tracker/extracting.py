@@ -94,9 +94,9 @@ def unit_alternation(rules: Rules) -> str:
                 for word, chars in rules.unit_only_followed_by.items()]
     plain = set(rules.units) - set(rules.unit_not_followed_by) - set(rules.unit_only_followed_by)
     # a guarded unit longer than a plain one it opens with is tried first (51,326人年, not 人)
-    longer = "|".join(pattern for word, pattern in guarded if any(word.startswith(p) and word != p for p in plain))
-    rest = "|".join(pattern for word, pattern in guarded if not any(word.startswith(p) and word != p for p in plain))
-    return "|".join(part for part in (longer, alternation(plain), rest) if part)
+    first = {word for word, _ in guarded if any(word.startswith(unit) and word != unit for unit in plain)}
+    return "|".join([pattern for word, pattern in guarded if word in first] + [alternation(plain)]
+                    + [pattern for word, pattern in guarded if word not in first])
 
 
 @cache
@@ -245,7 +245,8 @@ def _counts_one(rules: Rules, sentence: str, start: int, end: int, unit: str | N
     before = sentence[max(0, start - 6):start]
     if unit in rules.one_count_units and rules.one_count_cues.search(before) \
             or unit in rules.one_multiple_units and rules.one_multiple_cues.search(before) \
-            or unit in rules.one_frequency_units and rules.one_frequency_before.search(sentence, max(0, start - 12), start):
+            or unit in rules.one_frequency_units \
+            and rules.one_frequency_before.search(sentence, _clause_start(sentence, start), start):
         return True
     ends_clause = end == len(sentence) or sentence[end] in LIST_BREAKS
     return unit in rules.one_count_postposed and start > 0 and ends_clause and bool(HAN_WORDS.match(sentence, start - 1))

@@ -277,6 +277,11 @@ class Gazetteer:
         self._town_suffixes = tuple(rules["towns"]["suffixes"])
         self._town_rules = rules["towns"]
         self._town_stop = frozenset(rules["towns"]["stem_words"])
+        # preceding words split after a function character inside them (所在|地): where the town
+        # pattern starts after that character, the word's rest opens the stem (所在地凤凰镇)
+        chars = rules["towns"]["preceding_chars"]
+        self._split_preceding = [(word[:cut], word[cut:]) for word in rules["towns"]["preceding_words"]
+                                 for cut in range(len(word) - 1, 0, -1) if word[cut - 1] in chars]
         # body → (its province, the length of the city's name opening it)
         self._remits = {body: (self._full[province][0],
                                next(n for n in range(len(body) - 1, 0, -1) if body[:n] in self._entries))
@@ -696,13 +701,10 @@ class Gazetteer:
             if stem in self._town_stop or stem + suffix in self._entries:
                 continue  # 景德镇 is a city's short name, read as such
             # 所在地凤凰镇: a function character ends a preceding word whose rest opens the stem
-            for word in rules["preceding_words"]:
-                cut = len(word) - 1
-                while cut and not (sentence.endswith(word[:-cut], 0, start) and stem.startswith(word[-cut:])):
-                    cut -= 1
-                if cut and len(stem) - cut >= rules["min_stem"]:
-                    stem, start = stem[cut:], start + cut
-                    break
+            rest = next((tail for head, tail in self._split_preceding
+                         if stem.startswith(tail) and sentence.endswith(head, 0, start)), "")
+            if rest and len(stem) - len(rest) >= rules["min_stem"]:
+                stem, start = stem[len(rest):], start + len(rest)
             # 绥中前所镇: a known place before the town's own name
             for cut in range(len(stem) - rules["min_stem"], 1, -1):
                 if stem[:cut] in self._entries and stem[:cut] not in self._common:
