@@ -1217,3 +1217,15 @@ def test_an_opening_that_says_what_the_report_sets_out_opens_no_plan():
            "二、2023年工作完成情况\n完成人工造林1.2万亩。\n三、2024年工作计划\n计划人工造林1.5万亩。")
     assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [
         ("4,095平方公里", 2023, "actual"), ("1.2万亩", 2023, "actual"), ("1.5万亩", 2024, "target")]
+
+
+def test_a_lone_jun_gives_its_amount_to_the_items_of_a_ge_or_of_a_total_in_the_clause_before():
+    raw = ("乾县2023年农机工作总结\n"
+           "在阳洪镇、梁村镇各建设1个区域性农机服务中心，县级财政补助均为50万元。"
+           "天台县、仙居县合计进出口84.0亿元，增速均超过15%。"
+           # a total's 均 is given out only where it is a rate: 产值均 is of the firms
+           "天台县、仙居县合计新建企业20家，产值均超过1亿元。")
+    assert [(c.text, c.locality) for c in extract_claims(raw)] == [
+        ("1个", "阳洪镇"), ("1个", "梁村镇"), ("50万元", "阳洪镇"), ("50万元", "梁村镇"),
+        ("84.0亿元", "台州市"), ("超过15%", "天台县"), ("超过15%", "仙居县"),
+        ("20家", "台州市"), ("超过1亿元", "台州市")]

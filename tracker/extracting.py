@@ -487,7 +487,8 @@ def _distribute_over_list_before(amounts: list[Amount], sentence: str) -> list[A
             lone = lone_distributive().search(sentence[start:amount.start])
         if lone is not None:
             word = DISTRIBUTIVE if lone.group("each") is not None else rules.all_word
-            items = _listed_before_clause(amounts, sentence, start, each=word == DISTRIBUTIVE)
+            items = _listed_before_clause(amounts, sentence, start, each=word == DISTRIBUTIVE,
+                                          rate=amount.family in RATE_FAMILIES)
         elif amount.item is None:
             word = rules.respectively
             items = _alone_after_respectively(amounts, index, sentence)
@@ -505,12 +506,17 @@ def _distributive_words() -> re.Pattern:
     return re.compile(f"{DISTRIBUTIVE}|(?<![{rules.all_not_after}]){rules.all_word}|{rules.respectively}")
 
 
-def _listed_before_clause(amounts: list[Amount], sentence: str, start: int, each: bool) -> list[str]:
+def _listed_before_clause(amounts: list[Amount], sentence: str, start: int, each: bool,
+                          rate: bool = False) -> list[str]:
     """The items of the list in the clause ending before ``start``: for 各 (``each``) a list
-    with no amounts, its first item past a 的 (推进较快的新干县); for 均 the words before each
-    of two or more amounts joined by list words."""
+    with no amounts, its first item past a 的 (推进较快的新干县); for 均 the items a 各 gave
+    its amount to (普顺镇、砚台镇各建设1个示范片，面积均不少于3,000亩), the words before each
+    of two or more amounts joined by list words, or, for a ``rate``, the list whose total the
+    clause states (天台县、仙居县、三门县合计进出口84.0亿元，增速均超过15%)."""
     previous_start = _list_start(sentence, start - 1)
     inside = [a for a in amounts if previous_start <= a.start and a.end < start]
+    if not each and len(inside) > 1 and len({a.start for a in inside}) == 1 and all(a.item for a in inside):
+        return [a.item for a in inside]
     if each:
         if inside:
             return _respective_run(sentence, previous_start, inside)
@@ -519,7 +525,8 @@ def _listed_before_clause(amounts: list[Amount], sentence: str, start: int, each
             items[0] = items[0].rsplit("的", 1)[-1]
         return items if all(HAN_WORDS.match(item) for item in items) else []
     if len(inside) == 1:
-        return _one_amount_clauses(amounts, sentence, start)
+        return _one_amount_clauses(amounts, sentence, start) or (
+            _listed_before_total(sentence, previous_start, inside[0]) if rate else [])
     if len(inside) < 2:
         return []
     items, last = [], previous_start
@@ -539,6 +546,13 @@ def _listed_before_clause(amounts: list[Amount], sentence: str, start: int, each
     # 曲江区、乐昌市、南雄市新登记市场主体分别为5,306户、4,216户和3,871户，增速均超过15%: the list
     # before 分别 names what each amount is of
     return [] if any(items[1:]) else _listed_before_respectively(sentence, previous_start, inside)[1]
+
+
+def _listed_before_total(sentence: str, previous_start: int, total: Amount) -> list[str]:
+    """The items listed before the word that makes ``total`` theirs together (合计, 共计)."""
+    found = load_rules().list_total.match(sentence, previous_start, total.start)
+    items = _split_list(found.group("items")) if found else []
+    return items if len(items) > 1 and all(HAN_WORDS.fullmatch(item) for item in items) else []
 
 
 def _listed_before_respectively(sentence: str, previous_start: int, inside: list[Amount]) -> tuple[int, list[str]]:

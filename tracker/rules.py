@@ -106,6 +106,7 @@ class Rules:
     all_listed: RulePattern
     all_listed_after_any: RulePattern
     all_item_heads: tuple[str, ...]
+    list_total: RulePattern
     cheng_not_followed_by: str
     range_joiners: regex.Pattern
     range_from_to: regex.Pattern
@@ -346,6 +347,8 @@ def load_rules() -> Rules:
         all_listed=compile_rule(_all_listed(cue_seed["distributive"])),
         all_listed_after_any=compile_rule(_all_listed(cue_seed["distributive"], after_any=True)),
         all_item_heads=tuple(cue_seed["distributive"]["all_item_heads"]),
+        list_total=compile_rule(rf"\s*(?P<items>[^，,；;：:。]*?(?:{alternation(cue_seed['distributive']['list_separators'])})"
+                                rf"[^，,；;：:。]*?)(?:{alternation(cue_seed['distributive']['list_totals'])})"),
         cheng_not_followed_by=cue_seed["cheng"]["not_followed_by"],
         range_joiners=regex.compile(cue_seed["ranges"]["joiners"]),
         range_from_to=regex.compile(cue_seed["ranges"]["from_to"]),
