@@ -166,6 +166,14 @@ def test_resolve_period_of_a_goal(sentence, text, expected):
     # 将 before 培训 says what is to come; 计划 ending a programme's name (国培计划) does not
     (None, "今年还将培训滑雪教练200名以上", "200名以上", "target"),
     (None, "依托国培计划培训，选派20名骨干教师", "20名", "actual"),
+    # an aim in quotation marks that work centres on is no cue (the frame decides); a goal
+    # referred back to still is one
+    ("review", "围绕“优质、高产、抗逆”目标，重点推广优质品种12个", "12个", "actual"),
+    ("plan", "围绕“优质、高产、抗逆”目标，重点推广优质品种15个", "15个", "target"),
+    (None, "围绕这一目标，重点推动新增海外仓20个以上", "20个以上", "target"),
+    # 共 in a word of together (共生, 共建) marks no total that exists
+    ("plan", "在七里海镇建设1个稻蟹共生示范基地", "1个", "target"),
+    ("plan", "今年我市共申报合格学校建设项目学校113所", "113所", "actual"),
 ])
 def test_resolve_kind(frame, sentence, text, kind):
     context = Context(year=2016, frames=(Frame(0, frame, 2016),) if frame else ())
