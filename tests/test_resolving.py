@@ -1237,3 +1237,13 @@ def test_a_lone_jun_gives_its_amount_to_the_items_of_a_ge_or_of_a_total_in_the_c
         ("1个", "阳洪镇"), ("1个", "梁村镇"), ("50万元", "阳洪镇"), ("50万元", "梁村镇"),
         ("84.0亿元", "台州市"), ("超过15%", "天台县"), ("超过15%", "仙居县"),
         ("20家", "台州市"), ("超过1亿元", "台州市")]
+
+
+def test_a_venue_opening_a_later_clause_is_not_the_place_of_the_amounts_before_it():
+    raw = ("西青区2023年安全生产宣传工作总结\n"
+           "发放宣传资料3.5万份，在杨柳青镇举办安全宣传咨询日主场活动，吸引群众三千余人参与。"
+           "新建示范基地2个，杨柳青镇、辛口镇各1个。")
+    assert [(c.text, c.locality) for c in extract_claims(raw)] == [
+        ("3.5万份", "西青区"), ("三千余人", "杨柳青镇"),
+        # a place in a later clause that is no venue still holds the whole
+        ("2个", "西青区"), ("1个", "杨柳青镇"), ("1个", "辛口镇")]

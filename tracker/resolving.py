@@ -908,6 +908,8 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
             # 其中中心城区168家，潞江镇…发展特色咖啡馆37家: a place named in a later clause with a
             # figure of its own is that figure's, not this one's
             fallback = home
+        elif not in_clause and mentions and all(_venue_later(sentence, m, stop) for m in mentions):
+            fallback = home
         # 根据洛阳市…核算结果，上半年全县实现…，同比增长5.6%: the home's own figures, in the clause
         # naming its whole and in those after it that name no place, where it opens its clause
         own_scope = home_scope(sentence, clause_start, amount.start, home, gazetteer)
@@ -935,6 +937,15 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
             for mention, index in zip(listed, run):
                 places[index] = _place_named([mention], gazetteer, home)
     return places
+
+
+def _venue_later(sentence: str, mention: PlaceMention, stop: int) -> bool:
+    # Whether a place stands after a clause ending at ``stop``, as the venue opening its own clause
+    # (发放宣传资料3.5万份，在杨柳青镇举办主场活动).
+    if mention.start < stop:
+        return False
+    start = LAST_CLAUSE_BREAK.search(sentence, 0, mention.start)
+    return sentence[start.end() if start else 0:mention.start].strip() == "在"
 
 
 def _owned_later(sentence: str, mention: PlaceMention, stop: int, amounts: Sequence[Amount]) -> bool:
