@@ -499,6 +499,12 @@ def test_a_towns_own_report_is_the_towns_under_the_county_its_title_names(gaz):
     ("其中，广东现代国际展览中心全年举办展会38场", []),
     ("海口市博物馆全年接待观众86万人次", ["海口市"]),
     ("湖南省新造油茶林120万亩", ["湖南省"]),
+    # …an award, a tier of first stores, or aid it gives
+    ("其中1项获吉林省科学技术奖三等奖", []),
+    ("在全国中学生物理竞赛（陕西赛区）中获一等奖2人", []),
+    ("全国首店38家、上海首店97家", []),
+    ("天津援藏资金2,150万元", []),
+    ("上海市新增首店1200家", ["上海市"]),
     # a place after 位于 and before 的 is where the noun phrase stands; its city in that
     # phrase's name (海口国际免税城) is no place of its own
     ("位于秀英区的海口国际免税城实现销售额22.18亿元", ["秀英区"]),
@@ -520,6 +526,8 @@ def test_places_an_amount_is_not_about_are_left_out(gaz, sentence, kept):
     ("毕业生来自全国27个省", False),  # where people come from
     ("鲍鱼产量约占全国的三分之一", False),  # the whole a figure is a share of
     ("其中全国首店5家、华东首店9家", False),  # a brand's first store in the country
+    ("其中全国及以上能级首店117家", False),
+    ("全球首发、亚洲首发和全国首发活动分别为45场、23场和96场", False),
     ("其中全国爱国主义教育示范基地2个、全国红色旅游经典景区4个", False),  # honours' sites
     ("全国共有研学基地3000个", True),
     ("全市乳制品销往全国31个省区市", False),  # where goods go
