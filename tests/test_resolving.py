@@ -1247,3 +1247,16 @@ def test_a_venue_opening_a_later_clause_is_not_the_place_of_the_amounts_before_i
         ("3.5万份", "西青区"), ("三千余人", "杨柳青镇"),
         # a place in a later clause that is no venue still holds the whole
         ("2个", "西青区"), ("1个", "杨柳青镇"), ("1个", "辛口镇")]
+
+
+def test_a_year_a_rise_is_built_on_is_a_base_and_a_period_end_in_a_later_clause_dates_its_goal():
+    raw = ("那曲市2023年教育工作总结\n一、2023年工作情况\n"
+           "张园自去年12月开街以来，累计引进首店23家。去年以来，全市日均接待游客5,762人次。\n"
+           "二、2024年工作计划\n"
+           "学前三年毛入园率在去年基础上再提高1.5个百分点，排放量在2023年基础上再下降5%。"
+           "明年市财政安排专项资金不低于1.2亿元，确保到“十四五”末，全市种植面积达到30万亩。")
+    assert [(c.text, c.year, c.period, c.kind) for c in extract_claims(raw)] == [
+        # since a month of last year, a total runs from then; since last year alone is this year
+        ("23家", None, "2022-2023", "actual"), ("5,762人次", 2023, None, "actual"),
+        ("1.5个百分点", 2024, None, "target"), ("5%", 2024, None, "target"),
+        ("不低于1.2亿元", 2024, None, "target"), ("30万亩", 2025, None, "target")]

@@ -560,9 +560,12 @@ def resolve_period(sentence: str, amount: Amount, target: bool = False, context:
                 continue
             return f"{first}-{now}", None
         total_after = rules.period_total_after.search(following)
-        if rules.period_end_after.search(following) or (target and not total_after):
-            if target and not total_after and _own_year_between(sentence, 0, amount.start):
-                continue  # 2024年，按照“十四五”…规划，力争…: the goal is of its own year
+        ended = rules.period_end_after.search(following)
+        if ended or (target and not total_after):
+            if target and not total_after and _own_year_between(sentence, match.end() if ended else 0, amount.start):
+                # 2024年，按照“十四五”…规划，力争…: the goal is of its own year (明年…，确保到“十四五”末… is
+                # of the period's end)
+                continue
             return None, last
         if total_after and (target and amount.family in NOT_TOTALS
                             or rules.period_level_before.search(sentence, 0, amount.start)):
@@ -649,7 +652,9 @@ def _span_period(sentence: str, amount: Amount, context: Context, position: int)
     last = _undated_year(context, position)
     if last is None:
         return None
-    if marker.re is not rules.period_recent:
+    if marker.re is rules.period_since and marker.group("relative"):
+        first = last + rules.relative_years[marker.group("relative")]  # 去年9月以来
+    elif marker.re is not rules.period_recent:
         first = year_value(marker.group(1))
     else:
         try:
