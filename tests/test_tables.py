@@ -309,3 +309,13 @@ def test_a_percent_sign_ending_a_header_names_the_columns_unit():
     assert [(c.text, c.value, c.unit, c.metric_label) for c in extract_claims(text)] == [
         ("128.60", Decimal("1286000.00"), "元", "教育支出执行数"), ("120.00", Decimal("1200000.00"), "元", "教育支出"),
         ("-6.7", Decimal("6.7"), "%", "教育支出增减")]
+
+
+def test_a_signed_cell_of_a_rates_row_under_a_column_naming_no_unit_is_its_change_in_points():
+    text = ("盐池县2023年互联网+医疗健康工作报告\n附表：主要指标完成情况\n指标\t2022年\t2023年\t同比增减\n"
+            "互联网医院（家）\t2\t3\t+1\n远程会诊（例）\t1,805\t2,386\t+32.2%\n电子健康档案建档率（%）\t91.2\t93.5\t+2.3\n"
+            "表2　指标\t2022年\t2023年\t同比增减（%）\n预约诊疗率（%）\t53.4\t62.8\t+17.6\n")
+    assert [(c.text, c.unit) for c in extract_claims(text) if c.text.startswith("+")] == [
+        ("+1", "家"), ("+32.2%", "%"), ("+2.3", "百分点"),
+        # a column in percent is a growth rate
+        ("+17.6", "%")]

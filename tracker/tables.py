@@ -81,6 +81,7 @@ class _Rules:
     as_of_mark: str
     signed_cell: re.Pattern
     percent_suffix: re.Pattern
+    rate_change_unit: str
 
 
 # Seed keys that are not the rule's own name.
@@ -290,6 +291,8 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
                                         label))
             continue
         unit = "%" if number.group("percent") else _column_unit(column) or row_unit or in_turn[place]
+        if unit == "%" and number.group("sign") and not number.group("percent") and _column_unit(column) is None:
+            unit = rules.rate_change_unit  # 建档率（%）⇥91.2⇥93.5⇥+2.3: a rate's change, in points
         if unit is None:
             continue
         amount = _amount(number, unit, start, end, text)
