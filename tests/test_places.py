@@ -241,6 +241,13 @@ FIND = [
     ("马集镇、仁里集镇生猪出栏分别达到6.8万头和5.2万头，在界集镇新建冷库2个",
      [("马集镇", "马集镇", "town"), ("仁里集镇", "仁里集镇", "town"), ("界集镇", "界集镇", "town")]),
     ("建设重点集镇3个，改造集镇4个，旅游景区和主要集镇实现全覆盖", []),
+    # a numeral and 家 open a longer town name (千家店镇, 八家子镇), not a town of their own (两家镇属企业)
+    ("在千家店镇建设骑行道12公里，在八家子镇新建学校1所，两家镇属企业新增就业30人",
+     [("千家店镇", "千家店镇", "town"), ("八家子镇", "八家子镇", "town")]),
+    # a district's whole name before a town opening with the suffix (西夏区镇北堡镇); a mountain named
+    # after a county (贺兰山东麓) is no county, though the county is named in full
+    ("贺兰县、西夏区镇北堡镇依托贺兰山东麓葡萄酒产业带集聚酒庄21家",
+     [("贺兰县", "贺兰县", "county"), ("西夏区", "西夏区", "county"), ("镇北堡镇", "镇北堡镇", "town")]),
     ("新开通镇村公交线路5条", []),
     ("以乡镇为单位，接种率均达到95%以上", []),
     ("推动闸口镇交易市场扩容改造", [("闸口镇", "闸口镇", "town")]),

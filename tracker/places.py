@@ -262,6 +262,7 @@ class Gazetteer:
         self._two_preceding_words = tuple(full_rules["two_character_preceding_words"])
         self._common = frozenset(short_rules["common_words"])
         self._directional = frozenset(short_rules["directional_followers"])
+        self._landform = re.compile(short_rules["landform_after"])
         self._followers = re.compile("|".join(map(re.escape, sorted(short_rules["followers"], key=len, reverse=True))))
         self._preceders = tuple(short_rules["preceders"])
 
@@ -274,6 +275,7 @@ class Gazetteer:
                                                      matchkind=ahocorasick_rs.MatchKind.Standard)
         self._towns = _town_pattern(rules["towns"])
         self._cell_towns = _cell_town_pattern(rules["towns"])
+        self._town_opening_suffix = _town_opening_suffix_pattern(rules["towns"])
         self._town_suffixes = tuple(rules["towns"]["suffixes"])
         self._town_rules = rules["towns"]
         self._town_stop = frozenset(rules["towns"]["stem_words"])
@@ -623,6 +625,8 @@ class Gazetteer:
     def _judge_short(self, sentence, start, end, key, shorts, context, licensed, starts,
                      support_pool, fulls_at_end) -> PlaceRecord | None:
         """The place a short name is here, or None."""
+        if self._landform.match(sentence, end):
+            return None  # 贺兰山东麓: the mountain named after the county
         hits = [r for r in shorts if r.code in licensed]
         if hits:
             return hits[0] if len(hits) == 1 else self._resolve(hits, context)
@@ -700,6 +704,12 @@ class Gazetteer:
                 continue  # 镇（街道）: a kind of town
             if stem in self._town_stop or stem + suffix in self._entries:
                 continue  # 景德镇 is a city's short name, read as such
+            if stem in self._entries and stem[-1] in rules["county_endings"]:
+                # 西夏区镇北堡镇: a district's whole name, and its town's, opening with the suffix
+                opened = self._town_opening_suffix.match(sentence, match.start("suffix"))
+                if opened is not None:
+                    towns.append((opened.start(), opened.end(), opened.group()))
+                continue
             # 所在地凤凰镇: a function character ends a preceding word whose rest opens the stem
             rest = next((tail for head, tail in self._split_preceding
                          if stem.startswith(tail) and sentence.endswith(head, 0, start)), "")
@@ -1109,8 +1119,12 @@ def _town_pattern(rules: dict) -> re.Pattern:
     numerals = re.escape(rules["numerals"])
     never_first = re.escape(rules["not_first"] + rules["preceding_chars"])
     # a numeral begins a town only before no numeral or measure word (两渡镇, not 两大乡镇), but
-    # numerals before 里 do (十八里铺镇, not 二十个镇)
-    not_first = (f"[{never_first}]|[{numerals}][{re.escape(rules['not_after_numeral'])}]"
+    # numerals before 里 do (十八里铺镇, not 二十个镇), and some measure words before more of a
+    # longer name (千家店镇, not 两家镇)
+    longer = re.escape(rules["longer_after_numeral"])
+    measure = re.escape("".join(set(rules["not_after_numeral"]) - set(rules["longer_after_numeral"])))
+    suffix_openings = re.escape("".join(suffix[0] for suffix in rules["suffixes"]))
+    not_first = (f"[{never_first}]|[{numerals}](?:[{measure}]|[{longer}](?=[{suffix_openings}]))"
                  f"|[{numerals}][{numerals}]+(?![{re.escape(rules['numerals_before'])}])")
     not_words = "|".join(map(re.escape, rules["preceding_words"]))
     stem_char = f"(?:(?![{re.escape(rules['not_in_stem'])}])[{_HAN}])"
@@ -1130,6 +1144,14 @@ def _cell_town_pattern(rules: dict) -> re.Pattern:
     suffixes = _town_suffixes(rules)
     return re.compile(f"(?:^|(?<=[\t\u3000])|(?<=  ))(?P<stem>(?![{re.escape(rules['not_first'])}])"
                       f"[{_HAN}]{{{rules['min_cell_stem']},{rules['max_cell_stem']}}}?)(?:{suffixes})(?=[\t\u3000]|  |$)")
+
+
+def _town_opening_suffix_pattern(rules: dict) -> re.Pattern:
+    # A town whose name opens with a suffix's characters (镇北堡镇), as short as it may be.
+    stem_char = f"(?:(?![{re.escape(rules['not_in_stem'])}])[{_HAN}])"
+    openings = "|".join(map(re.escape, rules["suffixes"]))
+    return re.compile(f"(?:{openings}){stem_char}{{{rules['min_stem'] - 1},{rules['max_stem'] - 1}}}?"
+                      f"(?:{_town_suffixes(rules)})")
 
 
 def _town_suffixes(rules: dict) -> str:
