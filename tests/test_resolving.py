@@ -1260,3 +1260,13 @@ def test_a_year_a_rise_is_built_on_is_a_base_and_a_period_end_in_a_later_clause_
         ("23家", None, "2022-2023", "actual"), ("5,762人次", 2023, None, "actual"),
         ("1.5个百分点", 2024, None, "target"), ("5%", 2024, None, "target"),
         ("不低于1.2亿元", 2024, None, "target"), ("30万亩", 2025, None, "target")]
+
+
+def test_a_place_opening_a_clause_of_no_amount_is_the_place_of_the_amount_that_follows_it():
+    raw = ("茂名市荔枝营销工作情况\n"
+           "化州市新建烘干生产线5条，茂南区依托近郊优势大力发展采摘游，荔枝季共接待游客8万人次。")
+    assert [(c.text, c.locality) for c in extract_claims(raw)] == [("5条", "化州市"), ("8万人次", "茂南区")]
+    # a place in an aside opens no clause
+    raw = "石柱土家族自治县2023年气候公报\n全县年极端最高气温43.1℃，出现在8月18日（西沱镇），县城站极端最高气温41.6℃。"
+    assert [(c.text, c.locality) for c in extract_claims(raw)] == [
+        ("43.1℃", "石柱土家族自治县"), ("41.6℃", "石柱土家族自治县")]

@@ -930,6 +930,12 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
         if not in_clause and (ranked := ranked_clause(sentence, amount.start)):
             # 其中海州区最高，为91.2%: the place that ranks first
             in_clause = [m for m in mentions if ranked[0] <= m.start and m.end <= ranked[1]]
+        if not in_clause and index:
+            # 化州市新建生产线5条，茂南区大力发展采摘游，共接待游客8万人次: the one place named
+            # since the amount before, in clauses of no amount, where it opens its clause
+            since = [m for m in mentions if amounts[index - 1].end <= m.start and m.end <= amount.start]
+            if len(since) == 1 and _opens_clause(sentence, since[0]):
+                in_clause = since
         places.append(named or _place_named(in_clause, gazetteer, home) or fallback)
     previous: list[PlaceMention] = []
     for position, run in respective_runs(sentence, amounts):
@@ -942,6 +948,14 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
             for mention, index in zip(listed, run):
                 places[index] = _place_named([mention], gazetteer, home)
     return places
+
+
+def _opens_clause(sentence: str, mention: PlaceMention) -> bool:
+    # Whether the place stands first in its clause (茂南区依托近郊优势…), not in an aside
+    # (出现在8月18日（西沱镇）, 参加海峡两岸（三明）林业博览会).
+    start = LAST_CLAUSE_BREAK.search(sentence, 0, mention.start)
+    return not sentence[start.end() if start else 0:mention.start].strip() \
+        and not (start and sentence[start.end() - 1] in ASIDE)
 
 
 def _venue_later(sentence: str, mention: PlaceMention, stop: int) -> bool:
