@@ -1239,14 +1239,16 @@ def test_a_lone_jun_gives_its_amount_to_the_items_of_a_ge_or_of_a_total_in_the_c
         ("20家", "台州市"), ("超过1亿元", "台州市")]
 
 
-def test_a_venue_opening_a_later_clause_is_not_the_place_of_the_amounts_before_it():
+def test_a_place_in_a_later_clause_of_no_amount_that_it_does_not_open_is_not_the_place_of_the_amounts_before():
     raw = ("西青区2023年安全生产宣传工作总结\n"
            "发放宣传资料3.5万份，在杨柳青镇举办安全宣传咨询日主场活动，吸引群众三千余人参与。"
-           "新建示范基地2个，杨柳青镇、辛口镇各1个。")
+           "新增冷链库容5,000吨，推动辛口镇交易市场扩容改造。"
+           "新建示范基地2个，杨柳青镇、辛口镇各1个。"
+           # a place opening its clause is the subject going on from the amount before
+           "共140人，辛口镇中学取消了今年的组考资格。")
     assert [(c.text, c.locality) for c in extract_claims(raw)] == [
-        ("3.5万份", "西青区"), ("三千余人", "杨柳青镇"),
-        # a place in a later clause that is no venue still holds the whole
-        ("2个", "西青区"), ("1个", "杨柳青镇"), ("1个", "辛口镇")]
+        ("3.5万份", "西青区"), ("三千余人", "杨柳青镇"), ("5,000吨", "西青区"),
+        ("2个", "西青区"), ("1个", "杨柳青镇"), ("1个", "辛口镇"), ("140人", "辛口镇")]
 
 
 def test_a_year_a_rise_is_built_on_is_a_base_and_a_period_end_in_a_later_clause_dates_its_goal():

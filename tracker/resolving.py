@@ -913,7 +913,7 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
             # 其中中心城区168家，潞江镇…发展特色咖啡馆37家: a place named in a later clause with a
             # figure of its own is that figure's, not this one's
             fallback = home
-        elif not in_clause and mentions and all(_venue_later(sentence, m, stop) for m in mentions):
+        elif not in_clause and mentions and all(_object_later(sentence, m, stop, amounts) for m in mentions):
             fallback = home
         # 根据洛阳市…核算结果，上半年全县实现…，同比增长5.6%: the home's own figures, in the clause
         # naming its whole and in those after it that name no place, where it opens its clause
@@ -950,21 +950,24 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
     return places
 
 
+def _object_later(sentence: str, mention: PlaceMention, stop: int, amounts: Sequence[Amount]) -> bool:
+    # Whether a place stands after a clause ending at ``stop``, in a clause holding no amount that
+    # it does not open: where something was done (发放宣传资料3.5万份，在杨柳青镇举办主场活动), or
+    # what it was done to (新增冷链库容5,000吨，推动闸口镇交易市场扩容改造).
+    if mention.start < stop or _opens_clause(sentence, mention):
+        return False
+    start = LAST_CLAUSE_BREAK.search(sentence, 0, mention.start)
+    end = CLAUSE_BREAK.search(sentence, mention.end)
+    start, end = start.end() if start else 0, end.start() if end else len(sentence)
+    return not any(start <= amount.start and amount.end <= end for amount in amounts)
+
+
 def _opens_clause(sentence: str, mention: PlaceMention) -> bool:
     # Whether the place stands first in its clause (茂南区依托近郊优势…), not in an aside
     # (出现在8月18日（西沱镇）, 参加海峡两岸（三明）林业博览会).
     start = LAST_CLAUSE_BREAK.search(sentence, 0, mention.start)
     return not sentence[start.end() if start else 0:mention.start].strip() \
         and not (start and sentence[start.end() - 1] in ASIDE)
-
-
-def _venue_later(sentence: str, mention: PlaceMention, stop: int) -> bool:
-    # Whether a place stands after a clause ending at ``stop``, as the venue opening its own clause
-    # (发放宣传资料3.5万份，在杨柳青镇举办主场活动).
-    if mention.start < stop:
-        return False
-    start = LAST_CLAUSE_BREAK.search(sentence, 0, mention.start)
-    return sentence[start.end() if start else 0:mention.start].strip() == "在"
 
 
 def _owned_later(sentence: str, mention: PlaceMention, stop: int, amounts: Sequence[Amount]) -> bool:
