@@ -1272,3 +1272,11 @@ def test_a_place_opening_a_clause_of_no_amount_is_the_place_of_the_amount_that_f
     raw = "石柱土家族自治县2023年气候公报\n全县年极端最高气温43.1℃，出现在8月18日（西沱镇），县城站极端最高气温41.6℃。"
     assert [(c.text, c.locality) for c in extract_claims(raw)] == [
         ("43.1℃", "石柱土家族自治县"), ("41.6℃", "石柱土家族自治县")]
+
+
+def test_the_year_a_class_of_buildings_was_built_by_is_not_the_figures_year():
+    raw = ("石景山区2023年老旧小区综合整治工作总结\n"
+           "对建成于1990年以前的96栋住宅楼实施节能改造，今年计划改造2000年底前建成的老旧小区126个。"
+           "县政务服务中心大厅建成于2012年，日接待群众达3000人次以上。")
+    assert [(c.text, c.year) for c in extract_claims(raw)] == [
+        ("96栋", 2023), ("126个", 2023), ("3000人次以上", 2023)]
