@@ -1280,3 +1280,8 @@ def test_the_year_a_class_of_buildings_was_built_by_is_not_the_figures_year():
            "县政务服务中心大厅建成于2012年，日接待群众达3000人次以上。")
     assert [(c.text, c.year) for c in extract_claims(raw)] == [
         ("96栋", 2023), ("126个", 2023), ("3000人次以上", 2023)]
+
+
+def test_what_is_carried_over_from_last_year_is_of_this_year():
+    raw = "宝山区2023年旧区改造工作总结\n其中，上年结转项目12个，今年新开工项目20个。全年共收到申请89件（上年结转4件）。"
+    assert [(c.text, c.year) for c in extract_claims(raw)] == [("12个", 2023), ("20个", 2023), ("89件", 2023), ("4件", 2023)]
