@@ -1285,3 +1285,13 @@ def test_the_year_a_class_of_buildings_was_built_by_is_not_the_figures_year():
 def test_what_is_carried_over_from_last_year_is_of_this_year():
     raw = "宝山区2023年旧区改造工作总结\n其中，上年结转项目12个，今年新开工项目20个。全年共收到申请89件（上年结转4件）。"
     assert [(c.text, c.year) for c in extract_claims(raw)] == [("12个", 2023), ("20个", 2023), ("89件", 2023), ("4件", 2023)]
+
+
+def test_a_level_reached_after_a_span_up_to_now_is_of_now_and_a_total_over_it_is_over_the_span():
+    raw = ("茂名市2023年荔枝产业发展情况\n一、2023年工作情况\n"
+           "“十四五”以来，全市累计新建标准化果园12.6万亩，全市标准化示范园达到158个。"
+           "近三年，全市累计完成港口建设投资112亿元，港口综合通过能力达到4.5亿吨，志愿服务时长累计达到620万小时，教师流失达136人。")
+    assert [(c.text, c.year, c.period) for c in extract_claims(raw)] == [
+        ("12.6万亩", None, "2021-2023"), ("158个", 2023, None),
+        ("112亿元", None, "2021-2023"), ("4.5亿吨", 2023, None),
+        ("620万小时", None, "2021-2023"), ("136人", None, "2021-2023")]

@@ -556,8 +556,9 @@ def resolve_period(sentence: str, amount: Amount, target: bool = False, context:
             and rules.period_since_after.match(following) else None
         if now is not None and now != last:
             # “十四五”以来 said of 2023: a total from the period's first year to then, a level of then
-            if amount.family in NOT_TOTALS or now <= first or _own_year_between(sentence, match.end(), amount.start):
-                continue
+            if amount.family in NOT_TOTALS or now <= first or _own_year_between(sentence, match.end(), amount.start) \
+                    or _level_reached(sentence, amount):
+                continue  # …，示范园达到158个: a level reached is of then
             return f"{first}-{now}", None
         total_after = rules.period_total_after.search(following)
         ended = rules.period_end_after.search(following)
@@ -634,6 +635,15 @@ def _own_year_between(sentence: str, start: int, end: int) -> bool:
                for m in pattern.finditer(sentence, start, end))
 
 
+def _level_reached(sentence: str, amount: Amount) -> bool:
+    # Whether the amount is a level reached (面积达到110.4万亩, 总数达到412个) after a span, not a
+    # total over it (累计达到126.5亿元, 教师流失达136人).
+    rules = load_rules()
+    reached = rules.period_level_before.search(sentence, 0, amount.start)
+    return reached is not None and reached.group() not in rules.period_level_not_alone \
+        and rules.period_level_total.search(sentence, _clause_of(sentence, amount)[0], amount.start) is None
+
+
 def _span_period(sentence: str, amount: Amount, context: Context, position: int) -> str | None:
     # 2011年以来,全市共招聘新教师3800人 said in 2016 of 2015 → 2011-2015: the span ends in the
     # year an undated amount at this place is of (the reviewed year, else the speech's own).
@@ -647,7 +657,7 @@ def _span_period(sentence: str, amount: Amount, context: Context, position: int)
         return None
     marker = max(found, key=lambda m: m.end())
     if _own_year_between(sentence, marker.end(), amount.start) \
-            or rules.period_stock_now.search(sentence, marker.end(), amount.start):
+            or rules.period_stock_now.search(sentence, marker.end(), amount.start) or _level_reached(sentence, amount):
         return None  # …以来，…累计签约项目87个，目前已开工项目61个: a stock now is no total over the span
     last = _undated_year(context, position)
     if last is None:

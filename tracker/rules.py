@@ -157,6 +157,8 @@ class Rules:
     period_since_after: RulePattern
     period_year_after: RulePattern
     period_level_before: RulePattern
+    period_level_not_alone: frozenset[str]
+    period_level_total: regex.Pattern
     period_explicit: RulePattern
     period_per_unit: RulePattern
     period_each_year: RulePattern
@@ -399,6 +401,8 @@ def load_rules() -> Rules:
         period_since_after=compile_rule(cue_seed["periods"]["since_after"]),
         period_year_after=compile_rule(cue_seed["periods"]["year_after"]),
         period_level_before=compile_rule(cue_seed["periods"]["level_before"]),
+        period_level_not_alone=frozenset(cue_seed["periods"]["level_not_alone"]),
+        period_level_total=regex.compile(cue_seed["periods"]["level_total"]),
         period_explicit=compile_rule(cue_seed["periods"]["explicit"]),
         period_per_unit=compile_rule(cue_seed["periods"]["per_unit"]),
         period_each_year=compile_rule(cue_seed["periods"]["each_year"]),
