@@ -256,6 +256,13 @@ def _all_listed(seed: dict, after_any: bool = False) -> str:
             rf"{seed['all_word']}(?:(?:{alternation(seed['all_followers'])})[^，,；;：:。]*)?$")
 
 
+def _list_total(seed: dict) -> str:
+    """A pattern for a list of items and the word that makes a total theirs together, at a clause's
+    start (天台县、仙居县、三门县合计): group ``items`` is the list."""
+    separators = alternation(seed["list_separators"])
+    return rf"\s*(?P<items>[^，,；;：:。]*?(?:{separators})[^，,；;：:。]*?)(?:{alternation(seed['list_totals'])})"
+
+
 @cache
 def load_rules() -> Rules:
     """Load and compile the seed rules (cached: once per process)."""
@@ -349,8 +356,7 @@ def load_rules() -> Rules:
         all_listed=compile_rule(_all_listed(cue_seed["distributive"])),
         all_listed_after_any=compile_rule(_all_listed(cue_seed["distributive"], after_any=True)),
         all_item_heads=tuple(cue_seed["distributive"]["all_item_heads"]),
-        list_total=compile_rule(rf"\s*(?P<items>[^，,；;：:。]*?(?:{alternation(cue_seed['distributive']['list_separators'])})"
-                                rf"[^，,；;：:。]*?)(?:{alternation(cue_seed['distributive']['list_totals'])})"),
+        list_total=compile_rule(_list_total(cue_seed["distributive"])),
         cheng_not_followed_by=cue_seed["cheng"]["not_followed_by"],
         range_joiners=regex.compile(cue_seed["ranges"]["joiners"]),
         range_from_to=regex.compile(cue_seed["ranges"]["from_to"]),

@@ -290,8 +290,9 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
                 result.append(TableCell(whole, _label(label, column, negative), _label("", column, negative) or label,
                                         label))
             continue
-        unit = "%" if number.group("percent") else _column_unit(column) or row_unit or in_turn[place]
-        if unit == "%" and number.group("sign") and not number.group("percent") and _column_unit(column) is None:
+        column_unit = _column_unit(column)
+        unit = "%" if number.group("percent") else column_unit or row_unit or in_turn[place]
+        if unit == "%" and number.group("sign") and not number.group("percent") and column_unit is None:
             unit = rules.rate_change_unit  # 建档率（%）⇥91.2⇥93.5⇥+2.3: a rate's change, in points
         if unit is None:
             continue
