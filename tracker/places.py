@@ -1127,7 +1127,7 @@ def _town_pattern(rules: dict) -> re.Pattern:
     not_first = (f"[{never_first}]|[{numerals}](?:[{measure}]|[{longer}](?=[{suffix_openings}]))"
                  f"|[{numerals}][{numerals}]+(?![{re.escape(rules['numerals_before'])}])")
     not_words = "|".join(map(re.escape, rules["preceding_words"]))
-    stem_char = f"(?:(?![{re.escape(rules['not_in_stem'])}])[{_HAN}])"
+    stem_char = _stem_char(rules)
     suffixes = _town_suffixes(rules)
     # nor ends in one (主要用于镇本级: the suffix alone is the level)
     ending = _not_after(rules["preceding_words"])
@@ -1148,10 +1148,14 @@ def _cell_town_pattern(rules: dict) -> re.Pattern:
 
 def _town_opening_suffix_pattern(rules: dict) -> re.Pattern:
     # A town whose name opens with a suffix's characters (镇北堡镇), as short as it may be.
-    stem_char = f"(?:(?![{re.escape(rules['not_in_stem'])}])[{_HAN}])"
     openings = "|".join(map(re.escape, rules["suffixes"]))
-    return re.compile(f"(?:{openings}){stem_char}{{{rules['min_stem'] - 1},{rules['max_stem'] - 1}}}?"
+    return re.compile(f"(?:{openings}){_stem_char(rules)}{{{rules['min_stem'] - 1},{rules['max_stem'] - 1}}}?"
                       f"(?:{_town_suffixes(rules)})")
+
+
+def _stem_char(rules: dict) -> str:
+    # A character that may stand in a town's stem.
+    return f"(?:(?![{re.escape(rules['not_in_stem'])}])[{_HAN}])"
 
 
 def _town_suffixes(rules: dict) -> str:

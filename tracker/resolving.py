@@ -787,8 +787,8 @@ def row_town(mentions: list[PlaceMention], home: PlaceRecord | None, gazetteer: 
     return next(iter(towns.values())) if all(d in home_side for d in divisions) else None
 
 
-def _clause_of(sentence: str, amount: Amount) -> tuple[int, int]:
-    """Where the clause holding ``amount`` starts and ends in its sentence."""
+def _clause_of(sentence: str, amount: Amount | PlaceMention) -> tuple[int, int]:
+    """Where the clause holding ``amount`` (or a place's mention) starts and ends in its sentence."""
     last = LAST_CLAUSE_BREAK.search(sentence, 0, amount.start)
     start = last.end() if last else 0
     end = CLAUSE_BREAK.search(sentence, amount.end)
@@ -918,12 +918,12 @@ def resolve_amount_places(sentence: str, amounts: Sequence[Amount], mentions: li
             named = _place_named([m for m in near if amount.item.endswith(m.text) or amount.item.startswith(m.text)],
                                  gazetteer, home) or named
         fallback = whole_place if amount.end <= parts else sentence_place
-        if amount.end > parts and not in_clause and mentions \
-                and all(_owned_later(sentence, m, stop, amounts) for m in mentions):
+        if not in_clause and mentions and (
+                amount.end > parts and all(_owned_later(sentence, m, stop, amounts) for m in mentions)
+                or all(_object_later(sentence, m, stop, amounts) for m in mentions)):
             # 其中中心城区168家，潞江镇…发展特色咖啡馆37家: a place named in a later clause with a
-            # figure of its own is that figure's, not this one's
-            fallback = home
-        elif not in_clause and mentions and all(_object_later(sentence, m, stop, amounts) for m in mentions):
+            # figure of its own is that figure's, not this one's; nor is one where or on which later
+            # work was done (…，在杨柳青镇举办主场活动)
             fallback = home
         # 根据洛阳市…核算结果，上半年全县实现…，同比增长5.6%: the home's own figures, in the clause
         # naming its whole and in those after it that name no place, where it opens its clause
@@ -966,18 +966,15 @@ def _object_later(sentence: str, mention: PlaceMention, stop: int, amounts: Sequ
     # what it was done to (新增冷链库容5,000吨，推动闸口镇交易市场扩容改造).
     if mention.start < stop or _opens_clause(sentence, mention):
         return False
-    start = LAST_CLAUSE_BREAK.search(sentence, 0, mention.start)
-    end = CLAUSE_BREAK.search(sentence, mention.end)
-    start, end = start.end() if start else 0, end.start() if end else len(sentence)
+    start, end = _clause_of(sentence, mention)
     return not any(start <= amount.start and amount.end <= end for amount in amounts)
 
 
 def _opens_clause(sentence: str, mention: PlaceMention) -> bool:
     # Whether the place stands first in its clause (茂南区依托近郊优势…), not in an aside
     # (出现在8月18日（西沱镇）, 参加海峡两岸（三明）林业博览会).
-    start = LAST_CLAUSE_BREAK.search(sentence, 0, mention.start)
-    return not sentence[start.end() if start else 0:mention.start].strip() \
-        and not (start and sentence[start.end() - 1] in ASIDE)
+    start = _clause_of(sentence, mention)[0]
+    return not sentence[start:mention.start].strip() and not (start and sentence[start - 1] in ASIDE)
 
 
 def _owned_later(sentence: str, mention: PlaceMention, stop: int, amounts: Sequence[Amount]) -> bool:
