@@ -236,6 +236,11 @@ FIND = [
     # towns and villages; a verb before a town; a city's name inside 滨海城市
     ("塘田市镇、黄亭市镇分别新造4200亩、3800亩", [("塘田市镇", "塘田市镇", "town"), ("黄亭市镇", "黄亭市镇", "town")]),
     ("海城市镇化率达到62%", [("海城市", "海城市", "county")]),
+    # …and so does a surname or a place word before 市 in a stem of two (陬市镇, 马市镇), but not a
+    # city (城市镇区) nor a word of all towns (全市镇村)
+    ("陬市镇、热市镇、郑家驿镇各建成1个基地", [("陬市镇", "陬市镇", "town"), ("热市镇", "热市镇", "town"),
+                                              ("郑家驿镇", "郑家驿镇", "town")]),
+    ("城市镇区人口5万人，全市镇村道路100公里", []),
     # …and so does a surname or a market's name before 集 (马集镇, 仁里集镇), but not a word of a
     # market town's kind (重点集镇, 主要集镇, 改造集镇)
     ("马集镇、仁里集镇生猪出栏分别达到6.8万头和5.2万头，在界集镇新建冷库2个",
@@ -479,6 +484,8 @@ def test_a_towns_own_report_is_the_towns_under_the_county_its_title_names(gaz):
     ("选派骨干教师三百余名赴杭州、上海等地跟岗学习", []),
     ("蔬菜还销往拉萨、日喀则等地，发往北京的快件1.62亿件", []),
     ("在第十九届临沂市青少年科技创新大赛中获一等奖23项", []),  # the host of a contest
+    ("组织三百余人参加第二届黑龙江省职业技能大赛和哈尔滨市职业技能竞赛选拔", []),  # …and of the next one
+    ("参加黑龙江省职业技能大赛，哈尔滨市选手获奖12人", ["哈尔滨市"]),
     ("1名教师被评为“陕西省教学名师”", []),  # a name in quotation marks
     ("对《山西省农村供水管理条例》等5部法律法规开展执法检查", []),  # a title in title marks
     ("组织残疾人参加十堰市第八届残疾人运动会，获得金牌4枚", []),  # an event taken part in
@@ -537,6 +544,9 @@ def test_places_an_amount_is_not_about_are_left_out(gaz, sentence, kept):
     ("全球首发、亚洲首发和全国首发活动分别为45场、23场和96场", False),
     ("其中全国爱国主义教育示范基地2个、全国红色旅游经典景区4个", False),  # honours' sites
     ("全国共有研学基地3000个", True),
+    ("团县委先后获得全国、省、市表彰40余项", False),  # a list of levels
+    ("其中全国级2项、省级11项", False),
+    ("获得全国和省级表彰分别为3项、12项", False),
     ("全市乳制品销往全国31个省区市", False),  # where goods go
     ("全市白酒企业在全国设立营销网点2.3万余个", False),  # where the home acts
     ("全区296家企业录入全国家政服务信用信息平台", False),  # a national platform

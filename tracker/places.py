@@ -815,10 +815,13 @@ def _not_subject_patterns() -> tuple:
     destinations = tuple(rules["destinations"])
     destination = regex.compile(f"(?:{'|'.join(map(regex.escape, destinations))}){rules['destination_list']}")
     openers = tuple(rules["event_openers"])
-    event_before = regex.compile(f"(?:{'|'.join(map(regex.escape, openers))}){rules['event_before']}")
+    contest = f"{rules['event_name']}(?:{'|'.join(map(regex.escape, rules['event_words']))})"
+    ordinal = rules["event_ordinal"]
+    event_before = regex.compile(f"(?:{'|'.join(map(regex.escape, openers))}){ordinal}"
+                                 f"(?:{contest}[{regex.escape(rules['event_list_marks'])}]{ordinal})*$")
     locations = tuple(rules["locations"])
     location = regex.compile(f"(?:{'|'.join(map(regex.escape, locations))}){rules['destination_list']}")
-    return (destinations, destination, openers, event_before, regex.compile(rules["event_after"]),
+    return (destinations, destination, openers, event_before, regex.compile(contest),
             tuple(tuple(pair) for pair in rules["quotes"]), locations, location, _wholes(),
             frozenset(rules["named_levels"]), regex.compile(rules["named_after"]), regex.compile(rules["issuing_after"]))
 
