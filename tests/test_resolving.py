@@ -174,6 +174,11 @@ def test_resolve_period_of_a_goal(sentence, text, expected):
     # 共 in a word of together (共生, 共建) marks no total that exists
     ("plan", "在七里海镇建设1个稻蟹共生示范基地", "1个", "target"),
     ("plan", "今年我市共申报合格学校建设项目学校113所", "113所", "actual"),
+    # a performance evaluation's indicator value is the goal; what was actually done is a fact
+    ("review", "小麦托管亩均补助标准，年度指标值≤40元，实际完成值37.2元", "≤40元", "target"),
+    (None, "小麦托管亩均补助标准，年度指标值≤40元，实际完成值37.2元", "37.2元", "actual"),
+    ("plan", "化肥使用量减少，年度指标值≥3%，实际减少4.2%", "4.2%", "actual"),
+    (None, "从实际出发，今年将新建幼儿园20所", "20所", "target"),
 ])
 def test_resolve_kind(frame, sentence, text, kind):
     context = Context(year=2016, frames=(Frame(0, frame, 2016),) if frame else ())
