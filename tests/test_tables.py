@@ -319,3 +319,13 @@ def test_a_signed_cell_of_a_rates_row_under_a_column_naming_no_unit_is_its_chang
         ("+1", "家"), ("+32.2%", "%"), ("+2.3", "百分点"),
         # a column in percent is a growth rate
         ("+17.6", "%")]
+
+
+def test_a_headers_unit_may_stand_in_brackets_after_an_aside():
+    text = ("天水市文化和旅游局2023年研学旅行工作总结\n表1　2023年各县区研学旅行发展情况\n"
+            "县区      研学基地（营地）（个）      接待研学学生（万人次）      研学收入（万元）\n"
+            "秦州区      15      24.6      4,380\n麦积区      17      27.3      5,120\n")
+    assert [(c.text, c.value, c.unit, c.locality) for c in extract_claims(text)] == [
+        ("15", Decimal("15"), "个", "秦州区"), ("24.6", Decimal("246000"), "人次", "秦州区"),
+        ("4,380", Decimal("43800000"), "元", "秦州区"), ("17", Decimal("17"), "个", "麦积区"),
+        ("27.3", Decimal("273000"), "人次", "麦积区"), ("5,120", Decimal("51200000"), "元", "麦积区")]

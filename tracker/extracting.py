@@ -290,9 +290,9 @@ def _read_main(rules: Rules, sentence: str, match: re.Match) -> Amount | None:
             # of measure may stand apart (7100 平方米, 96.3 %).
             return None
     # A lone 一 (一个, 一批) is tested first: it is common, and far cheaper than the exclusions.
-    # One qualified inside its unit (一个多小时) is an amount.
+    # One qualified inside its unit (一个多小时), or scaled (一万余人次), is an amount.
     in_unit = _qualifier_in_unit(rules, unit_surface)
-    lone_one = num == "一" and num2 is None and not match.group("pre") and not in_unit
+    lone_one = num == "一" and num2 is None and not match.group("pre") and not in_unit and not scale_word
     if lone_one and not _counts_one(rules, sentence, start, end, unit_surface):
         return None
     core_end = match.end("unit") if unit_surface else end

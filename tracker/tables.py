@@ -316,8 +316,9 @@ def _units_under(numbers: list[re.Match | None], header: list[str], offset: int)
 
 def _named_unit(text: str) -> str | None:
     # The unit a cell names in brackets: 比重（%）, 信息发布（单位：条）, the first of two that count
-    # alike (筹集（套/间）); not 固定资产投资（不含农户）.
-    return _bracket_unit(_rules().header_unit.search(text))
+    # alike (筹集（套/间）); not 固定资产投资（不含农户）, but the brackets after such an aside
+    # (研学基地（营地）（个）).
+    return next(filter(None, map(_bracket_unit, _rules().header_unit.finditer(text))), None)
 
 
 def _bracket_unit(named: re.Match | None) -> str | None:
