@@ -254,6 +254,10 @@ FIND = [
     ("贺兰县、西夏区镇北堡镇依托贺兰山东麓葡萄酒产业带集聚酒庄21家",
      [("贺兰县", "贺兰县", "county"), ("西夏区", "西夏区", "county"), ("镇北堡镇", "镇北堡镇", "town")]),
     ("新开通镇村公交线路5条", []),
+    # a street named after a place, or holding its name by chance (菱湖|南路), is no place; 路
+    # opening another word is not a street
+    ("重点对菱湖南路、延安东路、北京大街等区域积水问题实施系统治理", []),
+    ("四川路网建设投资300亿元", [("四川", "四川省", "province")]),
     ("以乡镇为单位，接种率均达到95%以上", []),
     ("推动闸口镇交易市场扩容改造", [("闸口镇", "闸口镇", "town")]),
     ("围绕海口国际化滨海城市建设大局", []),
@@ -518,6 +522,7 @@ def test_a_towns_own_report_is_the_towns_under_the_county_its_title_names(gaz):
     ("在全国中学生物理竞赛（陕西赛区）中获一等奖2人", []),
     ("全国首店38家、上海首店97家", []),
     ("天津援藏资金2,150万元", []),
+    ("拥有中国驰名商标3件、河南省知名品牌12个", []),  # …or a brand's honour
     ("上海市新增首店1200家", ["上海市"]),
     # a place after 位于 and before 的 is where the noun phrase stands; its city in that
     # phrase's name (海口国际免税城) is no place of its own

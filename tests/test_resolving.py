@@ -178,6 +178,12 @@ def test_resolve_period_of_a_goal(sentence, text, expected):
     ("review", "小麦托管亩均补助标准，年度指标值≤40元，实际完成值37.2元", "≤40元", "target"),
     (None, "小麦托管亩均补助标准，年度指标值≤40元，实际完成值37.2元", "37.2元", "actual"),
     ("plan", "化肥使用量减少，年度指标值≥3%，实际减少4.2%", "4.2%", "actual"),
+    # a task handed down (下达的…任务) or a goal done (完成年度目标) names its goal; what follows is done
+    ("review", "超额完成市下达的40.5万亩任务，完成率102.1%", "40.5万亩", "target"),
+    ("review", "省下达的11项年度考核指标全部超额完成", "11项", "actual"),
+    (None, "完成年度目标1000个的112.6%，比上年增加118个", "1000个", "target"),
+    (None, "完成年度目标1000个的112.6%，比上年增加118个", "112.6%", "actual"),
+    (None, "完成年度目标1000个的112.6%，比上年增加118个", "118个", "actual"),
     (None, "从实际出发，今年将新建幼儿园20所", "20所", "target"),
 ])
 def test_resolve_kind(frame, sentence, text, kind):
@@ -862,6 +868,10 @@ def test_a_town_written_after_its_district_is_the_place():
     from tracker.pipeline import extract_claims
     text = "绵阳市生活垃圾分类工作推进情况报告\n涪城区城厢街道探索撤桶并点模式，辖区内48个小区撤除楼道垃圾桶2,600余个。"
     assert [(c.text, c.locality) for c in extract_claims(text)] == [("48个", "城厢街道"), ("2,600余个", "城厢街道")]
+    # …though a body named by the district's city follows (the mine is in the town)
+    text = "宜春市锂电产业发展报告\n袁州区新坊镇宜春钽铌矿扩能改造工程完成投资6.3亿元，年采选原矿规模由231万吨提升至500万吨。"
+    assert [(c.text, c.locality) for c in extract_claims(text)] == [
+        ("6.3亿元", "新坊镇"), ("231万吨", "新坊镇"), ("500万吨", "新坊镇")]
 
 
 def test_a_year_compared_with_is_a_base():

@@ -263,6 +263,7 @@ class Gazetteer:
         self._common = frozenset(short_rules["common_words"])
         self._directional = frozenset(short_rules["directional_followers"])
         self._landform = re.compile(short_rules["landform_after"])
+        self._street = re.compile(short_rules["street_after"])
         self._followers = re.compile("|".join(map(re.escape, sorted(short_rules["followers"], key=len, reverse=True))))
         self._preceders = tuple(short_rules["preceders"])
 
@@ -625,8 +626,8 @@ class Gazetteer:
     def _judge_short(self, sentence, start, end, key, shorts, context, licensed, starts,
                      support_pool, fulls_at_end) -> PlaceRecord | None:
         """The place a short name is here, or None."""
-        if self._landform.match(sentence, end):
-            return None  # 贺兰山东麓: the mountain named after the county
+        if self._landform.match(sentence, end) or self._street.match(sentence, end):
+            return None  # 贺兰山东麓, 延安东路: the mountain or the street named after the place
         hits = [r for r in shorts if r.code in licensed]
         if hits:
             return hits[0] if len(hits) == 1 else self._resolve(hits, context)

@@ -805,10 +805,13 @@ def _place_named(mentions: list[PlaceMention], gazetteer: Gazetteer,
             and outer.record in gazetteer.ancestors(inner.record)}
     divisions = [m.record for index, m in enumerate(mentions) if m.record.code is not None and index not in held]
     towns = {m.record.name: m.record for m in mentions if m.record.level == "town"}
-    division_ends = {m.end for m in mentions if m.record.code is not None}
-    if len(towns) == 1 and len(set(divisions)) == 1 and any(
-            m.start in division_ends for m in mentions if m.record.level == "town"):
-        return next(iter(towns.values()))  # 涪城区城厢街道: the town, written after its district
+    # 涪城区城厢街道: the town, written after its district; the district's city named too is no
+    # second place (袁州区新坊镇宜春钽铌矿: the mine named by the city is in the town)
+    district = next((outer.record for outer, inner in zip(mentions, mentions[1:])
+                     if outer.end == inner.start and outer.record.code is not None and inner.record.level == "town"),
+                    None) if len(towns) == 1 else None
+    if district is not None and all(d == district or d in gazetteer.ancestors(district) for d in divisions):
+        return next(iter(towns.values()))
     if divisions:
         return _common_place(divisions, gazetteer, home)
     return next(iter(towns.values())) if len(towns) == 1 else None
