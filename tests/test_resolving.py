@@ -57,6 +57,9 @@ def amount_in(sentence: str, text: str):
     ("城乡居民收入比由上年的2.16:1缩小为2.12:1", "2.16:1", 2015),
     ("全年投入资金1.45亿元，贫困发生率由2014年底的10.8%下降到2.9%", "1.45亿元", 2016),
     ("全年投入资金1.45亿元，贫困发生率由2014年底的10.8%下降到2.9%", "10.8%", 2014),
+    # a year after 继 dates its own clause only: what follows passes the level it names
+    ("交易额继去年首次突破百亿元后再创新高，预计全年交易额突破138亿元", "突破百亿元", 2015),
+    ("交易额继去年首次突破百亿元后再创新高，预计全年交易额突破138亿元", "突破138亿元", 2016),
 ])
 def test_resolve_year(sentence, text, year):
     context = Context(year=2016, frames=(Frame(0, "plan", 2016),), reviewed_year=2015)
@@ -885,9 +888,10 @@ def test_a_year_compared_with_is_a_base():
     assert [(c.text, c.year) for c in extract_claims(text)] == [("52.1%", 2023), ("60.4%", 2023)]
     # …and so is the year a multiple is of; a level of that year is still its own
     text = ("梨树县2023年新型农业经营主体发展情况报告\n"
-            "全县家庭农场总数达到2,846家，是2020年的1.6倍，筹集量是上年的1.4倍。2020年的产量为3万吨。")
+            "全县家庭农场总数达到2,846家，是2020年的1.6倍，筹集量是上年的1.4倍，产能是2020年末的4.1倍。"
+            "2020年的产量为3万吨。")
     assert [(c.text, c.year) for c in extract_claims(text)] == [
-        ("2,846家", 2023), ("1.6倍", 2023), ("1.4倍", 2023), ("3万吨", 2020)]
+        ("2,846家", 2023), ("1.6倍", 2023), ("1.4倍", 2023), ("4.1倍", 2023), ("3万吨", 2020)]
     # the level a share is of, and a level it is compared with; last year's own level is its
     text = ("衡阳市公共交通集团2023年运营情况报告\n"
             "全年完成客运量15,330万人次，恢复至2019年的91.2%。客运量尚未恢复到2019年水平，比2019年减少约1,480万人次。")

@@ -482,8 +482,11 @@ def _relative_own_year(sentence: str, match: regex.Match) -> bool:
 
 
 def _dates_another(sentence: str, year: regex.Match, start: int) -> bool:
-    # 由2015年的201.7亿元增加到286.4亿元: a year joined by 的 dates the amount right after it.
-    return OF.match(sentence, year.end()) is not None and NUMBER_START.search(sentence, year.end(), start) is not None
+    # 由2015年的201.7亿元增加到286.4亿元: a year joined by 的 dates the amount right after it;
+    # 继去年首次突破百亿元后: a year after 继 dates its own clause only.
+    return OF.match(sentence, year.end()) is not None and NUMBER_START.search(sentence, year.end(), start) is not None \
+        or load_rules().clause_year_before.search(sentence, max(0, year.start() - 2), year.start()) is not None \
+        and CLAUSE_BREAK.search(sentence, year.end(), start) is not None
 
 
 SENTENCE_BREAK = regex.compile(f"[{regex.escape(SENTENCE_ENDS)}]")
