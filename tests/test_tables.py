@@ -201,7 +201,7 @@ def test_a_rows_label_may_name_its_unit_and_a_header_two_that_count_alike():
 def test_a_plus_sign_makes_a_rise_and_a_minus_sign_a_fall():
     text = ("澄迈县2023年信访工作总结\n镇\t受理件数（件）\t同比增长（%）\n金江镇\t218\t-18.7\n福山镇\t84\t+5.0\n")
     assert [(c.text, c.value, c.metric_label) for c in extract_claims(text)][1::2] == [
-        ("-18.7", Decimal("18.7"), "同比下降率"), ("+5.0", Decimal("5.0"), "同比增长率")]
+        ("-18.7", Decimal("18.7"), "受理件数同比下降率"), ("+5.0", Decimal("5.0"), "受理件数同比增长率")]
 
 
 def test_a_rank_column_is_no_figure_and_its_placeholder_opens_the_whole_row():
@@ -329,3 +329,12 @@ def test_a_headers_unit_may_stand_in_brackets_after_an_aside():
         ("15", Decimal("15"), "个", "秦州区"), ("24.6", Decimal("246000"), "人次", "秦州区"),
         ("4,380", Decimal("43800000"), "元", "秦州区"), ("17", Decimal("17"), "个", "麦积区"),
         ("27.3", Decimal("273000"), "人次", "麦积区"), ("5,120", Decimal("51200000"), "元", "麦积区")]
+
+
+def test_a_growth_column_naming_nothing_that_grew_is_the_growth_of_the_figure_before_it():
+    text = ("晋江市鞋服产业发展报告\n表1　2023年晋江市分镇（街道）规上鞋服企业主要指标\n"
+            "镇（街道）\t企业数（家）\t工业产值（亿元）\t同比增长（%）\n陈埭镇\t318\t842.6\t7.9\n池店镇\t201\t310.2\t-2.1\n"
+            "表2　快递业务量\n类别\t单位\t全年累计\t同比增长（%）\n异地\t亿件\t11.42\t16.9\n")
+    assert [(c.text, c.metric_label) for c in extract_claims(text) if c.unit == "%"] == [
+        ("7.9", "工业产值同比增长率"), ("-2.1", "工业产值同比下降率"),
+        ("16.9", "异地同比增长率")]  # after a span's column, the row names what grew

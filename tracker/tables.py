@@ -69,6 +69,8 @@ class _Rules:
     target_header: re.Pattern
     growth_header: re.Pattern
     comparison_header: re.Pattern
+    bare_growth_header: re.Pattern
+    span_header: re.Pattern
     growth_word: str
     decrease_word: str
     rate_suffix: str
@@ -283,12 +285,13 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
     result = []
     in_turn = _units_in_turn(columns[1:], table_units)
     for place, (column, (start, end, text), number) in enumerate(zip(columns[1:], cells[1:], numbers[1:])):
+        grown = _grown_figure(column, columns[place] if place else "")
         if number is None:
             whole = _whole_amount(text, start)
             if whole is not None:  # 水稻制种保险⇥12.6万亩⇥…: a cell may write its own unit
                 negative = load_rules().minus_sign.search(text[:1]) is not None  # +4.2个百分点 is a rise
-                result.append(TableCell(whole, _label(label, column, negative), _label("", column, negative) or label,
-                                        label))
+                result.append(TableCell(whole, _label(label, column, negative, grown),
+                                        _label("", column, negative, grown) or label, label))
             continue
         column_unit = _column_unit(column)
         unit = "%" if number.group("percent") else column_unit or row_unit or in_turn[place]
@@ -301,7 +304,8 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
             continue
         year = rules.year_header.match(column)
         negative = load_rules().minus_sign.search(number.group("sign")) is not None  # +5.0 is a rise
-        result.append(TableCell(amount, _label(label, column, negative), _label("", column, negative) or label,
+        result.append(TableCell(amount, _label(label, column, negative, grown),
+                                _label("", column, negative, grown) or label,
                                 label, int(year.group(1)) if year else None,
                                 rules.target_header.search(column) is not None))
     return result
@@ -368,11 +372,29 @@ def _amount(number: re.Match, unit: str, start: int, end: int, text: str) -> Amo
     return replace(read[0], start=start, end=end, text=text)
 
 
-def _label(row: str, column: str, negative: bool) -> str:
-    # The row's label with its column's name: 地区生产总值 + 同比增长（%） → 地区生产总值同比增长率;
-    # a period opens it (1—9月地区生产总值); a year or a bare value adds nothing.
+def _column_name(column: str) -> str:
+    # A header cell's name, without its unit, its percent sign or its year.
     rules = _rules()
-    name = rules.year_header.sub("", rules.percent_suffix.sub("", rules.header_unit.sub("", column))).strip()
+    return rules.year_header.sub("", rules.percent_suffix.sub("", rules.header_unit.sub("", column))).strip()
+
+
+def _grown_figure(column: str, previous: str) -> str:
+    # What a growth column naming nothing that grew (同比增长（%）) is the growth of: the figure
+    # of the column before it (工业产值（亿元）); else nothing.
+    rules = _rules()
+    name, grown = _column_name(column), _column_name(previous)
+    if not name or not rules.bare_growth_header.match(name) or not grown or rules.bare_growth_header.match(grown) \
+            or grown in rules.value_headers or rules.time_header.match(grown) or rules.span_header.search(grown):
+        return ""
+    return grown
+
+
+def _label(row: str, column: str, negative: bool, grown: str = "") -> str:
+    # The row's label with its column's name: 地区生产总值 + 同比增长（%） → 地区生产总值同比增长率;
+    # a period opens it (1—9月地区生产总值); a year or a bare value adds nothing; a growth column
+    # naming nothing that grew names the figure it follows (工业产值 + 同比增长 → 工业产值同比增长率).
+    rules = _rules()
+    name = _column_name(column)
     if not name or name in rules.value_headers:
         return row
     if rules.time_header.match(name):
@@ -383,4 +405,4 @@ def _label(row: str, column: str, negative: bool) -> str:
         if negative:
             name = name.replace(rules.growth_word, rules.decrease_word)
         name += rules.rate_suffix
-    return row + name
+    return row + grown + name
