@@ -60,6 +60,14 @@ def amount_in(sentence: str, text: str):
     # a year after 继 dates its own clause only: what follows passes the level it names
     ("交易额继去年首次突破百亿元后再创新高，预计全年交易额突破138亿元", "突破百亿元", 2015),
     ("交易额继去年首次突破百亿元后再创新高，预计全年交易额突破138亿元", "突破138亿元", 2016),
+    # the level a change starts from, naming no time, stood at no year the text gives; the
+    # level it reaches is of the frame's
+    ("2016年，亩均投入标准由1500元提高到2000元", "1500元", None),
+    ("2016年，亩均投入标准由1500元提高到2000元", "2000元", 2016),
+    ("平均出具报告时间由原来的2天缩短至30分钟以内", "2天", None),
+    # one of a nearer time before, or said to stand now, keeps the frame's year
+    ("督办事项平均办理时长由上季度的11.6天缩短至7.8天", "11.6天", 2016),
+    ("身份证办理时限由现行的15天压缩至7天以内", "15天", 2016),
 ])
 def test_resolve_year(sentence, text, year):
     context = Context(year=2016, frames=(Frame(0, "plan", 2016),), reviewed_year=2015)

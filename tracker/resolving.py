@@ -434,6 +434,9 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
             return int(based.group("year"))
         compared = resolve_year(sentence, replace(amount, start=based.start(), end=based.start()), context, position)
         return compared + rules.relative_years[based.group("relative")] if compared is not None else None
+    if rules.change_from_before.search(sentence, max(0, amount.start - CHANGE_FROM_REACH), amount.start) \
+            and rules.change_from_after.match(sentence, amount.end):
+        return None  # 由1500元提高到2000元: the level before stood at no year the text names
     # 《…三年行动方案（2023—2025年）》 names a document: its years date none of the figures
     years = [m for m in rules.year.finditer(sentence) if not _is_base_year(sentence, m)
              and not _in_title(sentence, m.start())]
@@ -494,6 +497,8 @@ SENTENCE_BREAK = regex.compile(f"[{regex.escape(SENTENCE_ENDS)}]")
 BASE_COMPARED_REACH = 12
 # How far before an amount a base that names it (比上年同期末的) is looked for.
 BASE_REACH = 24
+# How far before an amount the 由 of the level a change starts from is looked for (由改革前的).
+CHANGE_FROM_REACH = 10
 OF = regex.compile("(?:底|末|初)?的")  # 由2017年底的10.8%
 NUMBER_START = regex.compile(r"[0-9０-９]")
 # A number that may be an amount: not the digits of a name such as PM2.5 or PM10.
