@@ -242,7 +242,9 @@ def test_the_stories_of_one_news_page_are_one_source(sessions, tmp_path):
 def test_a_change_and_a_rate_against_different_bases_are_not_checked_together(sessions, tmp_path):
     text = ("6月末,全市各项贷款余额500亿元,比年初增加50亿元,同比增长15%。"
             "全市三公经费支出1000万元,比预算数减少300万元,比上年下降10%。"
-            "全市批准建设用地1000公顷（约合1.5万亩）,比上年增加200公顷,增长25%。")
+            "全市批准建设用地1000公顷（约合1.5万亩）,比上年增加200公顷,增长25%。"
+            # a yearly rate over three years, not over the year the change before it is against
+            "全市高新技术企业总数达到2,318家，比上年净增305家，近三年年均增长18.6%。")
     assert drafts_of(sessions, tmp_path, text) == []
 
 

@@ -305,6 +305,13 @@ def test_changes_know_their_level_base_and_aspect():
     assert found == [("level", None, None), ("change", 0, "比2011年"), ("growth", 0, "比2011年"), ("cagr", 0, "比2011年")]
 
 
+def test_a_yearly_rate_over_its_own_years_is_not_against_the_change_before_it():
+    sentence = "高新技术企业总数达到2,318家，比上年净增305家，近三年年均增长18.6%"
+    amounts = extract_amounts(sentence)
+    found = [(label.aspect, label.origin, label.base) for label in label_amounts(sentence, amounts)]
+    assert found == [("level", None, None), ("change", 0, "比上年"), ("cagr", 0, "近三年")]
+
+
 def test_an_aside_without_amounts_does_not_end_the_clause_of_a_change():
     sentence = "全市共有法人单位62385个，比2018年末（第四次全国经济普查，下同）增加18339个，增长41.6%"
     amounts = extract_amounts(sentence)

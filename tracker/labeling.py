@@ -78,6 +78,7 @@ class LabelRules:
     completion_done: regex.Pattern
     completion_suffix: str
     newly: RulePattern
+    yearly_span: regex.Pattern
     unit_heads: dict[str, str]
 
 
@@ -134,6 +135,7 @@ def label_rules() -> LabelRules:
         completion_done=regex.compile(seed["completion_done"]),
         completion_suffix=seed["completion_suffix"],
         newly=compile_rule(seed["newly"]),
+        yearly_span=regex.compile(seed["yearly_span"]),
         unit_heads=seed["unit_heads"],
     )
 
@@ -631,6 +633,9 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
             verb = _change_verb(change.group("verb"), rules)
             suffix = rules.change_suffix.get(amount.family, "")
             yearly = verb.startswith(("年均", "平均"))
+            span = rules.yearly_span.search(sentence, clause_start, amount.start) if yearly else None
+            if span and not change.group("base"):
+                base = span.group()  # 近三年年均增长18.6%: over its own years, not the change's base before
             text = f"{level_label}{'' if yearly else base}{verb}{suffix}"
             labels.append(Label(text, _aspect(amount, amounts[compared], yearly), compared, base or None,
                                 -1 if rules.decrease.search(verb) else 1))
