@@ -280,19 +280,19 @@ def test_the_probe_reports_raise_no_false_alarm(sessions):
     """The probe reports' relations, checked: the only warnings left are lists after 其中
     whose categories overlap (农户贷款 within 农村贷款; suspects detained, then arrested;
     units that lead and units that assist; recruits by degree, then by where they were
-    sent), one whose second item counts other stations than the total, one that adds
-    the balance left of a fund (结余4.89万元) to what was spent of the whole, and one whose
-    items after the first say other things (拆旧复垦面积2,150亩，其中复垦为耕地1,930亩，建新安置区
-    占地290亩); each says it may be overlap. Before the checks read asides, bases, averages and shares of plans,
-    the first 66 of these reports raised 45 warnings and errors: three of these, and 42
-    false."""
+    sent; wheat of a quality class, then of the leading varieties), one whose second item
+    counts other stations than the total, one that adds the balance left of a fund
+    (结余4.89万元) to what was spent of the whole, and one whose items after the first say
+    other things (拆旧复垦面积2,150亩，其中复垦为耕地1,930亩，建新安置区占地290亩); each says it
+    may be overlap. Before the checks read asides, bases, averages and shares of plans, the
+    first 66 of these reports raised 45 warnings and errors: three of these, and 42 false."""
     ingest_paths(sessions, [PROBES])
     with sessions() as session:
         drafts = checking.run_checks(session)
     assert sorted((d.check, d.severity, d.figures[0].text) for d in drafts if d.severity != "info") == [
-        ("sum", "warning", "1,541.18万元"), ("sum", "warning", "1,637名"), ("sum", "warning", "186名"),
-        ("sum", "warning", "2,150亩"), ("sum", "warning", "386.5亿元"), ("sum", "warning", "42个"),
-        ("sum", "warning", "二十三个")]
+        ("sum", "warning", "1,541.18万元"), ("sum", "warning", "1,637名"), ("sum", "warning", "186.5万亩"),
+        ("sum", "warning", "186名"), ("sum", "warning", "2,150亩"), ("sum", "warning", "386.5亿元"),
+        ("sum", "warning", "42个"), ("sum", "warning", "二十三个")]
 
 
 def test_a_review_survives_rerunning_the_checks_and_reingesting(sessions, tmp_path):
