@@ -139,6 +139,7 @@ def test_resolve_period_of_a_goal(sentence, text, expected):
     # that exists) are facts; the plan's own items stay targets.
     ("plan", "据统计，全市学校建设类项目共219个", "219个", "actual"),
     ("plan", "今年我市共申报合格学校建设项目学校113所", "113所", "actual"),
+    ("plan", "主要目标是：稻虾共作面积稳定在52万亩以上", "52万亩以上", "target"),
     ("plan", "54所实项目学校预算投入资金6001万元", "54所", "actual"),
     ("plan", "54所实项目学校预算投入资金6001万元", "6001万元", "target"),
     ("plan", "新建、改扩建幼儿园80所", "80所", "target"),
@@ -185,6 +186,7 @@ def test_resolve_period_of_a_goal(sentence, text, expected):
     # 共 in a word of together (共生, 共建) marks no total that exists
     ("plan", "在七里海镇建设1个稻蟹共生示范基地", "1个", "target"),
     ("plan", "今年我市共申报合格学校建设项目学校113所", "113所", "actual"),
+    ("plan", "主要目标是：稻虾共作面积稳定在52万亩以上", "52万亩以上", "target"),
     # a performance evaluation's indicator value is the goal; what was actually done is a fact
     ("review", "小麦托管亩均补助标准，年度指标值≤40元，实际完成值37.2元", "≤40元", "target"),
     (None, "小麦托管亩均补助标准，年度指标值≤40元，实际完成值37.2元", "37.2元", "actual"),
@@ -196,6 +198,12 @@ def test_resolve_period_of_a_goal(sentence, text, expected):
     (None, "完成年度目标1000个的112.6%，比上年增加118个", "112.6%", "actual"),
     (None, "完成年度目标1000个的112.6%，比上年增加118个", "118个", "actual"),
     (None, "从实际出发，今年将新建幼儿园20所", "20所", "target"),
+    # a share of a plan is done, the plan's amount a goal; an appraisal of goals is no goal
+    (None, "今年以来累计完成407个，占年度计划440个的92.5%", "440个", "target"),
+    (None, "今年以来累计完成407个，占年度计划440个的92.5%", "92.5%", "actual"),
+    (None, "目前全县晚稻已插面积39.2万亩，占计划面积的96.1%", "96.1%", "actual"),
+    (None, "将分类工作纳入目标绩效考核，分值权重由2022年的2分提高到4分", "4分", "actual"),
+    (None, "纳入乡镇年度目标责任考核，委托第三方机构开展模拟测评4轮", "4轮", "actual"),
 ])
 def test_resolve_kind(frame, sentence, text, kind):
     context = Context(year=2016, frames=(Frame(0, frame, 2016),) if frame else ())
