@@ -68,6 +68,9 @@ def amount_in(sentence: str, text: str):
     # one of a nearer time before, or said to stand now, keeps the frame's year
     ("督办事项平均办理时长由上季度的11.6天缩短至7.8天", "11.6天", 2016),
     ("身份证办理时限由现行的15天压缩至7天以内", "15天", 2016),
+    # a rate per year names no year; a year the sentence compares with dates the level before
+    ("三类地区由原每人每年5940元提高到6480元", "5940元", None),
+    ("与2010年第六次全国人口普查相比，每10万人中拥有大学文化程度的由7126人上升为13314人", "7126人", 2010),
 ])
 def test_resolve_year(sentence, text, year):
     context = Context(year=2016, frames=(Frame(0, "plan", 2016),), reviewed_year=2015)

@@ -398,9 +398,14 @@ def _is_base_year(sentence: str, match: regex.Match) -> bool:
     rules = load_rules()
     return sentence[:match.start()].rstrip().endswith(rules.base_year_before) \
         or rules.period_since.match(sentence, match.start()) is not None or bool(
-        rules.base_year_after.search(sentence[match.end():])) or (
-        rules.base_compared_before.search(sentence, max(0, match.start() - BASE_COMPARED_REACH), match.start())
-        and rules.base_compared_after.search(sentence[match.end():]) is not None)
+        rules.base_year_after.search(sentence[match.end():])) or _compared_with(sentence, match)
+
+
+def _compared_with(sentence: str, match: regex.Match) -> bool:
+    # 与2010年第六次全国人口普查相比: the year a comparison is made with
+    rules = load_rules()
+    return bool(rules.base_compared_before.search(sentence, max(0, match.start() - BASE_COMPARED_REACH), match.start())
+                and rules.base_compared_after.search(sentence[match.end():]) is not None)
 
 
 def present_year(meeting_year: int | None, writing_year: int | None, frame_kind: str | None,
@@ -436,7 +441,10 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
         return compared + rules.relative_years[based.group("relative")] if compared is not None else None
     if rules.change_from_before.search(sentence, max(0, amount.start - CHANGE_FROM_REACH), amount.start) \
             and rules.change_from_after.match(sentence, amount.end):
-        return None  # 由1500元提高到2000元: the level before stood at no year the text names
+        # 由1500元提高到2000元: the level before stood at no year the text names, unless the
+        # sentence compares with one (与2010年第六次全国人口普查相比，…由7126人上升为13314人)
+        compared = [m for m in rules.year.finditer(sentence, 0, amount.start) if _compared_with(sentence, m)]
+        return year_value(compared[-1].group(1)) if compared else None
     # 《…三年行动方案（2023—2025年）》 names a document: its years date none of the figures
     years = [m for m in rules.year.finditer(sentence) if not _is_base_year(sentence, m)
              and not _in_title(sentence, m.start())]
