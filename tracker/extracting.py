@@ -57,6 +57,8 @@ CLAUSE_BREAKS = "，,：:；;。（("
 # items of the list around it, and the clause of a list goes on past it.
 ASIDE = {"(": ")", "（": "）"}
 LIST_BREAKS = "".join(c for c in CLAUSE_BREAKS if c not in ASIDE)
+# How far before a lone 一 the first of a slogan's pair (修复一处、见效一处) is looked for.
+PAIR_REACH = 8
 # The word after a list that gives each item the amount (A、B各1处).
 DISTRIBUTIVE = "各"
 # Families of amounts that state a rate or its change.
@@ -249,7 +251,10 @@ def _counts_one(rules: Rules, sentence: str, start: int, end: int, unit: str | N
             and rules.one_frequency_before.search(sentence, _clause_start(sentence, start), start):
         return True
     ends_clause = end == len(sentence) or sentence[end] in LIST_BREAKS
-    return unit in rules.one_count_postposed and start > 0 and ends_clause and bool(HAN_WORDS.match(sentence, start - 1))
+    # 修复一处、见效一处: the second of a pair is a slogan's, not what was counted
+    paired = f"一{unit}" in sentence[max(0, start - PAIR_REACH):start]
+    return unit in rules.one_count_postposed and start > 0 and ends_clause and not paired \
+        and bool(HAN_WORDS.match(sentence, start - 1))
 
 
 def _read_main(rules: Rules, sentence: str, match: re.Match) -> Amount | None:
