@@ -254,6 +254,8 @@ FIND = [
     ("贺兰县、西夏区镇北堡镇依托贺兰山东麓葡萄酒产业带集聚酒庄21家",
      [("贺兰县", "贺兰县", "county"), ("西夏区", "西夏区", "county"), ("镇北堡镇", "镇北堡镇", "town")]),
     ("新开通镇村公交线路5条", []),
+    # 中国 begins no town's name: 中国雪乡 is a resort's
+    ("海林市中国雪乡景区接待游客186.3万人次", [("海林市", "海林市", "county")]),
     # a street named after a place, or holding its name by chance (菱湖|南路), is no place; 路
     # opening another word is not a street
     ("重点对菱湖南路、延安东路、北京大街等区域积水问题实施系统治理", []),
@@ -555,6 +557,8 @@ def test_places_an_amount_is_not_about_are_left_out(gaz, sentence, kept):
     ("全市乳制品销往全国31个省区市", False),  # where goods go
     ("全市白酒企业在全国设立营销网点2.3万余个", False),  # where the home acts
     ("全区296家企业录入全国家政服务信用信息平台", False),  # a national platform
+    ("成功承办全国大众冰雪季黑龙江分会场等重大活动7项", False),  # an event the home hosts
+    ("其中国际性、全国性赛事活动不少于10项", False),  # a scope
     ("全国共有家政企业80万家", True),
 ])
 def test_national_marker(text, national):
