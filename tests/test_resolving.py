@@ -5,7 +5,7 @@ import pytest
 
 from tracker.cleaning import clean_text
 from tracker.extracting import extract_amounts
-from tracker.pipeline import extract_claims
+from tracker.pipeline import extract_claims, extract_document
 from tracker.resolving import Context, Frame, resolve_kind, resolve_period, resolve_year, section_context
 
 from conftest import CORPUS
@@ -469,6 +469,15 @@ def test_a_news_item_names_its_year_in_the_meeting_it_reports():
             "4月13日上午，信丰县召开2023年一季度重大项目推进暨招商引资调度会。\n一季度，全县共签约项目36个。")
     assert section_context(text).year == 2023
     assert [(c.text, c.year) for c in extract_claims(text)] == [("36个", 2023)]
+
+
+def test_a_press_conference_on_a_years_work_reviews_it_and_plans_the_year_it_is_held():
+    text = ("长治市召开2023年全市文物工作新闻发布会\n来源：长治市文物局　　发布时间：2024-01-18 10:15\n"
+            "1月17日上午，长治市召开2023年全市文物工作新闻发布会，市文物局局长介绍2023年全市文物保护利用"
+            "工作情况和2024年重点工作安排。\n全市共实施文物保护修缮项目68个。\n"
+            "谈到今年的工作，局长表示，计划实施文物保护修缮项目70个以上。")
+    assert [(c.text, c.year, c.kind) for c in extract_document(text).claims] == [
+        ("68个", 2023, "actual"), ("70个以上", 2024, "target")]
 
 
 def test_a_title_naming_a_summary_and_a_plan_opens_with_the_summary():

@@ -141,6 +141,12 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
         span = None
     meeting = meeting or titled
     meeting_year = year if year is not None else (year_value(meeting.group(1)) if meeting else None)
+    if year is None and meeting is not None and not titled and published is not None \
+            and meeting_year is not None and published == meeting_year + 1 \
+            and meeting.group().endswith(rules.year_results_meetings):
+        # 召开2023年全市文物工作新闻发布会 on a page of 2024-01-18: a press conference on a year's
+        # work, held in the next (今年 is 2024); a speech re-posted a year later stays of its meeting
+        meeting_year = published
     if span and year is None:
         meeting_year = span[0]  # a plan's own year is its first: its present state is of that year
     if census and meeting_year is None:
@@ -163,6 +169,8 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
                 continue  # …。各镇于12月10日前报送年度工作总结，…: a task that names a review
             if match.groupdict().get("next") and meeting_year is not None:
                 written = str(meeting_year + 1)  # 四、明年的打算
+            elif match.groupdict().get("now") and meeting_year is not None:
+                written = str(meeting_year)  # 谈到今年的工作，…
             past = meeting_year is not None and (year_value(written) or meeting_year) < meeting_year
             # 一、2022年主要工作, in a report given in 2023, reviews 2022
             markers.append((match.start(), "review" if past else kind, written))
@@ -195,7 +203,8 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     # so does such a line under a site's name (the title the first line is not).
     markers = [marker for index, marker in enumerate(markers)
                if not (index and marker[1] == "plan" and markers[index - 1][1] == "review"
-                       and _names_both(text, markers[index - 1][0], marker[0], title_end, end))]
+                       and (_names_both(text, markers[index - 1][0], marker[0], title_end, end)
+                            or _one_sentence(text, markers[index - 1][0], marker[0])))]
     titled_markers = [marker for marker in markers if marker[0] < title_end]
     # …工作总结和2021年工作计划: the plan the title names is for the year after the review.
     title_plan = next((year_value(w) for _, k, w in titled_markers if k == "plan" and year_value(w)), None)
@@ -309,6 +318,16 @@ def _names_both(text: str, review: int, plan: int, title_end: int, end: int) -> 
     title: a title under a site's name (…2023年工作总结及2024年工作计划)."""
     line_end = first_line_end(text, review, end)
     return title_end <= review and plan < line_end and line_end - review <= MAX_TITLE_REST
+
+
+def _one_sentence(text: str, review: int, plan: int) -> bool:
+    # …，介绍2023年…工作情况和2024年重点工作安排: running text announcing a year's state and the
+    # coming work, reported in that order (a title naming both keeps its plan: see titled_markers;
+    # 回顾总结2015年…,安排部署2016年工作任务 opens the plan where it stands)
+    line_start = text.rfind("\n", 0, review) + 1
+    return plan - review <= MAX_TITLE_REST and CLAUSE_BREAK.search(text, line_start, review) is not None \
+        and load_rules().state_reported in text[review:plan] and SENTENCE_BREAK.search(text, review, plan) is None \
+        and "\n" not in text[review:plan]
 
 
 def _with_year_openings(text: str, start: int, end: int, markers: list[tuple[int, str, str | None]],

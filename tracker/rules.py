@@ -131,6 +131,8 @@ class Rules:
     base_compared_after: regex.Pattern
     base_amount_year: regex.Pattern
     change_from_before: regex.Pattern
+    year_results_meetings: tuple[str, ...]
+    state_reported: str
     change_from_after: regex.Pattern
     outline: regex.Pattern
     census_years: dict[str, int]
@@ -384,6 +386,8 @@ def load_rules() -> Rules:
         base_compared_after=regex.compile(cue_seed["years"]["base_compared_after"]),
         base_amount_year=regex.compile(cue_seed["years"]["base_amount"]),
         change_from_before=regex.compile(cue_seed["years"]["change_from_before"]),
+        year_results_meetings=tuple(cue_seed["years"]["year_results_meetings"]),
+        state_reported=cue_seed["years"]["state_reported"],
         change_from_after=regex.compile(cue_seed["years"]["change_from_after"]),
         outline=regex.compile(cue_seed["years"]["outline"]),
         census_years=cue_seed["years"]["census_years"],
