@@ -34,6 +34,12 @@ def test_a_news_sites_related_news_list_is_dropped():
     assert "全县共签约项目36个" in text and "新增4家" not in text
 
 
+def test_a_related_links_list_opened_in_brackets_is_dropped():
+    raw = "正文。" * 20 + "\n全县新建水厂2座。\n\n【相关链接】\n· 左权县水利局2022年工作总结及2023年工作计划\n"
+    text = clean_text(raw).text
+    assert "全县新建水厂2座" in text and "2022年工作总结" not in text
+
+
 def test_a_menu_word_near_the_top_does_not_cut_the_report():
     raw = "相关文章\n" + "正文。" * 10 + "\n全市新建幼儿园12所。\n" + "正文。" * 50
     assert "全市新建幼儿园12所" in clean_text(raw).text

@@ -338,3 +338,12 @@ def test_a_growth_column_naming_nothing_that_grew_is_the_growth_of_the_figure_be
     assert [(c.text, c.metric_label) for c in extract_claims(text) if c.unit == "%"] == [
         ("7.9", "工业产值同比增长率"), ("-2.1", "工业产值同比下降率"),
         ("16.9", "异地同比增长率")]  # after a span's column, the row names what grew
+
+
+def test_a_caption_line_of_one_cell_names_each_columns_unit_and_a_scaled_unit_in_a_header_is_no_figure():
+    text = ("公安县稻虾共作发展报告\n2023年各乡镇稻虾共作发展情况（单位：万亩、万吨、户）\n"
+            "乡镇\t稻虾共作面积\t小龙虾产量\t带动农户\n埠河镇\t5.8\t1.26\t5320\n"
+            "表2　白酒产业\n县（区）\t规上企业（家）\t产量（万千升）\n翠屏区\t12\t21.8\n")
+    assert [(c.text, c.value, c.unit) for c in extract_claims(text)] == [
+        ("5.8", Decimal("58000.0"), "亩"), ("1.26", Decimal("12600.00"), "吨"), ("5320", Decimal("5320"), "户"),
+        ("12", Decimal("12"), "家"), ("21.8", Decimal("218000.0"), "千升")]
