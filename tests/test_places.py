@@ -558,6 +558,7 @@ def test_places_an_amount_is_not_about_are_left_out(gaz, sentence, kept):
     ("全市白酒企业在全国设立营销网点2.3万余个", False),  # where the home acts
     ("全区296家企业录入全国家政服务信用信息平台", False),  # a national platform
     ("成功承办全国大众冰雪季黑龙江分会场等重大活动7项", False),  # an event the home hosts
+    ("组织企业参加全国糖酒会等展会14场次", False),  # or attends
     ("其中国际性、全国性赛事活动不少于10项", False),  # a scope
     ("全国共有家政企业80万家", True),
 ])

@@ -243,18 +243,21 @@ def _unitless_unit(rules: Rules, sentence: str, start: int, end: int) -> str | N
 def _counts_one(rules: Rules, sentence: str, start: int, end: int, unit: str | None) -> bool:
     """Whether a lone 一 counts: after a verb of making (新建一所), a multiple after a verb of
     growth (增长一倍), times in each span of time (每年开展一次), or after what it counts at its
-    clause's end, for a building, a site or a firm (投运500千伏变电站一座，)."""
+    clause's end, for a building, a site or a firm (投运500千伏变电站一座，); never one of a slogan's
+    pair (修复一处、见效一处)."""
     before = sentence[max(0, start - 6):start]
+    # 修复一处、见效一处, “建设一处、验收一处、移交一处”: a slogan's pair counts nothing (新建一所小学、
+    # 一所初中 does: a noun follows each)
+    if f"一{unit}" in sentence[max(0, start - PAIR_REACH):start] + sentence[end:end + PAIR_REACH] \
+            and not HAN_WORDS.match(sentence, end):
+        return False
     if unit in rules.one_count_units and rules.one_count_cues.search(before) \
             or unit in rules.one_multiple_units and rules.one_multiple_cues.search(before) \
             or unit in rules.one_frequency_units \
             and rules.one_frequency_before.search(sentence, _clause_start(sentence, start), start):
         return True
     ends_clause = end == len(sentence) or sentence[end] in LIST_BREAKS
-    # 修复一处、见效一处: the second of a pair is a slogan's, not what was counted
-    paired = f"一{unit}" in sentence[max(0, start - PAIR_REACH):start]
-    return unit in rules.one_count_postposed and start > 0 and ends_clause and not paired \
-        and bool(HAN_WORDS.match(sentence, start - 1))
+    return unit in rules.one_count_postposed and start > 0 and ends_clause and bool(HAN_WORDS.match(sentence, start - 1))
 
 
 def _read_main(rules: Rules, sentence: str, match: re.Match) -> Amount | None:
