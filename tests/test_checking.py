@@ -254,6 +254,12 @@ def test_a_yearly_growth_after_levels_of_several_years_is_not_checked_against_th
     assert drafts_of(sessions, tmp_path, text) == []
 
 
+def test_a_second_breakdown_in_a_sentence_is_not_part_of_the_first(sessions, tmp_path):
+    text = ("在白仓镇、塘田市镇等12个乡镇集中连片新造油茶，其中白仓镇、塘田市镇分别新造6200亩、5500亩，"
+            "新建连片基地68个，其中千亩以上基地9个。")
+    assert drafts_of(sessions, tmp_path, text) == []
+
+
 def test_a_part_after_qi_zhong_states_its_own_change(sessions, tmp_path):
     # 新增1120人 is the fourth quarter's part of 4380, not a change of it; 18.6% is of the quarter
     text = "全县全年新增注册用户4380人，其中第四季度新增1120人，环比增长18.6%。"

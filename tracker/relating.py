@@ -27,6 +27,8 @@ CLAUSE_BREAK = regex.compile(clause_break_class("，,；;：:"))
 BRACKET = regex.compile("[" + regex.escape("".join(ASIDE) + "".join(ASIDE.values())) + "]")
 # How far before an amount the words that put it in or out of a sum are looked for.
 WORDS_BEFORE = 24
+# What may stand between a breakdown's total and its 其中 (…基地68个，其中…).
+LIST_SEPARATORS = " ，,、；;：:"
 # How far before an amount a ranking clause ends (最高，为).
 RANKED_REACH = 8
 
@@ -207,6 +209,13 @@ def sentence_part_links(sentence: str, amounts: list, first: int, families: list
                  and (a.end <= aside[1] if aside else not aside_of(asides, a.start, a.end))]
         ended = next((n for n, i in enumerate(after) if _said_before(rules.parts_end, sentence, amounts[i].start)), None)
         after = after[:ended]
+        following = rules.parts_open.search(sentence, opening.end())
+        if following:
+            # …，其中…分别新造6200亩…，新建连片基地68个，其中千亩以上基地9个: a second breakdown's
+            # total (the amount right before its 其中) and parts are not the first's
+            after = [i for i in after if amounts[i].end <= following.start()]
+            if after and not sentence[amounts[after[-1]].end:following.start()].strip(LIST_SEPARATORS):
+                after = after[:-1]
         if before and after and summable(before[-1]) and not _parallel_totals(sentence, amounts, before, rules):
             total = before[-1]
             if rules.total_before.search(sentence[:amounts[total].start]) or len(before) == 1:
