@@ -57,7 +57,7 @@ CLAUSE_BREAKS = "，,：:；;。（("
 # items of the list around it, and the clause of a list goes on past it.
 ASIDE = {"(": ")", "（": "）"}
 LIST_BREAKS = "".join(c for c in CLAUSE_BREAKS if c not in ASIDE)
-# How far before a lone 一 the first of a slogan's pair (修复一处、见效一处) is looked for.
+# How far around a lone 一 the other one of a slogan's pair (修复一处、见效一处) is looked for.
 PAIR_REACH = 8
 # The word after a list that gives each item the amount (A、B各1处).
 DISTRIBUTIVE = "各"

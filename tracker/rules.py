@@ -131,9 +131,9 @@ class Rules:
     base_compared_after: regex.Pattern
     base_amount_year: regex.Pattern
     change_from_before: regex.Pattern
+    change_from_after: regex.Pattern
     year_results_meetings: tuple[str, ...]
     state_reported: str
-    change_from_after: regex.Pattern
     outline: regex.Pattern
     census_years: dict[str, int]
     census_pattern: regex.Pattern
@@ -386,9 +386,9 @@ def load_rules() -> Rules:
         base_compared_after=regex.compile(cue_seed["years"]["base_compared_after"]),
         base_amount_year=regex.compile(cue_seed["years"]["base_amount"]),
         change_from_before=regex.compile(cue_seed["years"]["change_from_before"]),
+        change_from_after=regex.compile(cue_seed["years"]["change_from_after"]),
         year_results_meetings=tuple(cue_seed["years"]["year_results_meetings"]),
         state_reported=cue_seed["years"]["state_reported"],
-        change_from_after=regex.compile(cue_seed["years"]["change_from_after"]),
         outline=regex.compile(cue_seed["years"]["outline"]),
         census_years=cue_seed["years"]["census_years"],
         census_pattern=regex.compile(alternation(cue_seed["years"]["census_years"])),
