@@ -357,6 +357,8 @@ def test_a_summary_reviews_its_title_year_and_a_work_report_the_year_before(titl
     # a count of the list between it and 分别 still pairs them
     ("前所镇、高岭镇、沙后所镇3个乡镇分别新建幼儿园2所、1所和3所",
      [("3个", "葫芦岛市"), ("2所", "前所镇"), ("1所", "高岭镇"), ("3所", "沙后所镇")]),
+    ("对前所镇、高岭镇、沙后所镇3所敬老院实施改造，分别新增床位80张、90张和70张",
+     [("3所", "葫芦岛市"), ("80张", "前所镇"), ("90张", "高岭镇"), ("70张", "沙后所镇")]),
     # 全国 opening an honour's name makes no figure national; 改造街道 and 县乡 are no towns
     ("全市现有全国重点文物保护单位5处、市级文物保护单位112处", [("5处", "葫芦岛市"), ("112处", "葫芦岛市")]),
     ("新建改造街道综合养老服务中心19处，培训县乡经办人员400余人次",

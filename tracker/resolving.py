@@ -530,8 +530,6 @@ OF = regex.compile("(?:底|末|初)?的")  # 由2017年底的10.8%
 NUMBER_START = regex.compile(r"[0-9０-９]")
 # A number that may be an amount: not the digits of a name such as PM2.5 or PM10.
 FREE_NUMBER = regex.compile(r"(?<![A-Za-z0-9０-９.．])[0-9０-９]")
-# A count right after a list, of the list (3个乡镇, 的4个人民法庭).
-LIST_COUNT = regex.compile(r"(?P<count>[0-9])个")
 
 
 def respective_years(sentence: str, amounts: Sequence[Amount]) -> tuple[dict[int, int], list[tuple[int, int]]]:
@@ -892,7 +890,7 @@ def _listed_before(sentence: str, mentions: list[PlaceMention], position: int,
     # give its total (…四个主产镇共有生产企业269家，分别为96家、74家、58家、41家).
     numbers = [number for number in FREE_NUMBER.finditer(sentence, before[-1].end, position)
                if number.start() not in totals]
-    counted = LIST_COUNT.match(sentence, numbers[0].start()) if len(numbers) == 1 else None
+    counted = rules.list_count.match(sentence, numbers[0].start()) if len(numbers) == 1 else None
     if numbers and not (counted and int(counted.group("count")) == len(run)):
         return []
     return run if len(run) > 1 else []

@@ -95,6 +95,7 @@ class Rules:
     ratio_without_unit: RulePattern
     ratio_reach: int
     distributive_separators: list[str]
+    list_count: regex.Pattern
     distributive_determiners: str
     respectively: str
     respectively_joins: tuple[str, ...]
@@ -350,6 +351,7 @@ def load_rules() -> Rules:
         ratio_without_unit=compile_rule(cue_seed["ratio_without_unit"]["before"]),
         ratio_reach=cue_seed["ratio_without_unit"]["reach"],
         distributive_separators=cue_seed["distributive"]["list_separators"],
+        list_count=regex.compile(f"(?P<count>[0-9])[{regex.escape(cue_seed['distributive']['list_count_units'])}]"),
         distributive_determiners=cue_seed["distributive"]["determiner_followers"],
         respectively=cue_seed["distributive"]["respectively"],
         respectively_joins=tuple(cue_seed["distributive"]["respectively_joins"]),
