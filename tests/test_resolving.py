@@ -207,6 +207,14 @@ def test_resolve_period_of_a_goal(sentence, text, expected):
     (None, "目前全县晚稻已插面积39.2万亩，占计划面积的96.1%", "96.1%", "actual"),
     (None, "将分类工作纳入目标绩效考核，分值权重由2022年的2分提高到4分", "4分", "actual"),
     (None, "纳入乡镇年度目标责任考核，委托第三方机构开展模拟测评4轮", "4轮", "actual"),
+    # a goal reached, compared with or listed in, or what lies outside a plan, is no goal
+    (None, "在138项可监测指标中，已达到或提前达到目标值的指标112项", "112项", "actual"),
+    (None, "对照年初目标，出口额等3项指标尚未完成", "3项", "actual"),
+    (None, "正在解决或已列入计划逐步解决的39件，占25.7%", "39件", "actual"),
+    (None, "87.5%的受访者认为消费券带动了计划外消费", "87.5%", "actual"),
+    # the level a change starts from stands now; the level it is to reach is the goal
+    (None, "三是力争人工影响天气作业点由14个增加至18个", "14个", "actual"),
+    (None, "三是力争人工影响天气作业点由14个增加至18个", "18个", "target"),
 ])
 def test_resolve_kind(frame, sentence, text, kind):
     context = Context(year=2016, frames=(Frame(0, frame, 2016),) if frame else ())

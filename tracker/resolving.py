@@ -458,8 +458,7 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
             return int(based.group("year"))
         compared = resolve_year(sentence, replace(amount, start=based.start(), end=based.start()), context, position)
         return compared + rules.relative_years[based.group("relative")] if compared is not None else None
-    if rules.change_from_before.search(sentence, max(0, amount.start - CHANGE_FROM_REACH), amount.start) \
-            and rules.change_from_after.match(sentence, amount.end):
+    if _change_from(sentence, amount):
         # 由1500元提高到2000元: the level before stood at no year the text names, unless the
         # sentence compares with one (与2010年第六次全国人口普查相比，…由7126人上升为13314人)
         compared = [m for m in rules.year.finditer(sentence, 0, amount.start) if _compared_with(sentence, m)]
@@ -500,6 +499,14 @@ def _later_goal(sentence: str, amount: Amount, year: regex.Match) -> bool:
         return False
     clause_start, clause_end = _clause_of(sentence, amount)
     return year.start() >= clause_end and not rules.later_goal_spanned.search(sentence, clause_start, amount.start)
+
+
+def _change_from(sentence: str, amount: Amount) -> bool:
+    # 由1500元提高到2000元, 由原来的2天缩短至: the level a change starts from, naming no time of
+    # its own (not 由上年的3.7%, 由现行的15天)
+    rules = load_rules()
+    return rules.change_from_before.search(sentence, max(0, amount.start - CHANGE_FROM_REACH), amount.start) \
+        is not None and rules.change_from_after.match(sentence, amount.end) is not None
 
 
 def _relative_own_year(sentence: str, match: regex.Match) -> bool:
@@ -766,6 +773,8 @@ def resolve_kind(sentence: str, amount: Amount, context: Context | None = None, 
     clause_start, clause_end = _clause_of(sentence, amount)
     if rules.bound_after_level.match(sentence, clause_start) and NUMBER_START.search(sentence, 0, clause_start):
         return "target"  # 失业率为3.4%，控制在4.5%以内
+    if _change_from(sentence, amount):
+        return "actual"  # 力争作业点由14个增加至18个: the level a change starts from stands now
     cue = last_cue(strong)
     if frame is None or frame.kind != "review":
         cue = max(cue, last_cue(weak))
