@@ -71,6 +71,9 @@ def amount_in(sentence: str, text: str):
     # a rate per year names no year; a year the sentence compares with dates the level before
     ("三类地区由原每人每年5940元提高到6480元", "5940元", None),
     ("与2010年第六次全国人口普查相比，每10万人中拥有大学文化程度的由7126人上升为13314人", "7126人", 2010),
+    # a clause opening with 以前 (formerly) is of no year the text names; 2020年以前 is no such clause
+    ("次仁卓玛说：“以前一年到头收入不到1万元，现在每个月能拿到3500元左右", "不到1万元", None),
+    ("次仁卓玛说：“以前一年到头收入不到1万元，现在每个月能拿到3500元左右", "3500元左右", 2016),
 ])
 def test_resolve_year(sentence, text, year):
     context = Context(year=2016, frames=(Frame(0, "plan", 2016),), reviewed_year=2015)

@@ -463,6 +463,8 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
         # sentence compares with one (与2010年第六次全国人口普查相比，…由7126人上升为13314人)
         compared = [m for m in rules.year.finditer(sentence, 0, amount.start) if _compared_with(sentence, m)]
         return year_value(compared[-1].group(1)) if compared else None
+    if rules.former.search(sentence, _clause_of(sentence, amount)[0], amount.start):
+        return None  # “以前一年到头收入不到1万元: a time before, of no year the text names
     # 《…三年行动方案（2023—2025年）》 names a document: its years date none of the figures
     years = [m for m in rules.year.finditer(sentence) if not _is_base_year(sentence, m)
              and not _in_title(sentence, m.start())]

@@ -151,6 +151,7 @@ class Rules:
     relative_years: dict[str, int]
     calendar_years: frozenset[str]
     present_words: regex.Pattern
+    former: regex.Pattern
     clause_year_before: regex.Pattern
     dated_change: regex.Pattern
     later_goal: regex.Pattern
@@ -407,6 +408,7 @@ def load_rules() -> Rules:
         relative_years=cue_seed["years"]["relative_years"],
         calendar_years=frozenset(cue_seed["years"]["calendar_years"]),
         present_words=regex.compile(cue_seed["years"]["present_words"]),
+        former=regex.compile(cue_seed["years"]["former"]),
         clause_year_before=regex.compile(cue_seed["years"]["clause_year_before"]),
         dated_change=regex.compile(cue_seed["years"]["dated_change"]),
         later_goal=regex.compile(cue_seed["years"]["later_goal"]),
