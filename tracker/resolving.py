@@ -204,7 +204,7 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     markers = [marker for index, marker in enumerate(markers)
                if not (index and marker[1] == "plan" and markers[index - 1][1] == "review"
                        and (_names_both(text, markers[index - 1][0], marker[0], title_end, end)
-                            or _one_sentence(text, markers[index - 1][0], marker[0])))]
+                            or _announced(text, markers[index - 1][0])))]
     titled_markers = [marker for marker in markers if marker[0] < title_end]
     # …工作总结和2021年工作计划: the plan the title names is for the year after the review.
     title_plan = next((year_value(w) for _, k, w in titled_markers if k == "plan" and year_value(w)), None)
@@ -320,14 +320,14 @@ def _names_both(text: str, review: int, plan: int, title_end: int, end: int) -> 
     return title_end <= review and plan < line_end and line_end - review <= MAX_TITLE_REST
 
 
-def _one_sentence(text: str, review: int, plan: int) -> bool:
-    # …，介绍2023年…工作情况和2024年重点工作安排: running text announcing a year's state and the
-    # coming work, reported in that order (a title naming both keeps its plan: see titled_markers;
-    # 回顾总结2015年…,安排部署2016年工作任务 opens the plan where it stands)
+def _announced(text: str, review: int) -> bool:
+    # …，介绍2023年…工作情况和2024年重点工作安排: running text announcing a year's state and then the
+    # coming work (review_frame's group year7), whose plan opens where its part begins; a title naming
+    # both keeps its plan (see titled_markers)
+    found = load_rules().review_frame.match(text, review)
     line_start = text.rfind("\n", 0, review) + 1
-    return plan - review <= MAX_TITLE_REST and CLAUSE_BREAK.search(text, line_start, review) is not None \
-        and load_rules().state_reported in text[review:plan] and SENTENCE_BREAK.search(text, review, plan) is None \
-        and "\n" not in text[review:plan]
+    return found is not None and found.group("year7") is not None \
+        and CLAUSE_BREAK.search(text, line_start, review) is not None
 
 
 def _with_year_openings(text: str, start: int, end: int, markers: list[tuple[int, str, str | None]],

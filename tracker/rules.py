@@ -134,7 +134,6 @@ class Rules:
     change_from_before: regex.Pattern
     change_from_after: regex.Pattern
     year_results_meetings: tuple[str, ...]
-    state_reported: str
     outline: regex.Pattern
     census_years: dict[str, int]
     census_pattern: regex.Pattern
@@ -391,7 +390,6 @@ def load_rules() -> Rules:
         change_from_before=regex.compile(cue_seed["years"]["change_from_before"]),
         change_from_after=regex.compile(cue_seed["years"]["change_from_after"]),
         year_results_meetings=tuple(cue_seed["years"]["year_results_meetings"]),
-        state_reported=cue_seed["years"]["state_reported"],
         outline=regex.compile(cue_seed["years"]["outline"]),
         census_years=cue_seed["years"]["census_years"],
         census_pattern=regex.compile(alternation(cue_seed["years"]["census_years"])),
