@@ -455,3 +455,25 @@ def test_an_average_or_mean_keeps_its_first_character():
 def test_yue_ending_a_word_stays_in_the_label():
     # 签约 is signing: its 约 is no "about" linking the noun to the amount, but 损失约 is
     assert labels("孕产妇签约826人，挽回经济损失约27万元") == [("826人", "孕产妇签约人数"), ("约27万元", "挽回经济损失")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a 、 inside an aside lists no items of the label: the label keeps the whole place word
+    ("11月，各县（市、区）累计出现优良天次数为285天", [("285天", "各县（市、区）累计出现优良天次数")]),
+    # an aside opening the label qualified the lead word dropped before it (第二批)
+    ("第二批（6月）兑付537.9万元", [("537.9万元", "兑付")]),
+    # an aside longer than a name lists what the thing holds; it is no part of the name
+    ("食用农产品（蔬菜、水果类、畜禽肉及副产品、水产品）抽检1074批次", [("1074批次", "食用农产品抽检批次")]),
+])
+def test_brackets_in_the_words_before_an_amount(sentence, expected):
+    assert labels(sentence) == expected
+
+
+def test_the_aim_of_a_target_is_no_part_of_its_label():
+    assert labels("线上交易额力争达到4亿元，粮食总产量确保稳定在52万吨") == [
+        ("4亿元", "线上交易额"), ("52万吨", "粮食总产量")]
+
+
+def test_yao_of_zhuyao_does_not_end_a_counted_noun():
+    # 主要 (main) is an adjective of the noun; 要 alone (will) would end it
+    assert labels("三条主要入湖河流水质均达到Ⅱ类") == [("三条", "主要入湖河流水质条数")]

@@ -269,10 +269,33 @@ def _trim(text: str, rules: LabelRules, listed: bool = False) -> str:
     core = text.strip(QUOTES)
     if core.count("”") > core.count("“") and text.lstrip(QUOTES.replace("“", "")).startswith("“"):
         core = "“" + core  # “班班通”配备率 keeps the quotation it opens with
-    text = rules.existential.sub("", _without_edges(core))
+    text = rules.existential.sub("", _without_edges(_without_long_asides(_without_opening_aside(core))))
     if len(text) > MAX_BEFORE and "、" in text and not listed:
-        text = text.rsplit("、", 1)[1]
+        asides = aside_spans(text)  # 各县（市、区）累计…: a 、 inside an aside lists nothing of ours
+        last = max((m.start() for m in regex.finditer("、", text) if not aside_of(asides, m.start(), m.end())),
+                   default=None)
+        text = text[last + 1:] if last is not None else text
     return _drop_aspect(text, rules)
+
+
+def _without_long_asides(text: str) -> str:
+    """``text`` without its asides longer than ``MAX_BEFORE``: such an aside lists what the
+    thing holds (食用农产品（蔬菜、水果类、畜禽肉及副产品、水产品）), it does not name it."""
+    for start, end in reversed(aside_spans(text)):
+        if end - start > MAX_BEFORE:
+            text = text[:start] + text[end:]
+    return text
+
+
+def _without_opening_aside(text: str) -> str:
+    """``text`` without an aside it opens with: what the aside qualified (第二批（6月）兑付,
+    its 第二批 a lead word) is gone, and the aside names nothing measured."""
+    stripped = text.lstrip()
+    if stripped[:1] in ASIDE:
+        spans = aside_spans(stripped)
+        if spans and spans[0][0] == 0 and spans[0][1] < len(stripped):
+            return stripped[spans[0][1]:]
+    return text
 
 
 def _without_edges(text: str) -> str:
