@@ -477,3 +477,10 @@ def test_the_aim_of_a_target_is_no_part_of_its_label():
 def test_yao_of_zhuyao_does_not_end_a_counted_noun():
     # 主要 (main) is an adjective of the noun; 要 alone (will) would end it
     assert labels("三条主要入湖河流水质均达到Ⅱ类") == [("三条", "主要入湖河流水质条数")]
+
+
+def test_a_clause_that_only_sums_is_labelled_by_what_the_clause_before_did():
+    assert labels("为1200名困难老人发放护理补贴，共计216万元") == [
+        ("1200名", "发放护理补贴的困难老人数"), ("216万元", "困难老人发放护理补贴")]
+    # a count after a count there may count another thing: it is not given those words
+    assert labels("有4所园存在超班额班级，共7个")[1] == ("7个", None)

@@ -74,6 +74,7 @@ class LabelRules:
     base_amount_with_after: RulePattern
     running_total: regex.Pattern
     running_total_suffixes: dict[str, str]
+    sum_opening: regex.Pattern
     completion: regex.Pattern
     completion_done: regex.Pattern
     completion_suffix: str
@@ -131,6 +132,7 @@ def label_rules() -> LabelRules:
         base_amount_with_after=compile_rule(seed["base_amount_with_after"]),
         running_total=regex.compile(seed["running_total"]),
         running_total_suffixes=seed["running_total_suffixes"],
+        sum_opening=regex.compile(seed["sum_opening"]),
         completion=regex.compile(seed["completion"]),
         completion_done=regex.compile(seed["completion_done"]),
         completion_suffix=seed["completion_suffix"],
@@ -761,12 +763,14 @@ def _borrowed_label(sentence: str, index: int, amounts: Sequence[Amount], labels
                     rules: LabelRules) -> str | None:
     """The label of an amount whose clause says nothing of it but how it links (为, 达到,
     力争突破, 控制在): what the clause before names when it ranks first (灌云县60岁及以上人口
-    比重最高，为25.36%; its place goes to the locality) or ends in a colon (地区生产总值：1872.36亿元);
+    比重最高，为25.36%; its place goes to the locality) or ends in a colon (地区生产总值：1872.36亿元),
+    or what it did after its last amount when the clause only sums (发放补贴，共计2160万元);
     else the level before it in its unit (城镇登记失业率为3.4%，控制在4.5%以内), or what the
     rate before it changes (规上工业总产值增长10%以上，力争突破560亿元)."""
     amount = amounts[index]
     if amount.item or not clause_start or _trim(sentence[clause_start:amount.start], rules) \
-            or index and rules.running_total.fullmatch(sentence, amounts[index - 1].end, amount.start):
+            or index and rules.running_total.fullmatch(sentence, amounts[index - 1].end, amount.start) \
+            and amounts[index - 1].unit == amount.unit and labels[index - 1].text:
         return None  # 新增…136家，累计达到1542家: see _label_running_totals
     span = ranked_clause(sentence, amount.start)
     colon = clause_start - 1
@@ -774,8 +778,16 @@ def _borrowed_label(sentence: str, index: int, amounts: Sequence[Amount], labels
         start = max((b + 1 for b in breaks if b < colon), default=0)
         if not any(start <= other.start < colon for other in amounts):
             span = start, colon
+    summed = False
+    if span is None and rules.sum_opening.match(sentence, clause_start, amount.start):
+        done = max((b + 1 for b in breaks if b < clause_start - 1), default=0)
+        counted = [other for other in amounts[:index] if done <= other.start]
+        # 有4所园存在超班额班级，共7个: a count after a count in the clause before may count
+        # another thing, but the sum of another family sums what that clause did
+        if not any(other.family == amount.family for other in counted):
+            span, summed = (max([done, *(other.end for other in counted)]), clause_start - 1), True
     if span is not None:
-        words = _trim(_blank(sentence[span[0]:span[1]], skip, span[0]), rules)
+        words = _trim(_blank(sentence[span[0]:span[1]], skip, span[0]), rules, listed=summed)
         if words:
             return _with_suffix(words, amount, rules) or None
     for before in range(index - 1, -1, -1):
