@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tracker.pipeline import extract_claims
 from tracker.places import (
     Gazetteer,
     PlaceRecord,
@@ -646,3 +647,13 @@ def test_a_body_whose_remit_is_a_province_names_the_province(gaz, sentence, foun
 ])
 def test_a_generic_name_labelling_a_table_row_is_a_place_of_the_known_city(gaz, sentence, found):
     assert [m.record.name for m in find_places(sentence, gaz, gaz.by_name("晋城市"))] == found
+
+
+@pytest.mark.parametrize("raw, claims", [
+    ("2023年，六盘水市六枝特区新建幼儿园3所。", [("3所", "六枝特区")]),
+    ("2023年，贺州市八步区新建公园2个。", [("2个", "八步区")]),
+    ("全县在杭埠镇中心学校、千人桥镇中心学校附设特教班2个", [("2个", None)]),
+])
+def test_a_numeral_and_measure_word_opening_a_place_name_are_no_amount(raw, claims):
+    # 六枝, 八步 and 千人 read as 6枝, 8步 and 1000人 on the characters alone; the gazetteer knows them
+    assert [(c.text, c.locality) for c in extract_claims(raw)] == claims

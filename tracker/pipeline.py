@@ -9,7 +9,7 @@ from tracker.extracting import Amount, extract_amounts
 from tracker.labeling import Label, has_traditional, label_amounts, share_labels, simplified
 from tracker.relating import (ExtractedLink, comparison_links, following_part_links, sentence_part_links,
                               step_links)
-from tracker.places import (PlaceRecord, document_mentions, find_places, infer_home_place, issuer_place,
+from tracker.places import (PlaceMention, PlaceRecord, document_mentions, find_places, infer_home_place, issuer_place,
                             load_gazetteer, located_units, named_in_full, subject_mentions, unit_mentions)
 from tracker.rules import load_rules
 from tracker.resolving import (
@@ -140,12 +140,14 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
             row = rows.get(position)  # a table row's figures, read by its header
             dated = sentence.text if dating is text else dating[sentence.start:sentence.end]
             amounts = [cell.amount for cell in row] if row else extract_amounts(sentence.text)
+            found = find_places(sentence.text, gazetteer, known) if amounts else []
+            if not row:
+                amounts = _outside_place_names(amounts, found)
             first = len(claims)
             sentence_claims.append(list(range(first, first + len(amounts))))
             previous, heading = heading, None if amounts else sentence.text
             if not amounts:
                 continue
-            found = find_places(sentence.text, gazetteer, known)
             mentions = subject_mentions(sentence.text, unit_mentions(sentence.text, found, units) if units else found)
             sentence_place = resolve_place(sentence.text, home, gazetteer, known, mentions)
             if row:
@@ -216,6 +218,15 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
         links += following_part_links(text, section_spans, sentence_claims[section_first:], claims)
     return ExtractedDocument(clean, document_title(text), doc_year, sections, contexts, homes, sentences, claims,
                              list(dict.fromkeys(links)))
+
+
+def _outside_place_names(amounts: list[Amount], mentions: list[PlaceMention]) -> list[Amount]:
+    """``amounts`` without those written inside a place's full name (六枝特区, 八步区: a numeral
+    and a measure word opening the name), which the gazetteer knows better than a rule on
+    the characters after them."""
+    named = [(m.start, m.end) for m in mentions if m.form != "short"]
+    return [amount for amount in amounts
+            if not any(start <= amount.start and amount.end <= end for start, end in named)]
 
 
 def _surface(raw: str, clean: str) -> str:
