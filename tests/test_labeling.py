@@ -484,3 +484,9 @@ def test_a_clause_that_only_sums_is_labelled_by_what_the_clause_before_did():
         ("1200名", "发放护理补贴的困难老人数"), ("216万元", "困难老人发放护理补贴")]
     # a count after a count there may count another thing: it is not given those words
     assert labels("有4所园存在超班额班级，共7个")[1] == ("7个", None)
+
+
+def test_a_shortened_duration_is_labelled_by_what_was_shortened():
+    # 缩短至, 压缩至 and 平均 link the measure to its level, as 提高到 and 均 do
+    assert labels("行车间隔缩短至180秒，审批时限压缩至5个工作日，耕层厚度平均达到26.4厘米") == [
+        ("180秒", "行车间隔"), ("5个工作日", "审批时限"), ("26.4厘米", "耕层厚度")]

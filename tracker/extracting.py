@@ -65,6 +65,8 @@ DISTRIBUTIVE = "各"
 RATE_FAMILIES = ("rate", "points")
 # A slash fraction's denominator is at most this (1/3, 3/4, 1/100); 12/31 is a date.
 MAX_SLASH_DENOMINATOR = 20
+# A time joined from clock units (2小时10分32秒 = 2.175556小时) is kept to a millionth of its unit.
+CLOCK_PRECISION = Decimal("0.000001")
 
 
 @dataclass(frozen=True)
@@ -763,6 +765,35 @@ def _join_ranges(amounts: list[Amount], sentence: str) -> list[Amount]:
     return result
 
 
+def _join_clock_times(amounts: list[Amount], sentence: str) -> list[Amount]:
+    """``2小时10分32秒``: amounts in clock units written one right after another, each finer
+    than the one before, are one duration in the first one's unit (a bare 分 there is minutes)."""
+    rules = load_rules()
+    seconds = rules.clock_seconds
+    result: list[Amount] = []
+    finest = None  # the unit of the last amount joined into result[-1]
+    joined: set[int] = set()
+    for amount in amounts:
+        first = result[-1] if result else None
+        if (first is not None and finest is not None and first.end == amount.start
+                and seconds.get(amount.unit, seconds[finest]) < seconds[finest]
+                and first.value is not None and amount.value is not None
+                and first.value_high is None and amount.value_high is None and not amount.redacted):
+            total = first.value * seconds[first.unit] + amount.value * seconds[amount.unit]
+            value = total / seconds[first.unit]  # kept whole until the last unit is added
+            unit = rules.clock_unit.get(first.unit, first.unit)
+            approx = max(first.approx, amount.approx, key=rules.qualifier_rank.__getitem__)
+            result[-1] = replace(first, end=amount.end, text=sentence[first.start:amount.end], value=value,
+                                 unit=unit, family=rules.units[unit].family, approx=approx)
+            finest = amount.unit
+            joined.add(len(result) - 1)
+            continue
+        result.append(amount)
+        finest = amount.unit if amount.unit in seconds and amount.value_high is None else None
+    return [replace(amount, value=amount.value.quantize(CLOCK_PRECISION).normalize()) if i in joined else amount
+            for i, amount in enumerate(result)]
+
+
 def extract_amounts(sentence: str) -> list[Amount]:
     """Every amount in one sentence, in order, with spans into that sentence."""
     if not possible_amount().search(sentence):
@@ -799,7 +830,7 @@ def extract_amounts(sentence: str) -> list[Amount]:
             idiom_spans += [m.span() for m in rules.titles.finditer(sentence)]
         if not any(s < match.end() and match.start() < e for s, e in idiom_spans):
             found.extend(_distribute(sentence, amount))
-    found = _join_ranges(found, sentence)
+    found = _join_ranges(_join_clock_times(found, sentence), sentence)
     if load_rules().respectively in sentence:
         found = _respective_bare_numbers(found, sentence)
     found = _distribute_over_list_before(found, sentence)

@@ -68,6 +68,8 @@ class Rules:
     fraction_words: dict[str, str]
     paired_measure: regex.Pattern
     division_after: tuple[str, ...]
+    clock_seconds: dict[str, int]
+    clock_unit: dict[str, str]
     divisions: frozenset[str]
     qualifiers_before: dict[str, str]
     qualifiers_not_after: dict[str, str]
@@ -318,6 +320,8 @@ def load_rules() -> Rules:
         fraction_words=dict(unit_seed["fraction_words"]),
         paired_measure=regex.compile(unit_seed["measure_words"]["paired"]),
         division_after=tuple(unit_seed["division_counts"]["after"]),
+        clock_seconds=dict(unit_seed["clock_units"]["seconds"]),
+        clock_unit=dict(unit_seed["clock_units"]["as_unit"]),
         divisions=frozenset(unit_seed["division_counts"]["divisions"]),
         minus_sign=regex.compile(f"(?<![{unit_seed['signs']['not_after']}])(?:{alternation(unit_seed['signs']['minus'])})$"),
         qualifiers_before=qualifiers["before"],
