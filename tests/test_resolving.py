@@ -1355,3 +1355,23 @@ def test_a_level_reached_after_a_span_up_to_now_is_of_now_and_a_total_over_it_is
         ("12.6万亩", None, "2021-2023"), ("158个", 2023, None),
         ("112亿元", None, "2021-2023"), ("4.5亿吨", 2023, None),
         ("620万小时", None, "2021-2023"), ("136人", None, "2021-2023")]
+
+
+@pytest.mark.parametrize("review, plan", [
+    ("一、客观看待成绩，进一步坚定保护发展的信心", "二、突出重点，全力推动产业高质量发展"),
+    ("一、正视成绩，进一步增强做好产业工作的信心和决心", "二、突出工作重点，全力推进2024年产业提质增效"),
+    ("一、2023年全区产业发展成效明显", "二、凝心聚力推动今年产业再上新台阶"),
+])
+def test_the_headings_of_a_speech_that_weigh_results_and_set_out_the_work_ahead(review, plan):
+    raw = (f"今天，我们召开2024年全县产业发展大会。\n{review}\n全县新建幼儿园12所。\n"
+           f"{plan}\n新建幼儿园20所。")
+    assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [
+        ("12所", 2023, "actual"), ("20所", 2024, "target")]
+
+
+def test_a_plan_heading_is_of_the_year_its_line_names_after_its_plan_words():
+    # a meeting late in 2023 plans 2024; 突出重点 opens the plan, the year comes later in the line
+    raw = ("在全县经济工作会议上的讲话\n（2023年12月18日）\n一、肯定成绩，准确把握全县经济发展态势\n"
+           "全年新建幼儿园12所。\n三、突出重点，全力做好2024年经济工作\n新建幼儿园20所。")
+    assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [
+        ("12所", 2023, "actual"), ("20所", 2024, "target")]
