@@ -347,3 +347,36 @@ def test_a_caption_line_of_one_cell_names_each_columns_unit_and_a_scaled_unit_in
     assert [(c.text, c.value, c.unit) for c in extract_claims(text)] == [
         ("5.8", Decimal("58000.0"), "亩"), ("1.26", Decimal("12600.00"), "吨"), ("5320", Decimal("5320"), "户"),
         ("12", Decimal("12"), "家"), ("21.8", Decimal("218000.0"), "千升")]
+
+
+def test_a_unit_list_shorter_than_the_columns_fits_each_unit_to_the_columns_its_kind_names():
+    text = ("表2\u30002024年上半年各镇（区）羊绒产业主要指标\n单位：家、亿元\n"
+            "镇（区）\u3000\u3000规上羊绒企业\u3000\u3000营业收入\u3000\u3000网络零售额\n"
+            "葛仙庄镇\u3000\u300012\u3000\u300028.3\u3000\u300016.7\n")
+    assert [(c.text, c.value, c.unit) for c in extract_claims(text)] == [
+        ("12", 12, "家"), ("28.3", Decimal("2830000000.0"), "元"), ("16.7", Decimal("1670000000.0"), "元")]
+    # columns of one kind, ending alike, stay under one unit
+    text = ("单位：万头、个\n县（市、区）\u3000饲养量\u3000出栏量\u3000新建规模场\n"
+            "前郭县\u300078.0\u300034.0\u3000300\n")
+    assert [(c.text, c.value, c.unit) for c in extract_claims(text)] == [
+        ("78.0", 780000, "头"), ("34.0", 340000, "头"), ("300", 300, "个")]
+
+
+def test_a_column_naming_its_own_unit_takes_it_from_the_captions_list():
+    text = ("单位：起、万亩、万元\n县（市）\u3000肇事起数\u3000受损农作物面积\u3000理赔金额\u3000理赔金额同比（%）\n"
+            "景洪市\u3000602\u30000.53\u30001,362.8\u3000-6.2\n")
+    assert [(c.text, c.value, c.unit) for c in extract_claims(text)] == [
+        ("602", 602, "起"), ("0.53", Decimal("5300.00"), "亩"), ("1,362.8", Decimal("13628000.0"), "元"),
+        ("-6.2", Decimal("6.2"), "%")]
+
+
+def test_a_tables_title_dates_its_figures_and_a_title_of_goals_makes_them_targets():
+    text = ("在全区产业发展大会上的讲话\n（2024年3月1日）\n"
+            "表1\u30002023年主要乡镇青菜头生产情况\n单位：万亩\n乡镇\u3000种植面积\n百胜镇\u30006.2\n"
+            "表2\u30002024年全区榨菜产业主要目标任务\n指标\u30002023年完成\u30002024年目标\n"
+            "青菜头种植面积（万亩）\u300072.6\u300072\n")
+    assert [(c.text, c.year, c.kind) for c in extract_claims(text)] == [
+        ("6.2", 2023, "actual"), ("72.6", 2023, "actual"), ("72", 2024, "target")]
+    # a programme named a plan is no goal
+    text = ("2023年部分乡镇营养改善计划实施情况\n乡镇\u3000学校数（所）\n扎瓦镇\u300012\n")
+    assert [(c.text, c.year, c.kind) for c in extract_claims(text)] == [("12", 2023, "actual")]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import combinations
 from dataclasses import dataclass, fields, replace
 from functools import cache, lru_cache
 
@@ -84,6 +85,10 @@ class _Rules:
     signed_cell: re.Pattern
     percent_suffix: re.Pattern
     rate_change_unit: str
+    header_families: dict
+    table_title: re.Pattern
+    table_title_end: re.Pattern
+    table_title_goals: re.Pattern
 
 
 # Seed keys that are not the rule's own name.
@@ -95,7 +100,8 @@ def _rules() -> _Rules:
     # Each rule from its seed entry, read as its field's type says: a pattern compiled, a list
     # as a set, a word or a number as written.
     seed = load_seed("tables.toml")
-    readers = {"re.Pattern": re.compile, "frozenset": frozenset, "str": str, "int": int}
+    readers = {"re.Pattern": re.compile, "frozenset": frozenset, "str": str, "int": int,
+               "dict": lambda patterns: {name: re.compile(pattern) for name, pattern in patterns.items()}}
     return _Rules(**{field.name: readers[field.type](seed[_SEED_KEYS.get(field.name, field.name)])
                      for field in fields(_Rules)})
 
@@ -109,10 +115,19 @@ def table_cells(sentences: list[str]) -> dict[int, list[TableCell]]:
     table_units: list[str] = []
     carried: tuple[str, str] | None = None  # the group and unit the last labelled row named
     as_of: int | None = None  # the year a caption says the figures stand at
+    planned = False  # whether the table's title says it holds goals
     for index, sentence in enumerate(sentences):
         titled = rules.caption_unit.match(sentence.strip())
-        if titled:  # 表1　…毕业去向分布（单位：人、%）: a new table, in these units
-            header, table_units, carried, as_of = None, _units_listed(titled.group("unit")), None, None
+        title = rules.table_title.match(sentence.strip())
+        if title and not (title.group("numbered") or rules.table_title_end.search(title.group("title"))):
+            title = None
+        if titled or title:
+            # 表1　…毕业去向分布（单位：人、%）: a new table, in these units; 表1　2023年各县（市）…情况:
+            # of that year
+            header, carried = None, None
+            table_units = _units_listed(titled.group("unit")) if titled else []
+            as_of = int(title.group("year")) if title else None
+            planned = bool(title and rules.table_title_goals.search(title.group("title")))
             continue
         if rules.separator.search(sentence) is None:
             # one cell: a caption (单位：万元, 数据截至2023年12月31日) or a heading inside the table
@@ -125,11 +140,11 @@ def table_cells(sentences: list[str]) -> dict[int, list[TableCell]]:
             elif dated:
                 as_of = year_value(dated.group(1))
             elif len(sentence) > rules.max_heading or "，" in sentence:
-                header, table_units, carried, as_of = None, [], None, None
+                header, table_units, carried, as_of, planned = None, [], None, None, False
             continue
         cells = _cells(sentence)
         if len(cells) < 2 or len(sentence) > rules.max_line:
-            header, table_units, carried, as_of = None, [], None, None
+            header, table_units, carried, as_of, planned = None, [], None, None, False
             continue
         numbers = [rules.number.match(text) for _, _, text in cells]
         if numbers[-1] and not any(numbers[:-1]) and (carried or any(
@@ -157,7 +172,10 @@ def table_cells(sentences: list[str]) -> dict[int, list[TableCell]]:
             continue
         row = _row_cells(cells, numbers, header, table_units)
         if row:
-            found[index] = [cell if cell.year else replace(cell, year=as_of) for cell in row]
+            # a column of an earlier year than a table of goals is of what was done (2023年完成 in
+            # 表2　2024年…主要目标任务)
+            found[index] = [replace(cell, year=cell.year or as_of, target=cell.target or planned and not (
+                cell.year and as_of and cell.year < as_of)) for cell in row]
     return found
 
 
@@ -248,13 +266,55 @@ def _units_in_turn(columns: list[str], table_units: list[str]) -> list[str | Non
         return table_units * len(columns)
     if len(table_units) == len(columns):
         return table_units
+    named = [_column_unit(column) for column in columns]
+    open_columns = [place for place, unit in enumerate(named) if unit is None]
+    if 0 < len(open_columns) < len(columns):
+        # 肇事起数⇥受损农作物面积⇥理赔金额⇥理赔金额同比（%） under 单位：起、万亩、万元: a column naming
+        # its own unit takes none of the table's, and a unit it names is not another column's
+        left = [unit for unit in table_units if unit not in named]
+        in_turn: list[str | None] = [None] * len(columns)
+        for place, unit in zip(open_columns, _units_in_turn([columns[place] for place in open_columns], left)):
+            in_turn[place] = unit
+        return in_turn
     for kind_of in (lambda column: rules.year_header.sub("", column),
                     lambda column: rules.header_unit.sub("", column).strip()[-rules.column_head:]):
         kinds = [kind_of(column) for column in columns]
         starts = [place for place, kind in enumerate(kinds) if not place or kind != kinds[place - 1]]
         if table_units and len(table_units) == len(starts):
             return [table_units[bisect_right(starts, place) - 1] for place in range(len(columns))]
-    return [None] * len(columns)
+    return _units_by_kind(columns, table_units)
+
+
+def _units_by_kind(columns: list[str], table_units: list[str]) -> list[str | None]:
+    # Fewer units than columns, naming no kinds the columns' words tell apart (规上企业⇥营业收入⇥
+    # 网络零售额 under 单位：家、亿元; 饲养量⇥出栏量⇥新建规模场 under 单位：万头、个): each unit in turn
+    # over a run of columns, the runs where the columns' words fit the units' kinds (a count of
+    # 企业, a sum of 收入) and columns ending alike stay together; none if no one way is best.
+    if not 1 < len(table_units) < len(columns):
+        return [None] * len(columns)
+    families = [(amount.family if (amount := _cell_amount("1" + unit)) else None) for unit in table_units]
+    guessed = [_header_family(column) for column in columns]
+    best, best_score, tied = None, None, False
+    for cuts in combinations(range(1, len(columns)), len(table_units) - 1):
+        groups = [bisect_right(cuts, place) for place in range(len(columns))]
+        fitting = sum(0 if guess is None else 1 if guess == families[group] else -1
+                      for guess, group in zip(guessed, groups))
+        alike = sum((1 if groups[place] == groups[place + 1] else -1)
+                    for place in range(len(columns) - 1) if columns[place][-1:] == columns[place + 1][-1:])
+        score = (fitting, alike)
+        if best_score is None or score > best_score:
+            best, best_score, tied = groups, score, False
+        elif score == best_score:
+            tied = True
+    if best is None or tied:
+        return [None] * len(columns)
+    return [table_units[group] for group in best]
+
+
+def _header_family(column: str) -> str | None:
+    # The family of amounts a column's name says it holds (营业收入: money; 规上企业: count), if any.
+    name = _rules().header_unit.sub("", column).strip()
+    return next((family for family, pattern in _rules().header_families.items() if pattern.search(name)), None)
 
 
 def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None], header: list[str],
