@@ -380,3 +380,10 @@ def test_a_tables_title_dates_its_figures_and_a_title_of_goals_makes_them_target
     # a programme named a plan is no goal
     text = ("2023年部分乡镇营养改善计划实施情况\n乡镇\u3000学校数（所）\n扎瓦镇\u300012\n")
     assert [(c.text, c.year, c.kind) for c in extract_claims(text)] == [("12", 2023, "actual")]
+
+
+def test_a_column_opening_with_a_span_of_years_gives_its_figures_that_period():
+    text = ("表1\u3000各县（市、区）退耕还林完成情况\n单位：万亩\n"
+            "县（市、区）\u30001999—2023年累计完成\u30002023年补植补造\n宝塔区\u3000119.2\u30000.62\n")
+    assert [(c.text, c.metric_label, c.year, c.period) for c in extract_claims(text)] == [
+        ("119.2", "累计完成", None, "1999-2023"), ("0.62", "补植补造", 2023, None)]

@@ -183,7 +183,8 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                 read, item = _under_opener(opener, dated, amount)
                 kind = table_cell_kind(row[index].target, row[index].year, context) if row \
                     else resolve_kind(read, item, context, start)
-                period, period_end = (None, None) if index in listed_years \
+                period, period_end = (row[index].period, None) if row and row[index].period \
+                    else (None, None) if index in listed_years \
                     else resolve_period(read, item, kind == "target", context, start)
                 claim_year = listed_years.get(index) or (
                     None if period or kind == "target" and yearly_goal(read, item, context, start)

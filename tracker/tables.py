@@ -34,7 +34,8 @@ DIGIT = re.compile(r"[0-9０-９]")
 class TableCell:
     """One figure of a table row: the amount (spans into the row's sentence), what it
     measures, what it measures when the row's label is a place (the column alone), the
-    row's label, the year its column names, if any, and whether its column holds goals."""
+    row's label, the year its column names, if any, whether its column holds goals, and the span
+    of years its column names (1999—2023年累计完成 → 1999-2023), if any."""
 
     amount: Amount
     label: str
@@ -42,6 +43,7 @@ class TableCell:
     row: str
     year: int | None = None
     target: bool = False
+    period: str | None = None
 
     def label_in(self, places: list[str]) -> str:
         """The cell's label when ``places`` are the place names of its row."""
@@ -174,8 +176,9 @@ def table_cells(sentences: list[str]) -> dict[int, list[TableCell]]:
         if row:
             # a column of an earlier year than a table of goals is of what was done (2023年完成 in
             # 表2　2024年…主要目标任务)
-            found[index] = [replace(cell, year=cell.year or as_of, target=cell.target or planned and not (
-                cell.year and as_of and cell.year < as_of)) for cell in row]
+            found[index] = [replace(cell, year=cell.year or (None if cell.period else as_of),
+                                    target=cell.target or planned and not (cell.year and as_of and cell.year < as_of))
+                            for cell in row]
     return found
 
 
@@ -363,11 +366,14 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
         if amount is None:
             continue
         year = rules.year_header.match(column)
+        # a season over two years (2022—2023学年) is no span: cues.toml dates it by one of them
+        span = f"{year.group(1)}-{year.group('last')}" if year and year.group("last") \
+            and not load_rules().season.match(column) else None
         negative = load_rules().minus_sign.search(number.group("sign")) is not None  # +5.0 is a rise
         result.append(TableCell(amount, _label(label, column, negative, grown),
                                 _label("", column, negative, grown) or label,
-                                label, int(year.group(1)) if year else None,
-                                rules.target_header.search(column) is not None))
+                                label, int(year.group(1)) if year and not span else None,
+                                rules.target_header.search(column) is not None, span))
     return result
 
 
