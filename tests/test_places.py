@@ -657,3 +657,15 @@ def test_a_generic_name_labelling_a_table_row_is_a_place_of_the_known_city(gaz, 
 def test_a_numeral_and_measure_word_opening_a_place_name_are_no_amount(raw, claims):
     # 六枝, 八步 and 千人 read as 6枝, 8步 and 1000人 on the characters alone; the gazetteer knows them
     assert [(c.text, c.locality) for c in extract_claims(raw)] == claims
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("年底前城镇污水处理厂进水生化需氧量浓度提高", []),  # 城镇 after a time is no 前城镇
+    ("在县城及以下城镇居住的进城农民工", []),
+    ("以西江镇西江千户苗寨为龙头", ["西江镇"]),  # 以 opens no town's name
+    ("重点在东郊、龙楼、昌洒、翁田等沿海镇推广矮种椰子", []),  # a kind of town
+    ("淘宝村、淘宝镇分别达到47个和5个", []),  # a title of e-commerce towns
+    ("吴城镇、苏村镇、马集镇", ["吴城镇", "苏村镇", "马集镇"]),
+])
+def test_words_that_end_in_a_towns_suffix_without_naming_a_town(gaz, sentence, found):
+    assert [m.text for m in find_places(sentence, gaz)] == found
