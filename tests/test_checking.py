@@ -379,3 +379,22 @@ def test_parts_in_the_sentences_after_their_total_that_pass_it_are_a_warning(ses
             "第三产业增加值476.6亿元。")
     [draft] = drafts_of(sessions, tmp_path, text)
     assert (draft.check, draft.severity, draft.computed) == ("sum", "warning", 101630000000.0)
+
+
+TRAINING_TABLE = ("表1\u30002024年上半年各乡镇（街道）技能培训及外出开店情况\n单位：人次、家\n"
+                  "乡镇（街道）\u3000培训人次\u3000新开门店\u3000平均培训时长（小时）\n"
+                  "凤岗街道\u30001,126\u3000182\u300012\n虬江街道\u3000968\u3000164\u300010\n"
+                  "夏茂镇\u30001,032\u3000203\u300011\n合计\u3000{total}\u3000549\u300011\n")
+
+
+def test_a_tables_total_row_is_checked_against_the_rows_above_it(sessions, tmp_path):
+    # the column of 培训人次 adds up to 3126; the average column holds no sum
+    assert [(d.check, d.severity, d.stated, d.computed) for d in drafts_of(
+        sessions, tmp_path, TRAINING_TABLE.format(total="3,156")) if d.severity != "info"] == [
+        ("sum", "error", 3156.0, 3126.0)]
+
+
+def test_a_table_whose_rows_are_broken_down_or_subtotalled_raises_nothing(sessions, tmp_path):
+    # 夏茂镇 breaks the row above down: the total is of the first two rows
+    text = TRAINING_TABLE.format(total="2,094").replace("夏茂镇", "其中：夏茂镇").replace("549", "346")
+    assert [d for d in drafts_of(sessions, tmp_path, text) if d.severity != "info"] == []

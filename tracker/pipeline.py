@@ -8,7 +8,7 @@ from tracker.cleaning import CleanText, clean_text
 from tracker.extracting import Amount, extract_amounts
 from tracker.labeling import Label, has_traditional, label_amounts, share_labels, simplified
 from tracker.relating import (ExtractedLink, comparison_links, following_part_links, sentence_part_links,
-                              step_links)
+                              step_links, table_total_links)
 from tracker.places import (PlaceMention, PlaceRecord, document_mentions, find_places, infer_home_place, issuer_place,
                             load_gazetteer, located_units, named_in_full, subject_mentions, unit_mentions)
 from tracker.rules import load_rules
@@ -132,6 +132,7 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
         heading = None  # the sentence before, when it has no amounts: it may be a heading
         section_sentences = split_sentences(text, section.start, section.end)
         rows = table_cells([sentence.text for sentence in section_sentences])
+        table_rows: list[tuple[int, list, list[int]]] = []  # each row's position, cells and claims
         openers = [colon or goal for colon, goal in zip(colon_openers(text, section_sentences),
                                                          goal_openers(text, section_sentences, goal_opening))]
         for position, (sentence, opener) in enumerate(zip(section_sentences, openers)):
@@ -214,9 +215,12 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                 ))
             links += comparison_links(first, labels, lambda index: claims[index].year, sentence.text)
             links += part_links
+            if row:
+                table_rows.append((position, row, list(range(first, len(claims)))))
         section_spans = [span for _, span in sentences[section_first:]]
         links += step_links(section_spans, sentence_claims[section_first:], claims)
         links += following_part_links(text, section_spans, sentence_claims[section_first:], claims)
+        links += table_total_links(table_rows, claims)
     return ExtractedDocument(clean, document_title(text), doc_year, sections, contexts, homes, sentences, claims,
                              list(dict.fromkeys(links)))
 

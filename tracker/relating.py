@@ -13,6 +13,7 @@ seeds/relations.toml.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -69,6 +70,9 @@ class RelationRules:
     ranked: regex.Pattern
     ranked_mark: str
     additive_families: frozenset[str]
+    table_total_rows: regex.Pattern
+    table_part_breaks: regex.Pattern
+    table_average_columns: regex.Pattern
     base_kinds: dict[str, regex.Pattern]
 
 
@@ -415,3 +419,41 @@ def _outside_asides(sentence, indices: list[int], claims: list) -> list[int]:
     spans = aside_spans(sentence.text)
     return [c for c in indices
             if aside_of(spans, claims[c].start - sentence.start, claims[c].end - sentence.start) is None]
+
+
+def table_total_links(rows: list[tuple[int, list, list[int]]], claims: list) -> list[ExtractedLink]:
+    """Totals and parts of tables: each figure of a row labelled 合计 is the sum of the figures above
+    it in its column and unit, since the table's header, a heading inside it or its last total row.
+    ``rows`` are the table rows of a section in order, each its sentence's position, its cells
+    (tables.TableCell) and their claims' indices."""
+    rules = relation_rules()
+    links: list[ExtractedLink] = []
+    above: dict[tuple[int, str, str], list[int]] = defaultdict(list)  # (table, column, unit) → claims
+    broken: set[int] = set()  # tables whose rows break a figure down: their rows overlap
+    last = None
+    for position, cells, indices in rows:
+        if last is not None and position != last + 1:
+            above.clear()  # 三、本年度办理结果 between rows: the rows after it are a list of their own
+        last = position
+        label = cells[0].row if cells else ""
+        if rules.table_part_breaks.search(label):
+            broken.update(cell.table for cell in cells)
+            continue
+        total = rules.table_total_rows.match(label.strip()) is not None
+        for cell, index in zip(cells, indices):
+            key = (cell.table, cell.column, claims[index].unit)
+            if not total:
+                above[key].append(index)
+                continue
+            parts = above.pop(key, [])
+            if cell.table in broken or len(parts) < 2 or claims[index].family not in rules.additive_families \
+                    or claims[index].aspect != "level" or any(claims[i].aspect != "level" for i in parts) \
+                    or rules.table_average_columns.search(cell.column) \
+                    or claims[index].value is not None and any(
+                        claims[i].value is not None and claims[i].value >= claims[index].value for i in parts):
+                continue  # an average or a rate down a column (成交均价, 平均亩产), no sum
+            links += [ExtractedLink("part", index, part, detail={"form": "合计", "order": order, "item": None,
+                                                                 "span": None})
+                      for order, part in enumerate(parts)]
+    return links
+

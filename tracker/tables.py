@@ -35,7 +35,8 @@ class TableCell:
     """One figure of a table row: the amount (spans into the row's sentence), what it
     measures, what it measures when the row's label is a place (the column alone), the
     row's label, the year its column names, if any, whether its column holds goals, and the span
-    of years its column names (1999—2023年累计完成 → 1999-2023), if any."""
+    of years its column names (1999—2023年累计完成 → 1999-2023), if any; the column's name and the
+    table's number in the section, which tell the cells a total row sums."""
 
     amount: Amount
     label: str
@@ -44,6 +45,8 @@ class TableCell:
     year: int | None = None
     target: bool = False
     period: str | None = None
+    column: str = ""
+    table: int = 0
 
     def label_in(self, places: list[str]) -> str:
         """The cell's label when ``places`` are the place names of its row."""
@@ -118,6 +121,7 @@ def table_cells(sentences: list[str]) -> dict[int, list[TableCell]]:
     carried: tuple[str, str] | None = None  # the group and unit the last labelled row named
     as_of: int | None = None  # the year a caption says the figures stand at
     planned = False  # whether the table's title says it holds goals
+    table = 0  # the number of the table the rows are in, counted by its titles and headers
     for index, sentence in enumerate(sentences):
         titled = rules.caption_unit.match(sentence.strip())
         title = rules.table_title.match(sentence.strip())
@@ -126,7 +130,7 @@ def table_cells(sentences: list[str]) -> dict[int, list[TableCell]]:
         if titled or title:
             # 表1　…毕业去向分布（单位：人、%）: a new table, in these units; 表1　2023年各县（市）…情况:
             # of that year
-            header, carried = None, None
+            header, carried, table = None, None, table + 1
             table_units = _units_listed(titled.group("unit")) if titled else []
             as_of = int(title.group("year")) if title else None
             planned = bool(title and rules.table_title_goals.search(title.group("title")))
@@ -156,7 +160,7 @@ def table_cells(sentences: list[str]) -> dict[int, list[TableCell]]:
                 found[index] = [cell]
             continue
         if not any(numbers):
-            header = [text for _, _, text in cells]
+            header, table = [text for _, _, text in cells], table + 1
             first = rules.table_unit.match(header[0])
             if first:
                 table_units = _units_listed(first.group("unit"))
@@ -177,7 +181,8 @@ def table_cells(sentences: list[str]) -> dict[int, list[TableCell]]:
             # a column of an earlier year than a table of goals is of what was done (2023年完成 in
             # 表2　2024年…主要目标任务)
             found[index] = [replace(cell, year=cell.year or (None if cell.period else as_of),
-                                    target=cell.target or planned and not (cell.year and as_of and cell.year < as_of))
+                                    target=cell.target or planned and not (cell.year and as_of and cell.year < as_of),
+                                    table=table)
                             for cell in row]
     return found
 
@@ -354,7 +359,7 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
             if whole is not None:  # 水稻制种保险⇥12.6万亩⇥…: a cell may write its own unit
                 negative = load_rules().minus_sign.search(text[:1]) is not None  # +4.2个百分点 is a rise
                 result.append(TableCell(whole, _label(label, column, negative, grown),
-                                        _label("", column, negative, grown) or label, label))
+                                        _label("", column, negative, grown) or label, label, column=column))
             continue
         column_unit = _column_unit(column)
         unit = "%" if number.group("percent") else column_unit or row_unit or in_turn[place]
@@ -373,7 +378,7 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
         result.append(TableCell(amount, _label(label, column, negative, grown),
                                 _label("", column, negative, grown) or label,
                                 label, int(year.group(1)) if year and not span else None,
-                                rules.target_header.search(column) is not None, span))
+                                rules.target_header.search(column) is not None, span, column))
     return result
 
 
