@@ -456,4 +456,3 @@ def table_total_links(rows: list[tuple[int, list, list[int]]], claims: list) -> 
                                                                  "span": None})
                       for order, part in enumerate(parts)]
     return links
-

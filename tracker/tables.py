@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import combinations
 from dataclasses import dataclass, fields, replace
 from functools import cache, lru_cache
+from itertools import combinations
 
 from tracker.extracting import Amount, extract_amounts
 from tracker.resolving import year_value
