@@ -774,8 +774,8 @@ def _join_clock_times(amounts: list[Amount], sentence: str) -> list[Amount]:
     finest = None  # the unit of the last amount joined into result[-1]
     joined: set[int] = set()
     for amount in amounts:
-        first = result[-1] if result else None
-        if (first is not None and finest is not None and first.end == amount.start
+        first = result[-1] if finest is not None else None
+        if (first is not None and first.end == amount.start
                 and seconds.get(amount.unit, seconds[finest]) < seconds[finest]
                 and first.value is not None and amount.value is not None
                 and first.value_high is None and amount.value_high is None and not amount.redacted):

@@ -435,7 +435,7 @@ def table_total_links(rows: list[tuple[int, list, list[int]]], claims: list) -> 
         if last is not None and position != last + 1:
             above.clear()  # 三、本年度办理结果 between rows: the rows after it are a list of their own
         last = position
-        label = cells[0].row if cells else ""
+        label = cells[0].row
         if rules.table_part_breaks.search(label):
             broken.update(cell.table for cell in cells)
             continue

@@ -321,7 +321,7 @@ def _units_by_kind(columns: list[str], table_units: list[str]) -> list[str | Non
 
 def _header_family(column: str) -> str | None:
     # The family of amounts a column's name says it holds (营业收入: money; 规上企业: count), if any.
-    name = _rules().header_unit.sub("", column).strip()
+    name = _column_name(column)
     return next((family for family, pattern in _rules().header_families.items() if pattern.search(name)), None)
 
 
