@@ -561,6 +561,19 @@ def test_sentences_under_a_colon_are_read_with_its_opener():
     assert [(c.text, c.year) for c in extract_claims(raw)] == [("11所", 2012)]
 
 
+def test_a_time_opening_a_sentence_dates_the_items_semicolons_join_to_it():
+    # a review of 2023 in a 2024 speech: the items after ； are of the year the sentence opens with
+    raw = ("在2024年全州工作会议上的讲话\n今天召开2024年全州工作会议。\n"
+           "2023年，全州发生肇事1,286起，同比下降8.4%；共受理理赔案件4,372件；结案率达到98.7%。\n"
+           "“十四五”以来，全州建设防护围栏136.8公里；为46个村寨实施防护工程；自2019年以来累计投入3.2亿元。\n"
+           "全州新建避险屋260个。")
+    assert [(c.text, c.year, c.period) for c in extract_claims(raw)] == [
+        ("1,286起", 2023, None), ("8.4%", 2023, None), ("4,372件", 2023, None), ("98.7%", 2023, None),
+        ("136.8公里", None, "2021-2024"), ("46个", None, "2021-2024"),
+        ("3.2亿元", None, "2019-2024"),  # an item naming a time of its own stands under its own
+        ("260个", 2024, None)]  # a full stop ends it
+
+
 @pytest.mark.parametrize("raw,expected", [
     # 全省 opening a clause: the province of the document's place; 我县: the place itself
     ("今天,我们召开2019年全县教育工作会议。绥中县有中小学85所。\n全省学前三年毛入园率为88%，我县达到92%。",

@@ -5,7 +5,7 @@ import re
 
 from hypothesis import given, strategies as st
 
-from tracker.segmenting import TextSpan, colon_openers, goal_openers, split_sentences, split_stories
+from tracker.segmenting import TextSpan, colon_openers, joined_openers, split_sentences, split_stories
 
 
 def texts(text):
@@ -96,10 +96,20 @@ def test_a_goal_cue_opening_a_sentence_governs_the_items_semicolons_join_to_it()
 
     text = "预计全年地区生产总值268亿元；固定资产投资增长12%；社会消费品零售总额96.3亿元。农民收入增长7.2%；全年新增就业1200人。"
     sentences = split_sentences(text)
-    assert [(s.text, opener) for s, opener in zip(sentences, goal_openers(text, sentences, load_rules().goal_opening))] == [
+    assert [(s.text, opener) for s, opener in zip(sentences, joined_openers(text, sentences, load_rules().goal_opening))] == [
         ("预计全年地区生产总值268亿元", ""), ("固定资产投资增长12%", "预计"), ("社会消费品零售总额96.3亿元", "预计"),
         ("农民收入增长7.2%", ""), ("全年新增就业1200人", ""),  # a full stop ends it
     ]
+
+
+def test_a_time_opening_a_sentence_dates_the_items_after_it_but_not_one_naming_its_own():
+    from tracker.rules import load_rules
+
+    rules = load_rules()
+    text = "2023年，全州发生肇事1286起；共受理案件4372件；今年上半年已拨付7850万元；结案率98.7%。全年巡护4.6万公里。"
+    sentences = split_sentences(text)
+    assert joined_openers(text, sentences, rules.time_opening, rules.time_own) == [
+        "", "2023年，", "", "2023年，", ""]
 
 
 STORY = "全区加快推进老旧小区改造，群众获得感持续增强。" * 10

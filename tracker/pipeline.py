@@ -29,7 +29,7 @@ from tracker.resolving import (
     table_cell_kind,
     yearly_goal,
 )
-from tracker.segmenting import (TextSpan, colon_openers, goal_openers, split_sections, split_sentences,
+from tracker.segmenting import (TextSpan, colon_openers, joined_openers, split_sections, split_sentences,
                                 split_stories)
 from tracker.tables import table_cells
 from tracker.vocabulary import load_vocabulary
@@ -110,8 +110,8 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
     doc_year = next((context.year for context in contexts if context.year is not None), None)
     gazetteer = load_gazetteer()
     vocabulary = load_vocabulary()
-    respectively = load_rules().respectively
-    goal_opening = load_rules().goal_opening
+    rules = load_rules()
+    respectively = rules.respectively
     traditional = has_traditional(text)  # 學校, 萬元: labels are written in simplified characters
     links: list[ExtractedLink] = []
     sentence_claims: list[list[int]] = []
@@ -133,8 +133,9 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
         section_sentences = split_sentences(text, section.start, section.end)
         rows = table_cells([sentence.text for sentence in section_sentences])
         table_rows: list[tuple[int, list, list[int]]] = []  # each row's position, cells and claims
-        openers = [colon or goal for colon, goal in zip(colon_openers(text, section_sentences),
-                                                         goal_openers(text, section_sentences, goal_opening))]
+        openers = [colon or goal or time for colon, goal, time in zip(
+            colon_openers(text, section_sentences), joined_openers(text, section_sentences, rules.goal_opening),
+            joined_openers(text, section_sentences, rules.time_opening, rules.time_own))]
         for position, (sentence, opener) in enumerate(zip(section_sentences, openers)):
             sentence_index = len(sentences)
             sentences.append((section_index, sentence))

@@ -123,6 +123,8 @@ class Rules:
     late_page_month: int
     lead_year: regex.Pattern
     lead_reach: int
+    time_opening: re.Pattern
+    time_own: re.Pattern
     meeting_title: regex.Pattern
     report_title: regex.Pattern
     hidden_year: regex.Pattern
@@ -381,6 +383,8 @@ def load_rules() -> Rules:
         late_page_month=cue_seed["years"]["late_page_month"],
         lead_year=regex.compile(cue_seed["years"]["lead_year"]),
         lead_reach=cue_seed["years"]["lead_reach"],
+        time_opening=re.compile(cue_seed["years"]["time_opening"]),
+        time_own=re.compile(cue_seed["years"]["time_own"]),
         meeting_title=regex.compile(cue_seed["years"]["meeting_title"]),
         report_title=regex.compile(cue_seed["years"]["report_title"], regex.MULTILINE),
         hidden_year=regex.compile(cue_seed["years"]["hidden_year"]),

@@ -82,19 +82,30 @@ def colon_openers(text: str, sentences: list[TextSpan]) -> list[str]:
     return openers
 
 
-def goal_openers(text: str, sentences: list[TextSpan], opening: re.Pattern) -> list[str]:
-    """For each of ``sentences``, the goal cue it stands under, or "": a sentence opening with a
-    cue (``opening`` matches its start: 预计全年实现地区生产总值268亿元；规模以上工业增加值增长9.5%；…)
-    governs the items after it that ``；`` joins to it, up to the end of their sentence."""
+def joined_openers(text: str, sentences: list[TextSpan], opening: re.Pattern,
+                   own: re.Pattern | None = None) -> list[str]:
+    """For each of ``sentences``, the opening it stands under, or "": a sentence whose start
+    ``opening`` matches (a goal cue: 预计全年实现地区生产总值268亿元；规模以上工业增加值增长9.5%；…,
+    or a time: 2023年，…同比下降8.4%；共受理理赔案件4,372件) governs the items after it that ``；``
+    joins to it, up to the end of their sentence or an item with an opening of its own. An item
+    whose first clause ``own`` finds in (a time of its own: 自1994年…以来) stands under none."""
     openers, current = [], ""
     for index, sentence in enumerate(sentences):
         if current and not on_one_line(text, sentences[index - 1], sentence, "；;"):
             current = ""
-        openers.append(current)
-        if not current:
-            found = opening.match(sentence.text)
-            current = found.group() if found else ""
+        found = opening.match(sentence.text)
+        owned = own is not None and own.search(_first_clause(sentence.text))
+        openers.append("" if found or owned else current)
+        if found:
+            current = found.group()
     return openers
+
+
+def _first_clause(sentence: str) -> str:
+    return _CLAUSE_END.split(sentence, 1)[0]
+
+
+_CLAUSE_END = re.compile(r"[，,]")
 
 
 def split_sections(text: str) -> list[TextSpan]:
