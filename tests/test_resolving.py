@@ -739,6 +739,26 @@ def test_a_line_naming_a_years_state_and_a_coming_plan_reviews_that_year_first()
         ("102.6万亩", 2023, "actual"), ("15.86万吨", 2023, "actual"), ("100万亩左右", 2024, "target")]
 
 
+def test_a_half_year_report_and_plan_for_the_second_half_reviews_the_first_half():
+    raw = ("盐池县人民政府门户网站\n首页 | 走进盐池 | 信息公开\n"
+           "盐池县农业农村局关于2024年上半年滩羊产业发展情况及下半年工作打算的报告\n发布时间：2024-07-10 11:26\n"
+           "一、上半年滩羊产业发展情况\n全县滩羊存栏152.8万只，同比增长3.6%。\n"
+           "二、下半年工作打算\n新建标准化养殖场5个。")
+    assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [
+        ("152.8万只", 2024, "actual"), ("3.6%", 2024, "actual"), ("5个", 2024, "target")]
+
+
+def test_a_heading_naming_a_past_year_and_no_frame_words_reviews_that_year():
+    raw = ("在全市非织造布产业高质量发展推进会上的讲话\n发布时间：2024-03-01 16:20\n同志们：\n"
+           "一、2023年全市非织造布产业发展稳中有进\n全市新建标准化厂房42万平方米。\n"
+           "二、凝心聚力推动2024年非织造布产业实现新突破\n新建标准化厂房50万平方米。")
+    assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [
+        ("42万平方米", 2023, "actual"), ("50万平方米", 2024, "target")]
+    # a heading on the year at hand is no review (一、2024年是…之年 states the year, not its results)
+    raw = raw.replace("一、2023年", "一、2024年")
+    assert [(c.text, c.year) for c in extract_claims(raw)] == [("42万平方米", 2024), ("50万平方米", 2024)]
+
+
 def test_a_figure_about_a_located_unit_takes_its_place():
     raw = ("崇左市2023年口岸工作情况\n全市现有口岸7个，具体为：凭祥市境内的友谊关口岸和平而关口岸，龙州县境内的水口口岸。\n"
            "友谊关口岸货运量438.7万吨。\n口岸名称\t货运量（万吨）\n水口口岸\t215.4\n")

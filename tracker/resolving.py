@@ -179,6 +179,11 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
     for match in rules.frame_heading.finditer(text, start, end):
         if match.group("review"):
             markers.append((match.start(), "review", match.group("year_heading")))
+        elif match.group("dated") is not None:
+            # 一、2023年全市…发展稳中有进, in a speech of 2024 (or on a page of 2024): a review of 2023
+            now = meeting_year if meeting_year is not None else published
+            if now is not None and (year_value(match.group("year_heading")) or now) < now:
+                markers.append((match.start(), "review", match.group("year_heading")))
         elif match.group("present"):
             # 二、清醒认识当前春耕生产面临的形势: the state at the meeting, reported on as its year
             markers.append((match.start(), "report", str(meeting_year) if meeting_year is not None else None))
