@@ -320,9 +320,10 @@ def test_main_work_of_a_year_is_its_plan_unless_it_reports_what_was_done():
     from tracker.pipeline import extract_claims
     text = "北票市2019年政府工作报告\n一、2018年工作回顾\n引进项目8个。\n二、2019年主要工作\n实施重点项目60个。"
     assert [(c.text, c.year, c.kind) for c in extract_claims(text)] == [("8个", 2018, "actual"), ("60个", 2019, "target")]
-    # 主要工作完成情况 reports what was done: a review of its year
-    assert section_context("2019年政府工作报告\n一、2018年主要工作完成情况\n新建学校3所。").frames == (
-        Frame(21, "review", 2018),)
+    # 主要工作完成情况 reports what was done: a review of its year (a line of its own, not a numbered
+    # heading, which names a past year and is a review for that alone)
+    assert section_context("2019年政府工作报告\n2018年主要工作完成情况\n新建学校3所。").frames == (
+        Frame(19, "review", 2018),)
 
 
 @pytest.mark.parametrize("title,reviewed", [
