@@ -282,6 +282,14 @@ def test_the_parts_a_total_closes_and_those_after_its_qizhong_are_two_breakdowns
         ("sum", "error", 700.0, 740.0)]
 
 
+def test_a_growth_against_the_level_compared_with_inside_the_comparison(sessions, tmp_path):
+    drafts = drafts_of(sessions, tmp_path, "全县滩羊肉产量1.38万吨，较去年同期的1.25万吨增长13.6%。")
+    assert [(d.check, d.severity, d.stated, d.computed) for d in drafts] == [("growth", "error", 13.6, 10.4)]
+    # a rate against the month before is not one against the level of a year before
+    text = "精瘦肉零售均价13.85元/斤，环比下降1.35%，同比下降18.2%（去年同期为16.93元/斤）。"
+    assert [(d.check, d.severity) for d in drafts_of(sessions, tmp_path, text) if d.severity != "info"] == []
+
+
 def test_the_probe_reports_raise_no_false_alarm(sessions):
     """The probe reports' relations, checked: the only warnings left are lists after 其中
     whose categories overlap (农户贷款 within 农村贷款; suspects detained, then arrested;
@@ -289,8 +297,9 @@ def test_the_probe_reports_raise_no_false_alarm(sessions):
     sent; wheat of a quality class, then of the leading varieties), one whose second item
     counts other stations than the total, one that adds the balance left of a fund
     (结余4.89万元) to what was spent of the whole, and one whose items after the first say
-    other things (拆旧复垦面积2,150亩，其中复垦为耕地1,930亩，建新安置区占地290亩); each says it
-    may be overlap. Before the checks read asides, bases, averages and shares of plans, the
+    other things (拆旧复垦面积2,150亩，其中复垦为耕地1,930亩，建新安置区占地290亩), and one whose
+    second item lies within the first (农产品网络零售额 within 实物商品网络零售额); each says it
+    may be overlap. The list under 38.5万株 adds up to 39万株, as the twenty-third round's writer planted it. Before the checks read asides, bases, averages and shares of plans, the
     first 66 of these reports raised 45 warnings and errors: three of these, and 42 false. The one
     error is true: a table column of the twenty-third round adds up to 5830 under 合计 5,860, as its
     writer planted it."""
@@ -299,8 +308,9 @@ def test_the_probe_reports_raise_no_false_alarm(sessions):
         drafts = checking.run_checks(session)
     assert sorted((d.check, d.severity, d.figures[0].text) for d in drafts if d.severity != "info") == [
         ("sum", "error", "5,860"), ("sum", "warning", "1,541.18万元"), ("sum", "warning", "1,637名"), ("sum", "warning", "186.5万亩"),
-        ("sum", "warning", "186名"), ("sum", "warning", "2,150亩"), ("sum", "warning", "386.5亿元"),
-        ("sum", "warning", "42个"), ("sum", "warning", "二十三个")]
+        ("sum", "warning", "186名"), ("sum", "warning", "2,150亩"), ("sum", "warning", "245.3亿元"),
+        ("sum", "warning", "38.5万株"), ("sum", "warning", "386.5亿元"), ("sum", "warning", "42个"),
+        ("sum", "warning", "二十三个")]
 
 
 def test_a_review_survives_rerunning_the_checks_and_reingesting(sessions, tmp_path):

@@ -223,3 +223,44 @@ def test_a_share_after_a_respective_run_is_of_the_total_the_run_adds_up_to():
 def test_a_share_before_a_respectively_with_no_amounts_after_it_keeps_its_holder():
     text = "全县共有家政企业166家，占全市的40%，各街道分别召开座谈会。"
     assert [r for r in relations(text) if r[0] == "share"] == [("share", "166家", "40%", None)]
+
+
+def test_a_level_compared_with_inside_the_comparison_is_where_the_level_came_from():
+    # 较2022年的128.6亿元增长8.9%: the growth is of the level before, from the level compared with
+    assert relations("2023年全县豆瓣产业产值136.2亿元，较2022年的128.6亿元增长8.9%。") == [
+        ("from_to", "128.6亿元", "136.2亿元", None), ("growth", "136.2亿元", "8.9%", 2022)]
+    # 上年同期为3.16亿元 after the level: the same, and of the year before
+    document = extract_document("2024年上半年，全县醋企实现利润3.42亿元，上年同期为3.16亿元，同比增长12.8%。")
+    assert [(c.text, c.metric_label, c.year) for c in document.claims] == [
+        ("3.42亿元", "醋企实现利润", 2024), ("3.16亿元", "醋企实现利润", 2023), ("12.8%", "醋企实现利润同比增长率", 2024)]
+    assert relations(document.clean.text) == [
+        ("from_to", "3.16亿元", "3.42亿元", None), ("growth", "3.42亿元", "12.8%", 2023)]
+
+
+def test_a_total_before_qizhong_across_its_change_or_a_level_in_another_unit():
+    text = "2023年全县玉雕产业实现产值326亿元，比上年增长8.7%，其中玉雕加工产值215亿元、电商销售额126亿元。"
+    assert relations(text) == [("growth", "326亿元", "8.7%", 2022), ("part", "326亿元", "215亿元", None),
+                               ("part", "326亿元", "126亿元", None)]
+    text = "上半年，全区共组织各类民防演练126场次，参演人员2.3万余人次，其中区级综合演练2场次、街镇级演练31场次、其他演练83场次。"
+    assert relations(text) == [("part", "126场次", part, None) for part in ("2场次", "31场次", "83场次")]
+    # a measure between them counts what parts of another kind are of: no total
+    assert relations("年产值超过10亿元的企业达到46家，其中超过50亿元的8家、超过100亿元的3家。") == []
+    # one part past a change may be of a whole its words name: no part of this total
+    text = "完成手术1.36万台次，同比增长15.8%，其中三、四级手术5219台次，占住院手术总量的41.2%。"
+    assert [r for r in relations(text) if r[0] in ("part", "part_of_whole")] == []
+
+
+def test_a_share_after_a_list_of_parts_is_of_no_holder_for_sure():
+    # the last part's, or the total's: 312.6亿元 is 60% of the region's trade
+    text = "全年边民互市贸易额312.6亿元，其中进口287.4亿元、出口25.2亿元，占全区边民互市贸易总额的60%左右。"
+    assert relations(text) == [("part", "312.6亿元", "287.4亿元", None), ("part", "312.6亿元", "25.2亿元", None)]
+
+
+def test_a_level_of_another_year_after_qizhong_is_no_part_of_the_total():
+    text = ("西青区2024年上半年劳动人事争议调解仲裁工作情况\n上半年，全区共处理争议案件3,318件。其中，区仲裁院立案受理"
+            "仲裁案件2,146件，去年同期为1,932件，同比增长8.3%；各镇（街）调解组织调解成功案件1,172件。")
+    assert [r for r in relations(text) if r[0] == "part"] == [
+        ("part", "3,318件", "2,146件", None), ("part", "3,318件", "1,172件", None)]
+    # the growth is of the year of the level it is said of, not of the 去年 the clause before names
+    assert [(c.text, c.year) for c in extract_document(text).claims] == [
+        ("3,318件", 2024), ("2,146件", 2024), ("1,932件", 2023), ("8.3%", 2024), ("1,172件", 2024)]

@@ -436,6 +436,8 @@ def _comparisons(figures: dict[int, Figure], links: list[Link], relation: str, w
             given = figures[starts[link.head_claim_id].head_claim_id]
             if link.base_year and given.year and link.base_year != given.year:
                 continue  # 由2017年的2万元增加到2018年的8.6万元、2019年的15.3万元，同比增长77.9%
+            if base_kind((link.detail or {}).get("base")) == "month" and given.year != level.year:
+                continue  # 13.85元/斤，环比下降1.35%，同比下降18.2%（去年同期为16.93元/斤）: not the month's base
             base_year = link.base_year or given.year
         else:
             continue

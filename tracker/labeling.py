@@ -652,6 +652,9 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
                      or rules.base_amount_with.search(sentence, clause_start, amount.start)
                      and rules.base_amount_with_after.match(sentence, amount.end))):
             labels.append(Label(level_label, "level"))  # 比去年的26.3万元, 与…的26.3万元相比: the level compared with
+            if labels[compared].origin is None:
+                # …136.2亿元，较2022年的128.6亿元增长8.9%: the level was reached from the one it is compared with
+                labels[compared] = replace(labels[compared], origin=index)
             continue
         if change and level_label and amount.item is None and _comparable(amount, amounts[compared]):
             base = BASE_AMOUNT.sub("", change.group("base") or "") or base

@@ -214,6 +214,18 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                     metric_key=_metric_key(vocabulary, label, amount, amounts),
                     family=amount.family,
                 ))
+            reached = {}  # 由2020年的1.86万吨增加到2.62万吨: a change is said of where the level went
+            for index, label in enumerate(labels):
+                if label.origin is None:
+                    continue
+                if label.aspect == "level":
+                    reached[label.origin] = index
+                    continue
+                level = claims[first + reached.get(label.origin, label.origin)]
+                if level.year is not None and claims[first + index].period is None and index not in listed_years:
+                    # a change is of the year of the level it is said of (…2,146件，去年同期为1,932件，
+                    # 同比增长8.3%: of 2024, not of the 去年 the clause before names)
+                    claims[first + index] = replace(claims[first + index], year=level.year)
             links += comparison_links(first, labels, lambda index: claims[index].year, sentence.text)
             links += part_links
             if row:

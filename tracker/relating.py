@@ -196,6 +196,7 @@ def sentence_part_links(sentence: str, amounts: list, first: int, families: list
     rules = relation_rules()
     links: list[ExtractedLink] = []
     asides = aside_spans(sentence)
+    listed: list[int] = []  # the parts listed after 其中
 
     def summable(index: int) -> bool:
         # a range (在96人至312人之间) adds up to no one figure
@@ -220,6 +221,15 @@ def sentence_part_links(sentence: str, amounts: list, first: int, families: list
             after = [i for i in after if amounts[i].end <= following.start()]
             if after and not sentence[amounts[after[-1]].end:following.start()].strip(LIST_SEPARATORS):
                 after = after[:-1]
+        # 326亿元，比上年增长8.7%，其中…: a change of the total stands between it and its parts; so
+        # may a level in another unit (演练126场次，参演人员2.3万余人次，其中区级演练2场次…;
+        # 38.5万株，完成年度任务的107%，其中…). Past these, only a list of parts is the total's: one
+        # part may be of a whole the words name (手术1.36万台次，同比增长15.8%，其中三、四级手术
+        # 5219台次，占住院手术总量的41.2%).
+        passed = before
+        while before and after and (aspects[before[-1]] != "level" or len(before) > 1 and _between_total(
+                amounts[before[-1]], families[before[-1]], amounts[after[0]], families[after[0]], rules)):
+            before = before[:-1]
         if before and after and summable(before[-1]) and not _parallel_totals(sentence, amounts, before, rules):
             total = before[-1]
             if rules.total_before.search(sentence[:amounts[total].start]) or len(before) == 1:
@@ -227,7 +237,8 @@ def sentence_part_links(sentence: str, amounts: list, first: int, families: list
                          and amounts[i].unit == amounts[total].unit and summable(i)]
                 parts = _listed_run(parts, sentence, amounts, total)
                 links += _part_links(first, total, parts, amounts, "其中")
-                if len(parts) == 1 and not amounts[parts[0]].item:
+                listed = parts if len(parts) > 1 else []
+                if len(parts) == 1 and not amounts[parts[0]].item and before == passed:
                     # one part named after 其中 is no sum, but it cannot pass its whole
                     links.append(ExtractedLink("part_of_whole", first + total, first + parts[0]))
     for index, amount in enumerate(amounts):
@@ -272,12 +283,22 @@ def sentence_part_links(sentence: str, amounts: list, first: int, families: list
             holders = [i for i in candidates if amounts[i].start >= low and aspects[i] == "level"]
         if holders and load_rules().respectively in sentence:
             holders = _run_total(sentence, amounts, holders[-1], whole.start())
+        if holders and listed and holders[-1] == listed[-1]:
+            # 其中进口287.4亿元、出口25.2亿元，占全区…总额的60%左右: the last part's, or the total's
+            holders = []
         if holders:
             detail = {"of": of, "of_whole": bool(rules.share_of_whole.match(of))}
             if rules.share_of_plan.search(of):
                 detail["of_plan"] = True
             links.append(ExtractedLink("share", first + holders[-1], first + index, detail=detail))
     return links
+
+
+def _between_total(level, family: str, part, part_family: str, rules: RelationRules) -> bool:
+    """Whether ``level`` may stand between a total and the first of its parts (``part``): a
+    rate (完成年度任务的107%) or a count in another unit (参演人员2.3万余人次), not a measure
+    that parts of another kind may be of (年产值超过10亿元的企业达到46家，其中超过50亿元的8家)."""
+    return level.unit != part.unit and (family == part_family or family not in rules.additive_families)
 
 
 def _run_total(sentence: str, amounts: list, holder: int, share_start: int) -> list[int]:
@@ -376,7 +397,9 @@ def following_part_links(text: str, sentences: list, sentence_claims: list[list[
         if len(totals) != 1 or claims[totals[-1]].family not in rules.additive_families:
             continue
         total = totals[-1]
-        parts = [c for c in levels if claims[c].unit == claims[total].unit and claims[c].family == claims[total].family]
+        # a part is of its total's year (其中…2,146件，去年同期为1,932件: the base is no part)
+        parts = [c for c in levels if claims[c].unit == claims[total].unit and claims[c].family == claims[total].family
+                 and (None in (claims[c].year, claims[total].year) or claims[c].year == claims[total].year)]
         for group in _breakdowns(parts, claims, total):
             if len(group) == 1:
                 links.append(ExtractedLink("part_of_whole", total, group[0]))
