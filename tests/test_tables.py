@@ -370,6 +370,20 @@ def test_a_column_naming_its_own_unit_takes_it_from_the_captions_list():
         ("-6.2", Decimal("6.2"), "%")]
 
 
+def test_a_column_counting_in_a_unit_takes_the_captions_scale_of_it():
+    # 采集人数 counts people; the caption says in 万人
+    text = ("单位：万人，吨，亿元\n县（区）\u3000采集人数\u3000产量\u3000收入\n比如县\u30003.8\u300012.4\u300018.9\n")
+    assert [(c.text, c.value, c.unit) for c in extract_claims(text)] == [
+        ("3.8", Decimal("38000.0"), "人"), ("12.4", Decimal("12.4"), "吨"), ("18.9", Decimal("1890000000.0"), "元")]
+
+
+def test_a_column_beside_its_rate_is_counted_in_the_captions_count_unit():
+    # 单位：件、% over three columns: 调解成功 is what 调解成功率 rates, counted in 件
+    text = ("单位：件、%\n镇（街）\u3000受理调解案件\u3000调解成功\u3000调解成功率\n杨柳青镇\u3000236\u3000188\u300079.7\n")
+    assert [(c.text, c.unit, c.metric_label) for c in extract_claims(text)] == [
+        ("236", "件", "受理调解案件"), ("188", "件", "调解成功"), ("79.7", "%", "调解成功率")]
+
+
 def test_a_tables_title_dates_its_figures_and_a_title_of_goals_makes_them_targets():
     text = ("在全区产业发展大会上的讲话\n（2024年3月1日）\n"
             "表1\u30002023年主要乡镇青菜头生产情况\n单位：万亩\n乡镇\u3000种植面积\n百胜镇\u30006.2\n"

@@ -302,6 +302,12 @@ def _units_by_kind(columns: list[str], table_units: list[str]) -> list[str | Non
         return [None] * len(columns)
     families = [(amount.family if (amount := _cell_amount("1" + unit)) else None) for unit in table_units]
     guessed = [_header_family(column) for column in columns]
+    for place in range(len(columns) - 1):
+        # 调解成功⇥调解成功率: what a rate beside it is the rate of is counted
+        name = _column_name(columns[place])
+        if guessed[place] is None and guessed[place + 1] == "rate" and name \
+                and _column_name(columns[place + 1]).startswith(name):
+            guessed[place] = "count"
     best, best_score, tied = None, None, False
     for cuts in combinations(range(1, len(columns)), len(table_units) - 1):
         groups = [bisect_right(cuts, place) for place in range(len(columns))]
@@ -362,6 +368,9 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
                                         _label("", column, negative, grown) or label, label, column=column))
             continue
         column_unit = _column_unit(column)
+        if column_unit and in_turn[place] and in_turn[place] != column_unit and in_turn[place].endswith(column_unit) \
+                and _named_unit(column) is None:
+            column_unit = in_turn[place]  # 采集人数 under 单位：万人，吨，亿元: counted in the caption's 万人
         unit = "%" if number.group("percent") else column_unit or row_unit or in_turn[place]
         if unit == "%" and number.group("sign") and not number.group("percent") and column_unit is None:
             unit = rules.rate_change_unit  # 建档率（%）⇥91.2⇥93.5⇥+2.3: a rate's change, in points
