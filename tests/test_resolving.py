@@ -749,6 +749,16 @@ def test_a_half_year_report_and_plan_for_the_second_half_reviews_the_first_half(
         ("152.8万只", 2024, "actual"), ("3.6%", 2024, "actual"), ("5个", 2024, "target")]
 
 
+def test_a_table_on_part_of_a_years_budget_makes_no_report_of_the_year_after():
+    raw = ("上海市闵行区人民政府\n首页 | 走进闵行 | 政务公开\n当前位置：首页 > 政务公开 > 计划总结\n"
+           "闵行区国防动员办公室（区民防办）2024年上半年工作总结及下半年工作安排\n发布时间：2024-07-16 14:05\n"
+           "一、上半年工作情况\n新建人防工程18万平方米。\n"
+           "表1\u30002024年上半年民防主要项目预算执行情况\n单位：万元\n项目\u3000已支出\n警报建设\u3000320\n"
+           "二、下半年工作安排\n新增民防特色社区5-8个。")
+    assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [
+        ("18万平方米", 2024, "actual"), ("320", 2024, "actual"), ("5-8个", 2024, "target")]
+
+
 def test_a_heading_naming_a_past_year_and_no_frame_words_reviews_that_year():
     raw = ("在全市非织造布产业高质量发展推进会上的讲话\n发布时间：2024-03-01 16:20\n同志们：\n"
            "一、2023年全市非织造布产业发展稳中有进\n全市新建标准化厂房42万平方米。\n"
