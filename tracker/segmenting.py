@@ -48,8 +48,9 @@ def first_line_end(text: str, start: int = 0, end: int | None = None) -> int:
     return end if found == -1 else found
 
 
-# The marks that end a sentence within a line.
+# The marks that end a sentence within a line, and a clause within a sentence.
 SENTENCE_ENDS = "。！？；;!?"
+CLAUSE_END = re.compile(r"[，,]")
 
 
 def on_one_line(text: str, before: TextSpan, after: TextSpan, ends: str = SENTENCE_ENDS) -> bool:
@@ -102,10 +103,7 @@ def joined_openers(text: str, sentences: list[TextSpan], opening: re.Pattern,
 
 
 def _first_clause(sentence: str) -> str:
-    return _CLAUSE_END.split(sentence, 1)[0]
-
-
-_CLAUSE_END = re.compile(r"[，,]")
+    return CLAUSE_END.split(sentence, 1)[0]
 
 
 def split_sections(text: str) -> list[TextSpan]:

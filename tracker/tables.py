@@ -368,8 +368,8 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
                                         _label("", column, negative, grown) or label, label, column=column))
             continue
         column_unit = _column_unit(column)
-        if column_unit and in_turn[place] and in_turn[place] != column_unit and in_turn[place].endswith(column_unit) \
-                and _named_unit(column) is None:
+        if column_unit and in_turn[place] and _named_unit(column) is None \
+                and (scaled := _cell_amount("1" + in_turn[place])) is not None and scaled.unit == column_unit:
             column_unit = in_turn[place]  # 采集人数 under 单位：万人，吨，亿元: counted in the caption's 万人
         unit = "%" if number.group("percent") else column_unit or row_unit or in_turn[place]
         if unit == "%" and number.group("sign") and not number.group("percent") and column_unit is None:
