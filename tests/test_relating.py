@@ -264,3 +264,13 @@ def test_a_level_of_another_year_after_qizhong_is_no_part_of_the_total():
     # the growth is of the year of the level it is said of, not of the 去年 the clause before names
     assert [(c.text, c.year) for c in extract_document(text).claims] == [
         ("3,318件", 2024), ("2,146件", 2024), ("1,932件", 2023), ("8.3%", 2024), ("1,172件", 2024)]
+
+
+def test_parts_opening_on_every_member_of_a_partition_cover_the_whole():
+    from tracker.relating import covers_whole
+
+    assert covers_whole(["本县农牧民", "，县外采挖人员"])
+    assert covers_whole(["中央和省级资金", "、市级资金", "、区级财政资金"])
+    assert not covers_whole(["省外转移就业", "，市外省内转移就业"])  # 市内 is left out
+    assert not covers_whole(["公办幼儿园", "、普惠性民办幼儿园"])  # a narrower class than 民办
+    assert not covers_whole(["本县农牧民", "，本县干部"])

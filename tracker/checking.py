@@ -591,8 +591,9 @@ def check_sum(figures: dict[int, Figure], links: list[Link]) -> list[FlagDraft]:
         natural = readings[0]
         fitting = [r for r in readings if r["fits"]]
         shown = [{k: v for k, v in r.items() if k != "members"} for r in readings]
-        if natural["fits"] or (form == "其中" and short):
-            continue  # a list after 其中 need not name every part of its total
+        whole = bool((parts[0].detail or {}).get("whole"))
+        if natural["fits"] or (form == "其中" and short and not whole):
+            continue  # a list after 其中 need not name every part of its total, unless it names the whole
         if fitting:
             drafts.append(FlagDraft(
                 "sum", "info",
@@ -600,8 +601,9 @@ def check_sum(figures: dict[int, Figure], links: list[Link]) -> list[FlagDraft]:
                 float(total.value), fitting[0]["sum"], [_round(v, 12) for v in total.interval], shown,
                 (0, parts[0].id)))
         else:
-            # parts after 其中 above their total: an inconsistency, or categories that overlap
-            overlap = " (unless the listed categories overlap)" if form == "其中" else ""
+            # parts after 其中 above their total: an inconsistency, or categories that overlap (not
+            # parts that name the whole, 本县…，县外…)
+            overlap = " (unless the listed categories overlap)" if form == "其中" and not whole else ""
             drafts.append(FlagDraft(
                 "sum", "warning" if overlap else "error",
                 f"inconsistency: the parts ({form}) add up to {written_like(natural['sum'], total.text, total.value)}, "

@@ -70,6 +70,7 @@ class RelationRules:
     ranked: regex.Pattern
     ranked_mark: str
     additive_families: frozenset[str]
+    partitions: tuple[tuple[regex.Pattern, ...], ...]
     table_total_rows: regex.Pattern
     table_part_breaks: regex.Pattern
     table_average_columns: regex.Pattern
@@ -81,8 +82,10 @@ def relation_rules() -> RelationRules:
     """The relation patterns, read once."""
     seed = load_seed("relations.toml")
     patterns = {name: regex.compile(seed[name]) for name in RelationRules.__dataclass_fields__
-                if name not in ("additive_families", "base_kinds", "ranked_mark")}
+                if name not in ("additive_families", "base_kinds", "ranked_mark", "partitions")}
     return RelationRules(**patterns, additive_families=frozenset(seed["additive_families"]),
+                         partitions=tuple(tuple(regex.compile(member) for member in group)
+                                          for group in seed["partitions"]["groups"]),
                          ranked_mark=seed["ranked_mark"],
                          base_kinds={kind: regex.compile(words) for kind, words in seed["base_kinds"].items()})
 
@@ -236,7 +239,9 @@ def sentence_part_links(sentence: str, amounts: list, first: int, families: list
                 parts = [i for i in after if families[i] == families[total]
                          and amounts[i].unit == amounts[total].unit and summable(i)]
                 parts = _listed_run(parts, sentence, amounts, total)
-                links += _part_links(first, total, parts, amounts, "其中")
+                leads = [sentence[amounts[parts[n - 1]].end if n else opening.end():amounts[i].start]
+                         for n, i in enumerate(parts)]
+                links += _part_links(first, total, parts, amounts, "其中", leads)
                 listed = parts if len(parts) > 1 else []
                 if len(parts) == 1 and not amounts[parts[0]].item and before == passed:
                     # one part named after 其中 is no sum, but it cannot pass its whole
@@ -335,12 +340,30 @@ def _parallel_totals(sentence: str, amounts: list, before: list[int], rules: Rel
             and bool(CLAUSE_BREAK.search(sentence, previous.end, last.start)))
 
 
-def _part_links(first: int, total: int, parts: list[int], amounts: list, form: str) -> list[ExtractedLink]:
+def _part_links(first: int, total: int, parts: list[int], amounts: list, form: str,
+                leads: list[str] | None = None) -> list[ExtractedLink]:
     if len(parts) < 2 and not any(amounts[i].item for i in parts):
         return []
+    whole = leads is not None and covers_whole(leads)
     return [ExtractedLink("part", first + total, first + i,
-                          detail={"form": form, "order": n, "item": amounts[i].item, "span": [amounts[i].start, amounts[i].end]})
+                          detail={"form": form, "order": n, "item": amounts[i].item, "span": [amounts[i].start, amounts[i].end]}
+                          | ({"whole": True} if whole else {}))
             for n, i in enumerate(parts)]
+
+
+def covers_whole(leads: list[str]) -> bool:
+    """Whether parts whose words before them are ``leads`` name every member of one of the
+    seeds' partitions, each in one part only and each part opening on one (本县…，县外…):
+    together they are the whole. A part opening on other words names a narrower class
+    (普惠性民办幼儿园, 市外省内转移就业)."""
+    leads = [lead.lstrip(LIST_SEPARATORS + "和及与") for lead in leads]
+    for group in relation_rules().partitions:
+        if not all(any(member.match(lead) for member in group) for lead in leads):
+            continue
+        named = [{index for index, member in enumerate(group) if member.search(lead)} for lead in leads]
+        if all(named) and sum(map(len, named)) == len(group) == len(set().union(*named)):
+            return True
+    return False
 
 
 def step_links(sentences: list, sentence_claims: list[list[int]], claims: list) -> list[ExtractedLink]:
@@ -404,8 +427,11 @@ def following_part_links(text: str, sentences: list, sentence_claims: list[list[
             if len(group) == 1:
                 links.append(ExtractedLink("part_of_whole", total, group[0]))
             else:
+                whole = covers_whole([text[claims[group[n - 1]].end if n else lead.end():claims[c].start]
+                                      for n, c in enumerate(group)])
                 links += [ExtractedLink("part", total, c, detail={"form": "其中", "order": n, "item": None,
-                                                                   "span": [claims[c].start, claims[c].end]})
+                                                                   "span": [claims[c].start, claims[c].end]}
+                                        | ({"whole": True} if whole else {}))
                           for n, c in enumerate(group)]
     return links
 
