@@ -384,6 +384,19 @@ def test_a_column_beside_its_rate_is_counted_in_the_captions_count_unit():
         ("236", "件", "受理调解案件"), ("188", "件", "调解成功"), ("79.7", "%", "调解成功率")]
 
 
+def test_a_signed_change_of_a_count_is_in_percent_and_of_a_rate_in_points():
+    text = ("单位：件、%\n争议类型\u3000案件数\u3000占比\u3000同比增减\n劳动报酬\u30001,027\u300047.9\u3000+9.6\n")
+    assert [(c.text, c.unit) for c in extract_claims(text)] == [("1,027", "件"), ("47.9", "%"), ("+9.6", "%")]
+    text = "指标\u30002022年\u30002023年\u3000增减\n电子健康档案建档率（%）\u300091.2\u300093.5\u3000+2.3\n"
+    assert [(c.text, c.unit) for c in extract_claims(text)][-1] == ("+2.3", "百分点")
+
+
+def test_a_column_of_a_quota_set_from_above_holds_targets():
+    text = ("2023年各旗县市区沙化土地综合治理完成情况\n单位：万亩、%\n旗县市区\u3000下达任务\u3000完成面积\u3000完成率\n"
+            "科尔沁区\u300012.0\u300012.6\u3000105.0\n")
+    assert [(c.text, c.kind) for c in extract_claims(text)] == [("12.0", "target"), ("12.6", "actual"), ("105.0", "actual")]
+
+
 def test_a_tables_title_dates_its_figures_and_a_title_of_goals_makes_them_targets():
     text = ("在全区产业发展大会上的讲话\n（2024年3月1日）\n"
             "表1\u30002023年主要乡镇青菜头生产情况\n单位：万亩\n乡镇\u3000种植面积\n百胜镇\u30006.2\n"

@@ -372,8 +372,11 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
                 and (scaled := _cell_amount("1" + in_turn[place])) is not None and scaled.unit == column_unit:
             column_unit = in_turn[place]  # 采集人数 under 单位：万人，吨，亿元: counted in the caption's 万人
         unit = "%" if number.group("percent") else column_unit or row_unit or in_turn[place]
-        if unit == "%" and number.group("sign") and not number.group("percent") and column_unit is None:
-            unit = rules.rate_change_unit  # 建档率（%）⇥91.2⇥93.5⇥+2.3: a rate's change, in points
+        if unit == "%" and number.group("sign") and not number.group("percent") and column_unit is None \
+                and (rules.header_families["rate"].search(label) or _header_family(column) == "rate"):
+            # 建档率（%）⇥91.2⇥93.5⇥+2.3: a rate's change, in points (劳动报酬⇥1,027⇥47.9⇥+9.6 under
+            # 单位：件、%: the count's, in %)
+            unit = rules.rate_change_unit
         if unit is None:
             continue
         amount = _amount(number, unit, start, end, text)
