@@ -7,7 +7,7 @@ from decimal import Decimal
 from tracker.cleaning import CleanText, clean_text
 from tracker.extracting import Amount, extract_amounts
 from tracker.labeling import Label, has_traditional, label_amounts, share_labels, simplified
-from tracker.relating import (ExtractedLink, comparison_links, following_part_links, sentence_part_links,
+from tracker.relating import (ExtractedLink, comparison_links, following_part_links, said_of, sentence_part_links,
                               step_links, table_total_links)
 from tracker.places import (PlaceMention, PlaceRecord, document_mentions, find_places, infer_home_place, issuer_place,
                             load_gazetteer, located_units, named_in_full, subject_mentions, unit_mentions)
@@ -178,6 +178,7 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                 if link.relation == "share":
                     holder, share = link.head - first, link.tail - first
                     labels = share_labels(labels, share, holder, amounts[holder])
+            levels_said_of = said_of(labels)
             for index, (amount, label, amount_place) in enumerate(zip(amounts, labels, amount_places)):
                 claim_place = resolve_claim_place(sentence.text, amount, amount_place, gazetteer, home)
                 start, end = sentence.start + amount.start, sentence.start + amount.end
@@ -191,6 +192,12 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                 claim_year = listed_years.get(index) or (
                     None if period or kind == "target" and yearly_goal(read, item, context, start)
                     else resolve_year(read, item, context, start, kind == "target"))
+                level = levels_said_of.get(index)
+                if level is not None and not period and index not in listed_years \
+                        and claims[first + level].year is not None:
+                    # a change is of the year of the level it is said of (…2,146件，去年同期为1,932件，
+                    # 同比增长8.3%: of 2024, not of the 去年 the clause before names)
+                    claim_year, period_end = claims[first + level].year, None
                 claims.append(ExtractedClaim(
                     section=section_index,
                     sentence=sentence_index,
@@ -214,18 +221,6 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                     metric_key=_metric_key(vocabulary, label, amount, amounts),
                     family=amount.family,
                 ))
-            reached = {}  # 由2020年的1.86万吨增加到2.62万吨: a change is said of where the level went
-            for index, label in enumerate(labels):
-                if label.origin is None:
-                    continue
-                if label.aspect == "level":
-                    reached[label.origin] = index
-                    continue
-                level = claims[first + reached.get(label.origin, label.origin)]
-                if level.year is not None and claims[first + index].period is None and index not in listed_years:
-                    # a change is of the year of the level it is said of (…2,146件，去年同期为1,932件，
-                    # 同比增长8.3%: of 2024, not of the 去年 the clause before names)
-                    claims[first + index] = replace(claims[first + index], year=level.year)
             links += comparison_links(first, labels, lambda index: claims[index].year, sentence.text)
             links += part_links
             if row:

@@ -164,23 +164,37 @@ def base_year(base: str | None, year: int | None) -> int | None:
     return None
 
 
+def said_of(labels: list) -> dict[int, int]:
+    """For each label of a change (aspect not ``level``, with an origin), the index of the level
+    it is said of: where a from → to chain starting at its origin went (由43%提高到65%,提高了22个
+    百分点: of 65%), else its origin."""
+    reached: dict[int, int] = {}  # a chain's start, by the last level it reached
+    levels = {}
+    for offset, label in enumerate(labels):
+        if label.origin is None:
+            continue
+        if label.aspect == "level":
+            reached[label.origin] = offset
+        else:
+            levels[offset] = reached.get(label.origin, label.origin)
+    return levels
+
+
 def comparison_links(first: int, labels: list, year_of, sentence: str = "") -> list[ExtractedLink]:
     """Links from one sentence's labels: the document's claim ``first + i`` has ``labels[i]``;
     ``year_of(claim index)`` gives a claim's year, for bases such as 比上年. A growth rate
     at comparable prices (said in ``sentence``, or of 地区生产总值) has ``real`` in its detail."""
     rules = relation_rules()
     links = []
-    reached = {}  # a from → to chain's start, by the last level it reached
+    levels = said_of(labels)
     for offset, label in enumerate(labels):
         if label.origin is None:
             continue
         head, tail = first + label.origin, first + offset
         if label.aspect == "level":
             links.append(ExtractedLink("from_to", head, tail))
-            reached[label.origin] = offset
         else:
-            # 由43%提高到65%,提高了22个百分点: the change is said of where the level went
-            head = first + reached.get(label.origin, label.origin)
+            head = first + levels[offset]
             detail = {"direction": label.direction, "base": label.base}
             if label.aspect in ("growth", "cagr") and (rules.real_growth.search(sentence)
                                                        or rules.real_growth_metrics.search(label.text or "")):
@@ -229,7 +243,7 @@ def sentence_part_links(sentence: str, amounts: list, first: int, families: list
         # 38.5万株，完成年度任务的107%，其中…). Past these, only a list of parts is the total's: one
         # part may be of a whole the words name (手术1.36万台次，同比增长15.8%，其中三、四级手术
         # 5219台次，占住院手术总量的41.2%).
-        passed = before
+        stated = len(before)
         while before and after and (aspects[before[-1]] != "level" or len(before) > 1 and _between_total(
                 amounts[before[-1]], families[before[-1]], amounts[after[0]], families[after[0]], rules)):
             before = before[:-1]
@@ -243,7 +257,7 @@ def sentence_part_links(sentence: str, amounts: list, first: int, families: list
                          for n, i in enumerate(parts)]
                 links += _part_links(first, total, parts, amounts, "其中", leads)
                 listed = parts if len(parts) > 1 else []
-                if len(parts) == 1 and not amounts[parts[0]].item and before == passed:
+                if len(parts) == 1 and not amounts[parts[0]].item and len(before) == stated:
                     # one part named after 其中 is no sum, but it cannot pass its whole
                     links.append(ExtractedLink("part_of_whole", first + total, first + parts[0]))
     for index, amount in enumerate(amounts):
