@@ -312,10 +312,10 @@ def test_the_probe_reports_raise_no_false_alarm(sessions):
     first 66 of these reports raised 45 warnings and errors: three of these, and 42 false. The errors
     and two warnings are true, planted by their writers: a table column of the twenty-third round adds
     up to 5830 under 合计 5,860, and its list under 38.5万株 to 39万株; the eight growth errors, the
-    lists under 2,860万元 and 326亿元, and the lists that name the whole and fall short of it (本县…县外
-    under 5.82万人; 城市化地区…农村地区 under 185.6万平方米; 中央和省级…市级…区级 under 2.36亿元) are
-    the twenty-fourth round's (its three other plants: a list of levels that names no partition, one
-    linked to no total, one after 分别)."""
+    lists under 2,860万元, 326亿元 and 215.6万亩 (the sentence before its 其中 also states the task set
+    from above), and the lists that name the whole and fall short of it (本县…县外 under 5.82万人;
+    城市化地区…农村地区 under 185.6万平方米; 中央和省级…市级…区级 under 2.36亿元; 区级…街镇级…居村 under
+    126场次) are the twenty-fourth round's (its other plant is a run after 分别 that no total holds)."""
     ingest_paths(sessions, [PROBES])
     with sessions() as session:
         drafts = checking.run_checks(session)
@@ -323,9 +323,9 @@ def test_the_probe_reports_raise_no_false_alarm(sessions):
         ("growth", "error", "1.38万吨"), ("growth", "error", "136.2亿元"), ("growth", "error", "15,860元"),
         ("growth", "error", "2,146件"), ("growth", "error", "3.42亿元"), ("growth", "error", "38.6亿元"),
         ("growth", "error", "42.6吨"), ("growth", "error", "436.8亿元"),
-        ("sum", "error", "185.6万平方米"), ("sum", "error", "2.36亿元"), ("sum", "error", "5,860"),
+        ("sum", "error", "126场次"), ("sum", "error", "185.6万平方米"), ("sum", "error", "2.36亿元"), ("sum", "error", "5,860"),
         ("sum", "error", "5.82万人"), ("sum", "warning", "1,541.18万元"), ("sum", "warning", "1,637名"), ("sum", "warning", "186.5万亩"),
-        ("sum", "warning", "186名"), ("sum", "warning", "2,150亩"), ("sum", "warning", "2,860万元"),
+        ("sum", "warning", "186名"), ("sum", "warning", "2,150亩"), ("sum", "warning", "2,860万元"), ("sum", "warning", "215.6万亩"),
         ("sum", "warning", "245.3亿元"), ("sum", "warning", "326亿元"), ("sum", "warning", "38.5万株"),
         ("sum", "warning", "386.5亿元"), ("sum", "warning", "42个"), ("sum", "warning", "二十三个")]
 

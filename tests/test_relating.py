@@ -165,6 +165,15 @@ def test_parts_after_qizhong_need_one_total_in_the_sentences_before():
     assert [r for r in relations(text) if r[0] in ("part", "part_of_whole")] == []
 
 
+def test_parts_after_qizhong_are_of_the_total_of_their_kind_not_of_the_task():
+    # the sentence before states what was done and the task set from above, both in 亩
+    text = ("去年，全市完成沙化土地综合治理215.6万亩，为自治区下达任务207万亩的104.2%。"
+            "其中，人工造林38.2万亩，封沙育林41.5万亩，退化草原修复114.3万亩，工程固沙27.4万亩。")
+    assert [r for r in relations(text) if r[0] == "part"] == [
+        ("part", "215.6万亩", "38.2万亩", None), ("part", "215.6万亩", "41.5万亩", None),
+        ("part", "215.6万亩", "114.3万亩", None), ("part", "215.6万亩", "27.4万亩", None)]
+
+
 def test_a_share_is_held_by_the_level_not_by_its_change():
     text = ("全县共有民办幼儿园58所，比上年增加6所，占全县幼儿园总数的41.4%。"
             "住户存款余额300亿元，比年初增加30亿元，占各项存款增量的60%。"
@@ -274,3 +283,6 @@ def test_parts_opening_on_every_member_of_a_partition_cover_the_whole():
     assert not covers_whole(["省外转移就业", "，市外省内转移就业"])  # 市内 is left out
     assert not covers_whole(["公办幼儿园", "、普惠性民办幼儿园"])  # a narrower class than 民办
     assert not covers_whole(["本县农牧民", "，本县干部"])
+    # the tiers below a district, each in one part
+    assert covers_whole(["区级综合演练", "、街镇级演练", "、居村和企事业单位演练"])
+    assert not covers_whole(["区级综合演练", "、街镇级演练"])  # the villages are left out

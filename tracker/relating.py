@@ -431,6 +431,9 @@ def following_part_links(text: str, sentences: list, sentence_claims: list[list[
             opened -= 1
         totals = [c for i in range(opened, index) for c in sentence_claims[i]
                   if levels and claims[c].unit == claims[levels[0]].unit and _summable(text, claims[c])]
+        if len(totals) > 1:
+            # 完成治理215.6万亩，为下达任务207万亩的104.2%。其中，…: the parts are of what was done, not of the task
+            totals = [c for c in totals if claims[c].kind == claims[levels[0]].kind]
         if len(totals) != 1 or claims[totals[-1]].family not in rules.additive_families:
             continue
         total = totals[-1]
