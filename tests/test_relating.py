@@ -143,6 +143,15 @@ def test_averages_ceilings_conversions_and_changes_are_no_totals_or_parts():
         ("part_of_whole", "500亿元", "300亿元", None)]
 
 
+def test_a_kind_named_by_a_standard_it_meets_is_a_part():
+    # 标准化仓房 and 高标准农田 are kinds of what is counted, not a standard one is paid at
+    text = ("现有有效仓容1,186万吨，其中标准化仓房仓容742万吨、简易仓囤仓容444万吨。"
+            "全县耕地86万亩，其中高标准农田52万亩、一般耕地34万亩。低保对象2000人，其中保障标准提高后新增120人。")
+    assert [r for r in relations(text) if r[0] in ("part", "part_of_whole")] == [
+        ("part", "1,186万吨", "742万吨", None), ("part", "1,186万吨", "444万吨", None),
+        ("part", "86万亩", "52万亩", None), ("part", "86万亩", "34万亩", None)]
+
+
 def test_a_clause_with_a_total_of_its_own_ends_the_list_of_parts():
     text = "新增停车泊位2000个，其中路边泊位800个、停车场泊位1200个，城区停车泊位总数达到1.5万个。"
     assert [r for r in relations(text) if r[0] == "part"] == [
