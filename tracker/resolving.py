@@ -583,7 +583,7 @@ def _undated_year(context: Context, position: int, target: bool = False) -> int 
 
 # Families that state a level, never a total accumulated over a span (an air quality's
 # concentration over a heating season, 2022年11月15日至2023年3月15日, is its mean then).
-NOT_TOTALS = ("rate", "points", "ratio", "fraction", "multiple", "concentration", "sound")
+NOT_TOTALS = ("rate", "points", "basis_points", "ratio", "fraction", "multiple", "concentration", "sound")
 
 
 def resolve_period(sentence: str, amount: Amount, target: bool = False, context: Context | None = None,
