@@ -125,7 +125,7 @@ def amount_pattern() -> re.Pattern:
     )
     cheng = (
         rf"(?P<c_pre>{pre})?(?<![{CN_DIGIT}十0-9０-９.．])(?P<cheng>[一二两三四五六七八九1-9１-９])成(?P<c_in>多)?(?P<c_post>{post})?"
-        rf"(?![{regex.escape(rules.cheng_not_followed_by)}])"
+        rf"(?(c_pre)(?![{regex.escape(rules.cheng_qualified_not_followed_by)}])|(?![{regex.escape(rules.cheng_not_followed_by)}]))"
     )
     ratio = (
         rf"(?P<r_pre>{pre})?(?P<r1>{DIGITS})\s*(?P<rsep>[:：{RATIO_SEPARATORS}])\s*(?P<r2>{DIGITS})"

@@ -111,6 +111,7 @@ class Rules:
     all_item_heads: tuple[str, ...]
     list_total: RulePattern
     cheng_not_followed_by: str
+    cheng_qualified_not_followed_by: str
     range_joiners: regex.Pattern
     range_from_to: regex.Pattern
     range_spread: regex.Pattern
@@ -371,6 +372,7 @@ def load_rules() -> Rules:
         all_item_heads=tuple(cue_seed["distributive"]["all_item_heads"]),
         list_total=compile_rule(_list_total(cue_seed["distributive"])),
         cheng_not_followed_by=cue_seed["cheng"]["not_followed_by"],
+        cheng_qualified_not_followed_by=cue_seed["cheng"]["qualified_not_followed_by"],
         range_joiners=regex.compile(cue_seed["ranges"]["joiners"]),
         range_from_to=regex.compile(cue_seed["ranges"]["from_to"]),
         range_spread=regex.compile(cue_seed["ranges"]["spread"]),
