@@ -423,6 +423,14 @@ def test_a_tables_total_row_is_checked_against_the_rows_above_it(sessions, tmp_p
         ("sum", "error", 3156.0, 3126.0)]
 
 
+def test_a_tables_count_of_kinds_holds_no_sum(sessions, tmp_path):
+    # the towns' species overlap: 31 and 27 kinds are 52 in all; the birds add up, and 71,000 is wrong
+    text = ("单位：种、只\n乡镇\u3000记录种数\u3000水鸟数量\n多宝乡\u300031\u300042600\n左里镇\u300027\u300028900\n"
+            "合计\u300052\u300071000\n")
+    assert [(d.check, d.severity, d.stated, d.computed) for d in drafts_of(sessions, tmp_path, text)
+            if d.severity != "info"] == [("sum", "error", 71000.0, 71500.0)]
+
+
 def test_a_table_whose_rows_are_broken_down_or_subtotalled_raises_nothing(sessions, tmp_path):
     # 夏茂镇 breaks the row above down: the total is of the first two rows
     text = TRAINING_TABLE.format(total="2,094").replace("夏茂镇", "其中：夏茂镇").replace("549", "346")

@@ -384,6 +384,12 @@ def test_a_column_beside_its_rate_is_counted_in_the_captions_count_unit():
         ("236", "件", "受理调解案件"), ("188", "件", "调解成功"), ("79.7", "%", "调解成功率")]
 
 
+def test_a_column_of_a_part_of_the_column_before_it_is_in_its_unit():
+    # 单位：种、只 over three columns: 其中：白鹤 breaks the birds counted down, so it is counted in 只
+    text = ("单位：种、只\n乡镇\u3000记录种数\u3000水鸟数量\u3000其中：白鹤\n多宝乡\u300031\u300042600\u3000860\n")
+    assert [(c.text, c.unit) for c in extract_claims(text)] == [("31", "种"), ("42600", "只"), ("860", "只")]
+
+
 def test_a_signed_change_of_a_count_is_in_percent_and_of_a_rate_in_points():
     text = ("单位：件、%\n争议类型\u3000案件数\u3000占比\u3000同比增减\n劳动报酬\u30001,027\u300047.9\u3000+9.6\n")
     assert [(c.text, c.unit) for c in extract_claims(text)] == [("1,027", "件"), ("47.9", "%"), ("+9.6", "%")]

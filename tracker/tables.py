@@ -308,8 +308,12 @@ def _units_by_kind(columns: list[str], table_units: list[str]) -> list[str | Non
         if guessed[place] is None and guessed[place + 1] == "rate" and name \
                 and _column_name(columns[place + 1]).startswith(name):
             guessed[place] = "count"
+    # 水鸟数量⇥其中：白鹤: a column of a part of the one before it is in that one's unit
+    parts = {place for place, column in enumerate(columns) if place and _rules().form_part.match(column.strip())}
     best, best_score, tied = None, None, False
     for cuts in combinations(range(1, len(columns)), len(table_units) - 1):
+        if parts.intersection(cuts):
+            continue
         groups = [bisect_right(cuts, place) for place in range(len(columns))]
         fitting = sum(0 if guess is None else 1 if guess == families[group] else -1
                       for guess, group in zip(guessed, groups))
