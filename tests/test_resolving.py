@@ -1419,3 +1419,13 @@ def test_a_plan_heading_is_of_the_year_its_line_names_after_its_plan_words():
            "全年新建幼儿园12所。\n三、突出重点，全力做好2024年经济工作\n新建幼儿园20所。")
     assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [
         ("12所", 2023, "actual"), ("20所", 2024, "target")]
+
+
+def test_a_whole_years_result_in_a_text_given_before_its_year_is_out_is_of_the_year_before():
+    opening = "东港市人民政府关于全市草莓产业发展情况的报告\n——2024年4月25日在东港市人大常委会第十六次会议上\n一、全市草莓产业发展基本情况\n"
+    raw = opening + "全年出口速冻草莓6.8万吨，同比增长7.9%。全市建成冷库680座。完成全年目标任务的35%。"
+    assert [(c.text, c.year) for c in extract_claims(raw)] == [
+        ("6.8万吨", 2023), ("7.9%", 2023), ("680座", 2024), ("35%", 2024)]
+    # given late in its year, the whole year is nearly the text's own
+    late = raw.replace("2024年4月25日", "2024年12月25日")
+    assert [(c.text, c.year) for c in extract_claims(late)][0] == ("6.8万吨", 2024)

@@ -50,6 +50,8 @@ class Context:
     # published in 2023: 今年 in its plan for that year is that year), or before it (攸县2025年秋季
     # 招生计划, published in 2024: 明年 is 2025 throughout)
     writing_year: int | None = None
+    # the month of the meeting year the text was given in (its dateline's, or its page's), when known
+    month: int | None = None
 
 
 def year_value(text: str | None) -> int | None:
@@ -257,6 +259,8 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
             text, start, opening_end)
         dated = dated if dated is not None and year_value(dated.group(1)) == meeting_year else meeting
     late = _late_in_year(dated) or by_page and published_month >= rules.late_meeting_month
+    month = _month_of(dated) if dated is not None and year_value(dated.group(1)) == meeting_year \
+        else published_month if published is not None and published == meeting_year else None
     next_planned = by_page and published_month >= rules.late_page_month
     if reviewed is None and meeting_year is not None and any(k == "review" for _, k, _ in markers):
         # A meeting reviews the year before it (one late in its year, that year); a summary titled
@@ -284,7 +288,7 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
             frames.append(_with_heading_span(frame, text[position:first_line_end(text, position, end)], late))
     frames = _with_span_openings(text, start, end, frames)
     return Context(year=None if hidden else meeting_year, frames=tuple(frames), reviewed_year=reviewed, span=span,
-                   writing_year=writing)
+                   writing_year=writing, month=month)
 
 
 def _plan_titled(text: str, start: int, end: int) -> regex.Match | None:
@@ -409,11 +413,17 @@ def _in_title(text: str, position: int) -> bool:
 
 def _late_in_year(meeting: regex.Match | None) -> bool:
     # A meeting dated in the second half of its year reviews that year (see late_meeting_month).
+    month = _month_of(meeting)
+    return month is not None and month >= load_rules().late_meeting_month
+
+
+def _month_of(meeting: regex.Match | None) -> int | None:
+    # The month a meeting's date names, if it names one that can be read.
     month = meeting.groupdict().get("month") if meeting is not None else None
     try:
-        return month is not None and parse_numeral(month) >= load_rules().late_meeting_month
+        return None if month is None else int(parse_numeral(month))
     except NumeralError:
-        return False
+        return None
 
 
 def _is_base_year(sentence: str, match: regex.Match) -> bool:
@@ -495,6 +505,11 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
                            calendar=word in rules.calendar_years)
         if now is not None:
             return now + rules.relative_years[word]
+    frame = frame_at(context, position)
+    if (not target and context.year is not None and context.month is not None and context.month < rules.late_page_month
+            and (frame is None or frame.kind == "report" and frame.year == context.year)
+            and rules.whole_year.search(sentence)):
+        return context.year - 1  # 全年出口…, in a report given in April: its own year is not over
     return _undated_year(context, position, target)
 
 

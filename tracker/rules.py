@@ -122,6 +122,7 @@ class Rules:
     meeting_dateline: regex.Pattern
     late_meeting_month: int
     late_page_month: int
+    whole_year: regex.Pattern
     lead_year: regex.Pattern
     lead_reach: int
     time_opening: re.Pattern
@@ -383,6 +384,7 @@ def load_rules() -> Rules:
         meeting_dateline=regex.compile(cue_seed["years"]["meeting_dateline"]),
         late_meeting_month=cue_seed["years"]["late_meeting_month"],
         late_page_month=cue_seed["years"]["late_page_month"],
+        whole_year=regex.compile(cue_seed["years"]["whole_year"]),
         lead_year=regex.compile(cue_seed["years"]["lead_year"]),
         lead_reach=cue_seed["years"]["lead_reach"],
         time_opening=re.compile(cue_seed["years"]["time_opening"]),
