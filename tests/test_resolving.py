@@ -1405,6 +1405,7 @@ def test_a_level_reached_after_a_span_up_to_now_is_of_now_and_a_total_over_it_is
     ("一、客观看待成绩，进一步坚定保护发展的信心", "二、突出重点，全力推动产业高质量发展"),
     ("一、正视成绩，进一步增强做好产业工作的信心和决心", "二、突出工作重点，全力推进2024年产业提质增效"),
     ("一、2023年全区产业发展成效明显", "二、凝心聚力推动今年产业再上新台阶"),
+    ("一、肯定成绩，进一步增强做好工坊建设的信心", "三、聚焦重点，推动工坊建设提质扩面"),
 ])
 def test_the_headings_of_a_speech_that_weigh_results_and_set_out_the_work_ahead(review, plan):
     raw = (f"今天，我们召开2024年全县产业发展大会。\n{review}\n全县新建幼儿园12所。\n"
