@@ -614,6 +614,8 @@ def test_an_ethnic_township_and_a_sumu_are_towns(gaz, sentence, town):
     ("老城镇　　176　　13.7", "老城镇"),
     ("七级镇  8,200  2,460", "七级镇"),
     ("各乡镇\t12", None),  # no name: a determiner opens it
+    ("那尔轰镇\t2\t38.4", "那尔轰镇"),  # in prose 那 and 多 would open no name
+    ("多宝乡\u300031\u300042600", "多宝乡"),
     ("城镇\t12", None),
     # a township of Inner Mongolia, whose stem may be long and open with a place's short name (巴彦)
     ("吉尔嘎郎图苏木\t154.8\t402.6", "吉尔嘎郎图苏木"),

@@ -1146,7 +1146,7 @@ def _town_pattern(rules: dict) -> re.Pattern:
 def _cell_town_pattern(rules: dict) -> re.Pattern:
     # A whole cell (between separators, the line's ends) that is a stem and a town suffix.
     suffixes = _town_suffixes(rules)
-    return re.compile(f"(?:^|(?<=[\t\u3000])|(?<=  ))(?P<stem>(?![{re.escape(rules['not_first'])}])"
+    return re.compile(f"(?:^|(?<=[\t\u3000])|(?<=  ))(?P<stem>(?![{re.escape(rules['cell_not_first'])}])"
                       f"[{_HAN}]{{{rules['min_cell_stem']},{rules['max_cell_stem']}}}?)(?:{suffixes})(?=[\t\u3000]|  |$)")
 
 
