@@ -716,9 +716,12 @@ class Gazetteer:
                          if stem.startswith(tail) and sentence.endswith(head, 0, start)), "")
             if rest and len(stem) - len(rest) >= rules["min_stem"]:
                 stem, start = stem[len(rest):], start + len(rest)
-            # 绥中前所镇: a known place before the town's own name
-            for cut in range(len(stem) - rules["min_stem"], 1, -1):
-                if stem[:cut] in self._entries and stem[:cut] not in self._common:
+            # 绥中前所镇: a known place before the town's own name; 将乐县高唐镇, 于都县梓山镇: one opening on
+            # a character the town pattern took for a function word before the stem
+            for cut in range(len(stem) - rules["min_stem"], 0, -1):
+                named = [stem[:cut]] if cut > 1 else []
+                named += [sentence[start - back:start] + stem[:cut] for back in (1, 2) if start >= back]
+                if any(name in self._entries and name not in self._common for name in named):
                     stem, start = stem[cut:], start + cut
                     break
             towns.append((start, match.end(), stem + suffix))
