@@ -462,7 +462,8 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
                  target: bool = False) -> int | None:
     """The amount's year: explicit in its sentence, else 今年/去年 against the meeting year,
     else the year of the frame it stands in (``position`` in the text), else the meeting year.
-    A ``target`` on a page reporting on a past year is of the page's own year."""
+    A ``target`` on a page reporting on a past year is of the page's own year; a whole year's
+    result (全年…) outside any frame, in a text given before its year is out, is of the year before."""
     rules = load_rules()
     listed = rules.year.fullmatch(amount.item) if amount.item else None
     if listed:
@@ -505,9 +506,9 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
                            calendar=word in rules.calendar_years)
         if now is not None:
             return now + rules.relative_years[word]
-    frame = frame_at(context, position)
+    framing = frame_at(context, position)
     if (not target and context.year is not None and context.month is not None and context.month < rules.late_page_month
-            and (frame is None or frame.kind == "report" and frame.year == context.year)
+            and (framing is None or framing.kind == "report" and framing.year == context.year)
             and rules.whole_year.search(sentence)):
         return context.year - 1  # 全年出口…, in a report given in April: its own year is not over
     return _undated_year(context, position, target)
