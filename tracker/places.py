@@ -1149,7 +1149,8 @@ def _town_pattern(rules: dict) -> re.Pattern:
 def _cell_town_pattern(rules: dict) -> re.Pattern:
     # A whole cell (between separators, the line's ends) that is a stem and a town suffix.
     suffixes = _town_suffixes(rules)
-    return re.compile(f"(?:^|(?<=[\t\u3000])|(?<=  ))(?P<stem>(?![{re.escape(rules['cell_not_first'])}])"
+    not_first = "".join(char for char in rules["not_first"] if char not in rules["cell_may_open"])
+    return re.compile(f"(?:^|(?<=[\t\u3000])|(?<=  ))(?P<stem>(?![{re.escape(not_first)}])"
                       f"[{_HAN}]{{{rules['min_cell_stem']},{rules['max_cell_stem']}}}?)(?:{suffixes})(?=[\t\u3000]|  |$)")
 
 

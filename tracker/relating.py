@@ -253,8 +253,7 @@ def sentence_part_links(sentence: str, amounts: list, first: int, families: list
                 parts = [i for i in after if families[i] == families[total]
                          and amounts[i].unit == amounts[total].unit and summable(i)]
                 parts = _listed_run(parts, sentence, amounts, total)
-                leads = [sentence[amounts[parts[n - 1]].end if n else opening.end():amounts[i].start]
-                         for n, i in enumerate(parts)]
+                leads = _leads(sentence, opening.end(), [(amounts[i].start, amounts[i].end) for i in parts])
                 links += _part_links(first, total, parts, amounts, "其中", leads)
                 listed = parts if len(parts) > 1 else []
                 if len(parts) == 1 and not amounts[parts[0]].item and len(before) == stated:
@@ -359,10 +358,22 @@ def _part_links(first: int, total: int, parts: list[int], amounts: list, form: s
     if len(parts) < 2 and not any(amounts[i].item for i in parts):
         return []
     whole = leads is not None and covers_whole(leads)
-    return [ExtractedLink("part", first + total, first + i,
-                          detail={"form": form, "order": n, "item": amounts[i].item, "span": [amounts[i].start, amounts[i].end]}
-                          | ({"whole": True} if whole else {}))
+    return [_part_link(first + total, first + i, form, n, amounts[i].item, [amounts[i].start, amounts[i].end], whole)
             for n, i in enumerate(parts)]
+
+
+def _part_link(total: int, part: int, form: str, order: int, item: str | None = None,
+               span: list[int] | None = None, whole: bool = False) -> ExtractedLink:
+    """A link from ``total`` to its ``order``-th ``part``, listed in ``form`` (其中, 合计); ``whole``
+    when the parts name every member of a partition."""
+    detail = {"form": form, "order": order, "item": item, "span": span}
+    return ExtractedLink("part", total, part, detail=detail | ({"whole": True} if whole else {}))
+
+
+def _leads(text: str, opened: int, spans: list[tuple[int, int]]) -> list[str]:
+    """The words before each part whose ``spans`` are given: from ``opened`` (the end of 其中) to
+    the first, then from each part to the next."""
+    return [text[spans[n - 1][1] if n else opened:start] for n, (start, _) in enumerate(spans)]
 
 
 def covers_whole(leads: list[str]) -> bool:
@@ -444,12 +455,10 @@ def following_part_links(text: str, sentences: list, sentence_claims: list[list[
             if len(group) == 1:
                 links.append(ExtractedLink("part_of_whole", total, group[0]))
             else:
-                whole = covers_whole([text[claims[group[n - 1]].end if n else lead.end():claims[c].start]
-                                      for n, c in enumerate(group)])
-                links += [ExtractedLink("part", total, c, detail={"form": "其中", "order": n, "item": None,
-                                                                   "span": [claims[c].start, claims[c].end]}
-                                        | ({"whole": True} if whole else {}))
-                          for n, c in enumerate(group)]
+                spans = [(claims[c].start, claims[c].end) for c in group]
+                whole = covers_whole(_leads(text, lead.end(), spans))
+                links += [_part_link(total, c, "其中", n, span=list(span), whole=whole)
+                          for n, (c, span) in enumerate(zip(group, spans))]
     return links
 
 
@@ -518,7 +527,5 @@ def table_total_links(rows: list[tuple[int, list, list[int]]], claims: list) -> 
                     or claims[index].value is not None and any(
                         claims[i].value is not None and claims[i].value >= claims[index].value for i in parts):
                 continue  # an average or a rate down a column (成交均价, 平均亩产), no sum
-            links += [ExtractedLink("part", index, part, detail={"form": "合计", "order": order, "item": None,
-                                                                 "span": None})
-                      for order, part in enumerate(parts)]
+            links += [_part_link(index, part, "合计", order) for order, part in enumerate(parts)]
     return links

@@ -506,12 +506,16 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
                            calendar=word in rules.calendar_years)
         if now is not None:
             return now + rules.relative_years[word]
-    framing = frame_at(context, position)
     if (not target and context.year is not None and context.month is not None and context.month < rules.late_page_month
-            and (framing is None or framing.kind == "report" and framing.year == context.year)
-            and rules.whole_year.search(sentence)):
+            and rules.whole_year.search(sentence) and _unframed(context, position)):
         return context.year - 1  # 全年出口…, in a report given in April: its own year is not over
     return _undated_year(context, position, target)
+
+
+def _unframed(context: Context, position: int) -> bool:
+    # Whether no review or plan heading frames ``position``: none at all, or one on the state at the meeting.
+    frame = frame_at(context, position)
+    return frame is None or frame.kind == "report" and frame.year == context.year
 
 
 def _later_goal(sentence: str, amount: Amount, year: regex.Match) -> bool:
