@@ -575,6 +575,23 @@ def test_a_time_opening_a_sentence_dates_the_items_semicolons_join_to_it():
         ("260个", 2024, None)]  # a full stop ends it
 
 
+def test_a_year_opening_a_sentence_dates_the_sentences_after_it_on_its_line():
+    # a report given in mid-2024 on the year before: what follows 2023年，… in its paragraph is of
+    # 2023, up to a sentence naming a time or a present state of its own, and not past the line
+    raw = ("关于全县茶产业发展情况的报告\n——2024年6月20日在县人民代表大会常务委员会会议上\n一、基本情况\n"
+           "（一）规模扩大。2023年，全县茶叶产值达到46亿元，增长8.7%。茶叶税收1.2亿元。建成加工厂12个。"
+           "目前全县有茶农3.1万户。新增茶园900亩。\n全县有茶叶合作社64个。")
+    assert [(c.text, c.year) for c in extract_claims(raw)] == [
+        ("46亿元", 2023), ("8.7%", 2023), ("1.2亿元", 2023), ("12个", 2023),
+        ("3.1万户", 2024),  # 目前: the state at the meeting, which ends the carry
+        ("900亩", 2024), ("64个", 2024)]
+    # in a review over years, what follows a year's event is over the span again
+    raw = ("在共青团县第十五次代表大会上的报告\n（2021年3月18日）\n一、过去五年的工作回顾\n"
+           "五年来，全县累计发放创业贷款2.36亿元。2020年，在城关镇建设孵化基地4个。开展专场招聘会45场。")
+    assert [(c.text, c.year, c.period) for c in extract_claims(raw)] == [
+        ("2.36亿元", None, "2016-2020"), ("4个", 2020, None), ("45场", None, "2016-2020")]
+
+
 @pytest.mark.parametrize("raw,expected", [
     # 全省 opening a clause: the province of the document's place; 我县: the place itself
     ("今天,我们召开2019年全县教育工作会议。绥中县有中小学85所。\n全省学前三年毛入园率为88%，我县达到92%。",

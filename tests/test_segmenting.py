@@ -5,7 +5,7 @@ import re
 
 from hypothesis import given, strategies as st
 
-from tracker.segmenting import TextSpan, colon_openers, joined_openers, split_sentences, split_stories
+from tracker.segmenting import TextSpan, carried_openers, colon_openers, joined_openers, split_sentences, split_stories
 
 
 def texts(text):
@@ -110,6 +110,17 @@ def test_a_time_opening_a_sentence_dates_the_items_after_it_but_not_one_naming_i
     sentences = split_sentences(text)
     assert joined_openers(text, sentences, rules.time_opening, rules.time_own) == [
         "", "2023年，", "", "2023年，", ""]
+
+
+def test_a_year_opening_a_sentence_dates_those_after_it_on_its_line_until_one_names_a_time():
+    from tracker.rules import load_rules
+
+    rules = load_rules()
+    text = ("（一）规模扩大。2024年1-5月，接待游客436万人次。实现收入49亿元。累计接待游客超千万人次。"
+            "建成民宿120家。\n新建球场5块。")
+    sentences = split_sentences(text)
+    assert carried_openers(text, sentences, rules.carried_year_opening, rules.carried_time_own) == [
+        "", "", "2024年1-5月，", "", "", ""]
 
 
 STORY = "全区加快推进老旧小区改造，群众获得感持续增强。" * 10

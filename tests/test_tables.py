@@ -410,6 +410,11 @@ def test_a_tables_title_dates_its_figures_and_a_title_of_goals_makes_them_target
             "青菜头种植面积（万亩）\u300072.6\u300072\n")
     assert [(c.text, c.year, c.kind) for c in extract_claims(text)] == [
         ("6.2", 2023, "actual"), ("72.6", 2023, "actual"), ("72", 2024, "target")]
+    # a numbered title may set its number off with a colon (附表：2023年…)
+    text = ("在区人大常委会会议上的报告\n（2024年6月27日）\n附表：2023年各镇（街）新会柑种植情况\n单位：亩、吨\n"
+            "镇（街）\u3000种植面积\u3000柑果产量\n双水镇\u300032600\u300036800\n")
+    assert [(c.text, c.year, c.kind) for c in extract_claims(text)] == [
+        ("32600", 2023, "actual"), ("36800", 2023, "actual")]
     # a programme named a plan is no goal
     text = ("2023年部分乡镇营养改善计划实施情况\n乡镇\u3000学校数（所）\n扎瓦镇\u300012\n")
     assert [(c.text, c.year, c.kind) for c in extract_claims(text)] == [("12", 2023, "actual")]

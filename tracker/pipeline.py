@@ -15,6 +15,7 @@ from tracker.rules import load_rules
 from tracker.resolving import (
     Context,
     breakdown_label,
+    carries_year,
     publication_lines,
     resolve_amount_places,
     resolve_claim_place,
@@ -29,7 +30,7 @@ from tracker.resolving import (
     table_cell_kind,
     yearly_goal,
 )
-from tracker.segmenting import (TextSpan, colon_openers, joined_openers, split_sections, split_sentences,
+from tracker.segmenting import (TextSpan, carried_openers, colon_openers, joined_openers, split_sections, split_sentences,
                                 split_stories)
 from tracker.tables import table_cells
 from tracker.vocabulary import load_vocabulary
@@ -133,9 +134,12 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
         section_sentences = split_sentences(text, section.start, section.end)
         rows = table_cells([sentence.text for sentence in section_sentences])
         table_rows: list[tuple[int, list, list[int]]] = []  # each row's position, cells and claims
-        openers = [colon or goal or time for colon, goal, time in zip(
+        carried = [opener if opener and carries_year(context, sentence.start) else "" for sentence, opener in zip(
+            section_sentences, carried_openers(text, section_sentences, rules.carried_year_opening,
+                                               rules.carried_time_own))]
+        openers = [colon or goal or time or year for colon, goal, time, year in zip(
             colon_openers(text, section_sentences), joined_openers(text, section_sentences, rules.goal_opening),
-            joined_openers(text, section_sentences, rules.time_opening, rules.time_own))]
+            joined_openers(text, section_sentences, rules.time_opening, rules.time_own), carried)]
         for position, (sentence, opener) in enumerate(zip(section_sentences, openers)):
             sentence_index = len(sentences)
             sentences.append((section_index, sentence))

@@ -512,6 +512,14 @@ def resolve_year(sentence: str, amount: Amount, context: Context, position: int 
     return _undated_year(context, position, target)
 
 
+def carries_year(context: Context, position: int) -> bool:
+    """Whether a year a sentence before ``position`` opens on dates the sentences after it: not in
+    a review or plan over years, whose undated figures are totals over its span (五年来…。2021年，
+    在…建设孵化基地1个。开展专场招聘会45场: over the five years)."""
+    frame = frame_at(context, position)
+    return frame is None or frame.span is None
+
+
 def _unframed(context: Context, position: int) -> bool:
     # Whether no review or plan heading frames ``position``: none at all, or one on the state at the meeting.
     frame = frame_at(context, position)

@@ -127,6 +127,8 @@ class Rules:
     lead_reach: int
     time_opening: re.Pattern
     time_own: re.Pattern
+    carried_year_opening: re.Pattern
+    carried_time_own: re.Pattern
     meeting_title: regex.Pattern
     report_title: regex.Pattern
     hidden_year: regex.Pattern
@@ -389,6 +391,8 @@ def load_rules() -> Rules:
         lead_reach=cue_seed["years"]["lead_reach"],
         time_opening=re.compile(cue_seed["years"]["time_opening"]),
         time_own=re.compile(cue_seed["years"]["time_own"]),
+        carried_year_opening=re.compile(cue_seed["years"]["carried_year_opening"]),
+        carried_time_own=re.compile(cue_seed["years"]["carried_time_own"]),
         meeting_title=regex.compile(cue_seed["years"]["meeting_title"]),
         report_title=regex.compile(cue_seed["years"]["report_title"], regex.MULTILINE),
         hidden_year=regex.compile(cue_seed["years"]["hidden_year"]),

@@ -102,6 +102,24 @@ def joined_openers(text: str, sentences: list[TextSpan], opening: re.Pattern,
     return openers
 
 
+def carried_openers(text: str, sentences: list[TextSpan], opening: re.Pattern, own: re.Pattern) -> list[str]:
+    """For each of ``sentences``, the year opening it stands under, or "": a sentence whose start
+    ``opening`` matches (2023年，全县玉雕产业实现交易额326亿元) dates the sentences after it on its
+    line (玉雕产业实现税收1.85亿元。) until one that ``own`` finds a time in (2024年1-5月…,
+    目前…, 去年…), which stands under none and ends it."""
+    openers, current = [], ""
+    for index, sentence in enumerate(sentences):
+        if current and not on_one_line(text, sentences[index - 1], sentence):
+            current = ""
+        found = opening.match(sentence.text)
+        if found or own.search(sentence.text):
+            current = found.group() if found else ""
+            openers.append("")
+        else:
+            openers.append(current)
+    return openers
+
+
 def _first_clause(sentence: str) -> str:
     return CLAUSE_END.split(sentence, 1)[0]
 
