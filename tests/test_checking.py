@@ -282,6 +282,16 @@ def test_the_parts_a_total_closes_and_those_after_its_qizhong_are_two_breakdowns
         ("sum", "error", 700.0, 740.0)]
 
 
+def test_two_lists_after_one_qizhong_are_two_breakdowns_each_checked(sessions, tmp_path):
+    text = ("全县共有农村留守儿童3,862名。其中男童2,067名、女童1,795名；按年龄分，0至5岁学龄前儿童612名、"
+            "6至14岁义务教育阶段儿童2,846名、15至16岁儿童404名。")
+    assert [(d.check, d.severity) for d in drafts_of(sessions, tmp_path, text) if d.severity != "info"] == []
+    # the boys and girls falling short of the total are an error of their own, not summed with the ages
+    wrong = text.replace("2,067名", "2,015名")
+    assert [(d.check, d.severity, d.stated, d.computed) for d in drafts_of(sessions, tmp_path, wrong)] == [
+        ("sum", "error", 3862.0, 3810.0)]
+
+
 def test_a_growth_against_the_level_compared_with_inside_the_comparison(sessions, tmp_path):
     drafts = drafts_of(sessions, tmp_path, "全县滩羊肉产量1.38万吨，较去年同期的1.25万吨增长13.6%。")
     assert [(d.check, d.severity, d.stated, d.computed) for d in drafts] == [("growth", "error", 13.6, 10.4)]

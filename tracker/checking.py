@@ -567,12 +567,19 @@ def check_sum(figures: dict[int, Figure], links: list[Link]) -> list[FlagDraft]:
     """Parts against their total, under each reading of the list."""
     # 招聘教师280名，录用教师420名，共计补充新教师700名，其中研究生学历26名…: the parts a total closes
     # and those after its 其中 are two breakdowns of it, each checked on its own
-    groups: dict[tuple[int, str | None], list[Link]] = defaultdict(list)
+    # 其中男童2,015名、女童1,795名；按年龄分，…612名、…2,846名、…404名: two lists after one 其中,
+    # each numbered from 0, are two breakdowns too
+    groups: dict[tuple[int, str | None, int], list[Link]] = defaultdict(list)
+    lists: dict[tuple[int, str | None], int] = defaultdict(int)
     for link in links:
         if link.relation == "part":
-            groups[link.head_claim_id, (link.detail or {}).get("form")].append(link)
+            detail = link.detail or {}
+            key = (link.head_claim_id, detail.get("form"))
+            if detail.get("order") == 0 and groups.get((*key, lists[key])):
+                lists[key] += 1
+            groups[*key, lists[key]].append(link)
     drafts = []
-    for (head, _form), parts in groups.items():
+    for (head, _form, _list), parts in groups.items():
         total = figures[head]
         members = [figures[link.tail_claim_id] for link in parts]
         group = [total, *members]
