@@ -30,6 +30,7 @@ BRACKET = regex.compile("[" + regex.escape("".join(ASIDE) + "".join(ASIDE.values
 WORDS_BEFORE = 24
 # What may stand between a breakdown's total and its 其中 (…基地68个，其中…).
 LIST_SEPARATORS = " ，,、；;：:"
+DIGIT = regex.compile("[0-9０-９]")
 # How far before an amount a ranking clause ends (最高，为).
 RANKED_REACH = 8
 
@@ -71,6 +72,7 @@ class RelationRules:
     ranked_mark: str
     additive_families: frozenset[str]
     partitions: tuple[tuple[regex.Pattern, ...], ...]
+    residual_part: regex.Pattern
     table_total_rows: regex.Pattern
     table_part_breaks: regex.Pattern
     table_average_columns: regex.Pattern
@@ -380,8 +382,13 @@ def covers_whole(leads: list[str]) -> bool:
     """Whether parts whose words before them are ``leads`` name every member of one of the
     seeds' partitions, each in one part only and each part opening on one (本县…，县外…):
     together they are the whole. A part opening on other words names a narrower class
-    (普惠性民办幼儿园, 市外省内转移就业)."""
+    (普惠性民办幼儿园, 市外省内转移就业). So do several whose last names the rest (其他…, 其余…),
+    unless the list holds amounts besides them (县级公立医院4家、…村卫生室786个、其他机构226个:
+    the parts counted in 家 are not among them)."""
     leads = [lead.lstrip(LIST_SEPARATORS + "和及与") for lead in leads]
+    if len(leads) > 1 and relation_rules().residual_part.search(leads[-1]) \
+            and not any(DIGIT.search(lead) for lead in leads):
+        return True
     for group in relation_rules().partitions:
         if not all(any(member.match(lead) for member in group) for lead in leads):
             continue
