@@ -291,6 +291,12 @@ def test_parts_after_qizhong_ending_on_the_rest_name_the_whole(sessions, tmp_pat
     assert [(d.check, d.severity) for d in drafts_of(sessions, tmp_path, text) if d.severity != "info"] == []
 
 
+def test_parts_after_qizhong_above_the_one_amount_before_it_in_their_unit(sessions, tmp_path):
+    text = "全年实施搬迁安置项目14个，搬迁群众2,386户，其中郊区968户、平定县812户、盂县696户。"
+    assert [(d.check, d.severity, d.stated, d.computed) for d in drafts_of(sessions, tmp_path, text)] == [
+        ("sum", "warning", 2386.0, 2476.0)]
+
+
 def test_two_lists_after_one_qizhong_are_two_breakdowns_each_checked(sessions, tmp_path):
     text = ("全县共有农村留守儿童3,862名。其中男童2,067名、女童1,795名；按年龄分，0至5岁学龄前儿童612名、"
             "6至14岁义务教育阶段儿童2,846名、15至16岁儿童404名。")

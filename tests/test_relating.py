@@ -44,6 +44,16 @@ def test_the_list_right_after_qizhong_that_adds_up_is_the_breakdown():
     assert relations(wrong) == [("part", "56个", part, None) for part in ["1个", "5个", "40个", "9个", "30个"]]
 
 
+def test_the_total_of_parts_after_qizhong_is_the_one_amount_before_it_in_their_unit():
+    text = "全年实施搬迁安置项目14个，搬迁群众2,386户，其中郊区968户、平定县812户、盂县606户。"
+    assert relations(text) == [("part", "2,386户", part, None) for part in ["968户", "812户", "606户"]]
+    # only the list right after 其中: the clause after it goes on to another thing
+    text = "全年批准建设用地项目27个，用地面积3,865.4亩，其中占用耕地2,136.8亩，全部落实占补平衡，落实补充耕地2,150.3亩。"
+    assert relations(text) == [("part_of_whole", "3,865.4亩", "2,136.8亩", None)]
+    # not a bound each of a count reaches: the parts are of the count
+    assert relations("全县83个行政村集体经济收入均达到10万元以上，其中12个村集体经济收入超过50万元。") == []
+
+
 def test_a_clause_breaking_down_a_part_ends_the_parts():
     text = "学校现有教职工46人，其中专任教师38人，专任教师中特殊教育专业毕业的21人。"
     assert relations(text) == [("part_of_whole", "46人", "38人", None)]

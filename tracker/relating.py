@@ -31,6 +31,7 @@ WORDS_BEFORE = 24
 # What may stand between a breakdown's total and its 其中 (…基地68个，其中…).
 LIST_SEPARATORS = " ，,、；;：:"
 DIGIT = regex.compile("[0-9０-９]")
+BOUNDS = ("at_least", "more_than", "less_than")
 # How far before an amount a ranking clause ends (最高，为).
 RANKED_REACH = 8
 
@@ -251,10 +252,18 @@ def sentence_part_links(sentence: str, amounts: list, first: int, families: list
             before = before[:-1]
         if before and after and summable(before[-1]) and not _parallel_totals(sentence, amounts, before, rules):
             total = before[-1]
-            if rules.total_before.search(sentence[:amounts[total].start]) or len(before) == 1:
+            # the one amount before 其中 (or the one a word says is a total), or the one in the parts'
+            # unit (项目14个，搬迁群众2,386户，其中郊区968户…), where no bound stands among them: a
+            # threshold names what parts of another kind are of (83个村…均达到10万元以上，其中12个村…
+            # 超过50万元; 年产值超过10亿元的企业46家，其中超过50亿元的8家)
+            named = rules.total_before.search(sentence[:amounts[total].start]) or len(before) == 1
+            if named or all(amounts[i].approx not in BOUNDS for i in before) \
+                    and all(amounts[i].unit != amounts[total].unit for i in before[:-1]):
                 parts = [i for i in after if families[i] == families[total]
                          and amounts[i].unit == amounts[total].unit and summable(i)]
-                parts = _listed_run(parts, sentence, amounts, total)
+                # of such a total, only the list right after 其中 (…2,136.8亩，全部落实占补平衡，落实
+                # 补充耕地2,150.3亩 goes on to another thing)
+                parts = _listed_run(parts, sentence, amounts, total, joined=not named)
                 leads = _leads(sentence, opening.end(), [(amounts[i].start, amounts[i].end) for i in parts])
                 links += _part_links(first, total, parts, amounts, "其中", leads)
                 listed = parts if len(parts) > 1 else []
@@ -333,12 +342,14 @@ def _run_total(sentence: str, amounts: list, holder: int, share_start: int) -> l
     return [holder]
 
 
-def _listed_run(parts: list[int], sentence: str, amounts: list, total: int) -> list[int]:
+def _listed_run(parts: list[int], sentence: str, amounts: list, total: int, joined: bool = False) -> list[int]:
     """``parts`` cut to the list right after 其中 (its items joined by 、, no clause between them)
-    where that list adds up to the total: 监测点56个，其中国家级1个、省级5个、县级50个，…在9个镇布设
-    监测点30个 (the clauses after it say other things of the same kind)."""
+    where that list adds up to the total (or, when ``joined``, in any case): 监测点56个，其中国家级1个、
+    省级5个、县级50个，…在9个镇布设监测点30个 (the clauses after it say other things of the same kind)."""
     cut = next((n for n in range(1, len(parts))
                 if CLAUSE_BREAK.search(sentence, amounts[parts[n - 1]].end, amounts[parts[n]].start)), len(parts))
+    if joined:
+        return parts[:cut]
     if 1 < cut < len(parts) and sum(amounts[i].value for i in parts[:cut]) == amounts[total].value:
         return parts[:cut]
     return parts
