@@ -266,6 +266,16 @@ def test_a_unit_list_shorter_than_the_columns_names_each_run_of_columns_ending_i
         ("15,260", Decimal("15260"), "吨", "海参产量")]
 
 
+def test_a_figure_with_a_fraction_counts_in_no_unit_of_whole_things():
+    # the columns' words tell 万亩 from 座 nowhere; 1.4 and 1.8 can be no count of 座
+    text = ("中卫市2024年硒砂瓜产业工作要点\n表2　2024年硒砂瓜产业主要任务分解\n单位：万亩、座\n"
+            "县（区）\u3000压砂地退出\u3000新增水肥一体化\u3000新建冷藏保鲜库\n沙坡头区\u30001.4\u30001.8\u30006\n")
+    assert [(c.text, c.value, c.unit) for c in extract_claims(text)] == [
+        ("1.4", Decimal("14000.0"), "亩"), ("1.8", Decimal("18000.0"), "亩"), ("6", Decimal("6"), "座")]
+    # a row of whole numbers stays unread: either cut fits it
+    assert extract_claims(text.replace("1.4\u30001.8", "1\u30002")) == []
+
+
 def test_a_hidden_cell_is_a_redacted_figure_of_its_column():
     text = ("秦淮区2023年夜间经济发展情况\n集聚区名称\t客流量（万人次）\t营业额（亿元）\n"
             "熙南里历史文化街区\txx\t9.7\n")

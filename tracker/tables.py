@@ -21,6 +21,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, fields, replace
 from functools import cache, lru_cache
 from itertools import combinations
+from typing import Sequence
 
 from tracker.extracting import Amount, extract_amounts
 from tracker.resolving import year_value
@@ -265,7 +266,8 @@ def _units_listed(written: str) -> list[str]:
     return [unit for unit in _rules().unit_list_separator.split(written) if unit]
 
 
-def _units_in_turn(columns: list[str], table_units: list[str]) -> list[str | None]:
+def _units_in_turn(columns: list[str], table_units: list[str], figures: Sequence[str | None] = ()
+                   ) -> list[str | None]:
     # The unit of each figure column the table's units name in turn: one each, or one for each
     # kind of column, columns that differ only in their year (2023年销量⇥2022年销量) being one,
     # else columns that end in one noun (池塘养殖面积⇥底播增殖面积⇥海参产量, 单位：万亩、吨).
@@ -281,7 +283,9 @@ def _units_in_turn(columns: list[str], table_units: list[str]) -> list[str | Non
         # its own unit takes none of the table's, and a unit it names is not another column's
         left = [unit for unit in table_units if unit not in named]
         in_turn: list[str | None] = [None] * len(columns)
-        for place, unit in zip(open_columns, _units_in_turn([columns[place] for place in open_columns], left)):
+        open_figures = [figures[place] for place in open_columns] if figures else ()
+        for place, unit in zip(open_columns, _units_in_turn([columns[place] for place in open_columns], left,
+                                                            open_figures)):
             in_turn[place] = unit
         return in_turn
     for kind_of in (lambda column: rules.year_header.sub("", column),
@@ -290,10 +294,11 @@ def _units_in_turn(columns: list[str], table_units: list[str]) -> list[str | Non
         starts = [place for place, kind in enumerate(kinds) if not place or kind != kinds[place - 1]]
         if table_units and len(table_units) == len(starts):
             return [table_units[bisect_right(starts, place) - 1] for place in range(len(columns))]
-    return _units_by_kind(columns, table_units)
+    return _units_by_kind(columns, table_units, figures)
 
 
-def _units_by_kind(columns: list[str], table_units: list[str]) -> list[str | None]:
+def _units_by_kind(columns: list[str], table_units: list[str], figures: Sequence[str | None] = ()
+                   ) -> list[str | None]:
     # Fewer units than columns, naming no kinds the columns' words tell apart (规上企业⇥营业收入⇥
     # 网络零售额 under 单位：家、亿元; 饲养量⇥出栏量⇥新建规模场 under 单位：万头、个): each unit in turn
     # over a run of columns, the runs where the columns' words fit the units' kinds (a count of
@@ -315,6 +320,8 @@ def _units_by_kind(columns: list[str], table_units: list[str]) -> list[str | Non
         if parts.intersection(cuts):
             continue
         groups = [bisect_right(cuts, place) for place in range(len(columns))]
+        if any(figure and _counts_a_fraction(figure, table_units[group]) for figure, group in zip(figures, groups)):
+            continue  # 1.4 under 单位：万亩、座 counts no 座
         fitting = sum(0 if guess is None else 1 if guess == families[group] else -1
                       for guess, group in zip(guessed, groups))
         alike = sum((1 if groups[place] == groups[place + 1] else -1)
@@ -327,6 +334,13 @@ def _units_by_kind(columns: list[str], table_units: list[str]) -> list[str | Non
     if best is None or tied:
         return [None] * len(columns)
     return [table_units[group] for group in best]
+
+
+def _counts_a_fraction(figure: str, unit: str) -> bool:
+    # Whether ``figure`` in ``unit`` would count a fraction of a thing (1.4座, not 1.4万人).
+    amount = _cell_amount(figure + unit)
+    return amount is not None and amount.family == "count" and amount.value is not None \
+        and amount.value != amount.value.to_integral_value()
 
 
 def _header_family(column: str) -> str | None:
@@ -361,7 +375,8 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
     if bracket is not None:
         label = (label[:bracket.start()] + label[bracket.end():]).strip()  # …or count what it sums (合计（18家）)
     result = []
-    in_turn = _units_in_turn(columns[1:], table_units)
+    in_turn = _units_in_turn(columns[1:], table_units, [number.group("number") if number and not number.group("percent")
+                                                        else None for number in numbers[1:]])
     for place, (column, (start, end, text), number) in enumerate(zip(columns[1:], cells[1:], numbers[1:])):
         grown = _grown_figure(column, columns[place] if place else "")
         if number is None:
