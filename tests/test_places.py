@@ -658,6 +658,8 @@ def test_a_generic_name_labelling_a_table_row_is_a_place_of_the_known_city(gaz, 
     ("2023年，六盘水市六枝特区新建幼儿园3所。", [("3所", "六枝特区")]),
     ("2023年，贺州市八步区新建公园2个。", [("2个", "八步区")]),
     ("全县在杭埠镇中心学校、千人桥镇中心学校附设特教班2个", [("2个", None)]),
+    # a short name its full name in the text licenses: 龙煤七台河分公司 is no 7台
+    ("七台河市采煤沉陷区治理报告\n龙煤七台河分公司等煤炭企业投入治理资金2.3亿元。", [("2.3亿元", "七台河市")]),
 ])
 def test_a_numeral_and_measure_word_opening_a_place_name_are_no_amount(raw, claims):
     # 六枝, 八步 and 千人 read as 6枝, 8步 and 1000人 on the characters alone; the gazetteer knows them

@@ -238,10 +238,10 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
 
 
 def _outside_place_names(amounts: list[Amount], mentions: list[PlaceMention]) -> list[Amount]:
-    """``amounts`` without those written inside a place's full name (六枝特区, 八步区: a numeral
-    and a measure word opening the name), which the gazetteer knows better than a rule on
-    the characters after them."""
-    named = [(m.start, m.end) for m in mentions if m.form != "short"]
+    """``amounts`` without those written inside a place's name (六枝特区, 八步区: a numeral and a
+    measure word opening the name; 七台河 where the text names 七台河市 in full), which the
+    gazetteer knows better than a rule on the characters after them."""
+    named = [(m.start, m.end) for m in mentions]
     return [amount for amount in amounts
             if not any(start <= amount.start and amount.end <= end for start, end in named)]
 
