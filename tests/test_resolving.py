@@ -575,6 +575,17 @@ def test_a_time_opening_a_sentence_dates_the_items_semicolons_join_to_it():
         ("260个", 2024, None)]  # a full stop ends it
 
 
+def test_a_heading_on_the_next_steps_opens_a_plan_and_one_on_cases_a_review():
+    raw = ("关于全市采煤沉陷区综合治理工作情况的报告\n——2024年10月24日在市人民代表大会常务委员会会议上\n"
+           "一、主要工作及成效\n全市新建安置小区3个。\n四、下一步工作\n新增光伏装机10万千瓦。\n"
+           "五、典型案例\n桃山区建成湿地公园2处。\n")
+    assert [(c.text, c.kind) for c in extract_claims(raw)] == [
+        ("3个", "actual"), ("10万千瓦", "target"), ("2处", "actual")]
+    # a heading naming what was done and the next steps opens no plan
+    raw = raw.replace("四、下一步工作", "四、前三季度累计情况及下一步工作")
+    assert [(c.text, c.kind) for c in extract_claims(raw)][1] == ("10万千瓦", "actual")
+
+
 def test_a_year_opening_a_sentence_dates_the_sentences_after_it_on_its_line():
     # a report given in mid-2024 on the year before: what follows 2023年，… in its paragraph is of
     # 2023, up to a sentence naming a time or a present state of its own, and not past the line
