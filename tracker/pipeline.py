@@ -30,8 +30,8 @@ from tracker.resolving import (
     table_cell_kind,
     yearly_goal,
 )
-from tracker.segmenting import (TextSpan, carried_openers, colon_openers, joined_openers, split_sections, split_sentences,
-                                split_stories)
+from tracker.segmenting import (TextSpan, carried_openers, colon_openers, joined_openers, split_sections,
+                                split_sentences, split_stories)
 from tracker.tables import table_cells
 from tracker.vocabulary import load_vocabulary
 
