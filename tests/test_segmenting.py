@@ -5,7 +5,7 @@ import re
 
 from hypothesis import given, strategies as st
 
-from tracker.segmenting import TextSpan, carried_openers, colon_openers, joined_openers, split_sentences, split_stories
+from tracker.segmenting import TextSpan, colon_openers, joined_openers, split_sentences, split_stories
 
 
 def texts(text):
@@ -119,7 +119,8 @@ def test_a_year_opening_a_sentence_dates_those_after_it_on_its_line_until_one_na
     text = ("（一）规模扩大。2024年1-5月，接待游客436万人次。实现收入49亿元。累计接待游客超千万人次。"
             "建成民宿120家。\n新建球场5块。")
     sentences = split_sentences(text)
-    assert carried_openers(text, sentences, rules.carried_year_opening, rules.carried_time_own) == [
+    assert joined_openers(text, sentences, rules.carried_year_opening, rules.carried_time_own,
+                          across_sentences=True) == [
         "", "", "2024年1-5月，", "", "", ""]
 
 

@@ -30,8 +30,8 @@ from tracker.resolving import (
     table_cell_kind,
     yearly_goal,
 )
-from tracker.segmenting import (TextSpan, carried_openers, colon_openers, joined_openers, split_sections,
-                                split_sentences, split_stories)
+from tracker.segmenting import (TextSpan, colon_openers, joined_openers, split_sections, split_sentences,
+                                split_stories)
 from tracker.tables import table_cells
 from tracker.vocabulary import load_vocabulary
 
@@ -135,8 +135,8 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
         rows = table_cells([sentence.text for sentence in section_sentences])
         table_rows: list[tuple[int, list, list[int]]] = []  # each row's position, cells and claims
         carried = [opener if opener and carries_year(context, sentence.start) else "" for sentence, opener in zip(
-            section_sentences, carried_openers(text, section_sentences, rules.carried_year_opening,
-                                               rules.carried_time_own))]
+            section_sentences, joined_openers(text, section_sentences, rules.carried_year_opening,
+                                              rules.carried_time_own, across_sentences=True))]
         openers = [colon or goal or time or year for colon, goal, time, year in zip(
             colon_openers(text, section_sentences), joined_openers(text, section_sentences, rules.goal_opening),
             joined_openers(text, section_sentences, rules.time_opening, rules.time_own), carried)]

@@ -19,7 +19,7 @@ from functools import cache
 
 import regex
 
-from tracker.extracting import ASIDE, respective_runs, stated_totals
+from tracker.extracting import ASIDE, DIGIT, respective_runs, stated_totals
 from tracker.rules import clause_break_class, load_rules, load_seed
 from tracker.segmenting import on_one_line
 
@@ -30,7 +30,7 @@ BRACKET = regex.compile("[" + regex.escape("".join(ASIDE) + "".join(ASIDE.values
 WORDS_BEFORE = 24
 # What may stand between a breakdown's total and its 其中 (…基地68个，其中…).
 LIST_SEPARATORS = " ，,、；;：:"
-DIGIT = regex.compile("[0-9０-９]")
+DIGIT_CHARACTER = regex.compile(DIGIT)
 BOUNDS = ("at_least", "more_than", "less_than")
 # How far before an amount a ranking clause ends (最高，为).
 RANKED_REACH = 8
@@ -398,7 +398,7 @@ def covers_whole(leads: list[str]) -> bool:
     the parts counted in 家 are not among them)."""
     leads = [lead.lstrip(LIST_SEPARATORS + "和及与") for lead in leads]
     if len(leads) > 1 and relation_rules().residual_part.search(leads[-1]) \
-            and not any(DIGIT.search(lead) for lead in leads):
+            and not any(DIGIT_CHARACTER.search(lead) for lead in leads):
         return True
     for group in relation_rules().partitions:
         if not all(any(member.match(lead) for member in group) for lead in leads):

@@ -84,39 +84,27 @@ def colon_openers(text: str, sentences: list[TextSpan]) -> list[str]:
 
 
 def joined_openers(text: str, sentences: list[TextSpan], opening: re.Pattern,
-                   own: re.Pattern | None = None) -> list[str]:
+                   own: re.Pattern | None = None, across_sentences: bool = False) -> list[str]:
     """For each of ``sentences``, the opening it stands under, or "": a sentence whose start
     ``opening`` matches (a goal cue: 预计全年实现地区生产总值268亿元；规模以上工业增加值增长9.5%；…,
     or a time: 2023年，…同比下降8.4%；共受理理赔案件4,372件) governs the items after it that ``；``
     joins to it, up to the end of their sentence or an item with an opening of its own. An item
-    whose first clause ``own`` finds in (a time of its own: 自1994年…以来) stands under none."""
+    whose first clause ``own`` finds in (a time of its own: 自1994年…以来) stands under none.
+    ``across_sentences``, an opening governs the sentences after it on its line (2023年，全县玉雕
+    产业实现交易额326亿元。玉雕产业实现税收1.85亿元。) until one ``own`` finds a time in anywhere
+    (目前…, 2024年1-5月…), which stands under none and ends it."""
+    ends = SENTENCE_ENDS if across_sentences else "；;"
     openers, current = [], ""
     for index, sentence in enumerate(sentences):
-        if current and not on_one_line(text, sentences[index - 1], sentence, "；;"):
+        if current and not on_one_line(text, sentences[index - 1], sentence, ends):
             current = ""
         found = opening.match(sentence.text)
-        owned = own is not None and own.search(_first_clause(sentence.text))
+        owned = own is not None and own.search(sentence.text if across_sentences else _first_clause(sentence.text))
         openers.append("" if found or owned else current)
         if found:
             current = found.group()
-    return openers
-
-
-def carried_openers(text: str, sentences: list[TextSpan], opening: re.Pattern, own: re.Pattern) -> list[str]:
-    """For each of ``sentences``, the year opening it stands under, or "": a sentence whose start
-    ``opening`` matches (2023年，全县玉雕产业实现交易额326亿元) dates the sentences after it on its
-    line (玉雕产业实现税收1.85亿元。) until one that ``own`` finds a time in (2024年1-5月…,
-    目前…, 去年…), which stands under none and ends it."""
-    openers, current = [], ""
-    for index, sentence in enumerate(sentences):
-        if current and not on_one_line(text, sentences[index - 1], sentence):
+        elif owned and across_sentences:
             current = ""
-        found = opening.match(sentence.text)
-        if found or own.search(sentence.text):
-            current = found.group() if found else ""
-            openers.append("")
-        else:
-            openers.append(current)
     return openers
 
 

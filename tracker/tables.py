@@ -315,13 +315,16 @@ def _units_by_kind(columns: list[str], table_units: list[str], figures: Sequence
             guessed[place] = "count"
     # 水鸟数量⇥其中：白鹤: a column of a part of the one before it is in that one's unit
     parts = {place for place, column in enumerate(columns) if place and _rules().form_part.match(column.strip())}
+    # 1.4 under 单位：万亩、座 counts no 座: the units each column's figure cannot be in
+    barred = [{group for group, unit in enumerate(table_units) if figure and _counts_a_fraction(figure, unit)}
+              for figure in figures]
     best, best_score, tied = None, None, False
     for cuts in combinations(range(1, len(columns)), len(table_units) - 1):
         if parts.intersection(cuts):
             continue
         groups = [bisect_right(cuts, place) for place in range(len(columns))]
-        if any(figure and _counts_a_fraction(figure, table_units[group]) for figure, group in zip(figures, groups)):
-            continue  # 1.4 under 单位：万亩、座 counts no 座
+        if any(group in units for units, group in zip(barred, groups)):
+            continue
         fitting = sum(0 if guess is None else 1 if guess == families[group] else -1
                       for guess, group in zip(guessed, groups))
         alike = sum((1 if groups[place] == groups[place + 1] else -1)
