@@ -596,6 +596,12 @@ def test_a_year_opening_a_sentence_dates_the_sentences_after_it_on_its_line():
         ("46亿元", 2023), ("8.7%", 2023), ("1.2亿元", 2023), ("12个", 2023),
         ("3.1万户", 2024),  # 目前: the state at the meeting, which ends the carry
         ("900亩", 2024), ("64个", 2024)]
+    # a year compared with is no time of the sentence's own: it does not end the carry, and the
+    # level 由上年的… is of the year before the carried one
+    raw = ("某市卫生健康统计公报\n2019年，全市户籍活产数48706人。人均卫生总费用比上年增长6.2%。"
+           "孕产妇死亡率由上年的12.23/10万下降到10.27/10万。\n")
+    assert [(c.text, c.year) for c in extract_claims(raw)] == [
+        ("48706人", 2019), ("6.2%", 2019), ("12.23/10万", 2018), ("10.27/10万", 2019)]
     # in a review over years, what follows a year's event is over the span again
     raw = ("在共青团县第十五次代表大会上的报告\n（2021年3月18日）\n一、过去五年的工作回顾\n"
            "五年来，全县累计发放创业贷款2.36亿元。2020年，在城关镇建设孵化基地4个。开展专场招聘会45场。")
