@@ -490,3 +490,9 @@ def test_a_shortened_duration_is_labelled_by_what_was_shortened():
     # 缩短至, 压缩至 and 平均 link the measure to its level, as 提高到 and 均 do
     assert labels("行车间隔缩短至180秒，审批时限压缩至5个工作日，耕层厚度平均达到26.4厘米") == [
         ("180秒", "行车间隔"), ("5个工作日", "审批时限"), ("26.4厘米", "耕层厚度")]
+
+
+def test_two_short_nouns_joined_by_he_are_counted_together():
+    # 和 between two short nouns joins them (国家和地区); it is no verb after the noun
+    assert labels("产品远销全球150多个国家和地区") == [("150多个", "产品远销全球国家和地区数")]
+    assert labels("番茄制品销往意大利、俄罗斯等40余个国家和地区") == [("40余个", "国家和地区数")]
