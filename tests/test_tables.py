@@ -435,3 +435,22 @@ def test_a_column_opening_with_a_span_of_years_gives_its_figures_that_period():
             "县（市、区）\u30001999—2023年累计完成\u30002023年补植补造\n宝塔区\u3000119.2\u30000.62\n")
     assert [(c.text, c.metric_label, c.year, c.period) for c in extract_claims(text)] == [
         ("119.2", "累计完成", None, "1999-2023"), ("0.62", "补植补造", 2023, None)]
+
+
+def test_where_the_columns_kinds_leave_the_cut_open_the_text_counts_their_nouns():
+    # 单位：处、个 over three columns of counts: the text counts 隐患 in 处 and 充电桩 in 个
+    text = ("全县共排查出租房1.2万处，发现隐患3260处，新建充电桩1850个。\n"
+            "单位：处、个\n镇（街道）\u3000排查出租房\u3000发现隐患\u3000新建充电桩\n"
+            "城关镇\u30003200\u3000870\u3000460\n")
+    assert [(c.text, c.unit) for c in extract_claims(text)][3:] == [
+        ("3200", "处"), ("870", "处"), ("460", "个")]
+    # the same table with no such text is not guessed at
+    assert [(c.text, c.unit) for c in extract_claims(text.split("\n", 1)[1])] == []
+
+
+def test_a_column_naming_no_kind_stays_with_the_one_before_and_a_spaced_label_is_a_place():
+    # 已开工 counts the 项目 of the column before it, not 万元; 索　县 is 索县 spaced for alignment
+    text = ("那曲市供氧保障工程推进情况\n单位：个、万元\n县（区）\u3000年度项目数\u3000已开工\u3000完成投资\n"
+            "索\u3000县\u30009\u30008\u30001460\n")
+    assert [(c.text, c.unit, c.metric_label, c.locality) for c in extract_claims(text)] == [
+        ("9", "个", "年度项目数", "索县"), ("8", "个", "已开工", "索县"), ("1460", "元", "完成投资", "索县")]

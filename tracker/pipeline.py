@@ -32,7 +32,7 @@ from tracker.resolving import (
 )
 from tracker.segmenting import (TextSpan, colon_openers, joined_openers, split_sections, split_sentences,
                                 split_stories)
-from tracker.tables import table_cells
+from tracker.tables import compact_row_label, table_cells
 from tracker.vocabulary import load_vocabulary
 
 
@@ -146,7 +146,9 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
             row = rows.get(position)  # a table row's figures, read by its header
             dated = sentence.text if dating is text else dating[sentence.start:sentence.end]
             amounts = [cell.amount for cell in row] if row else extract_amounts(sentence.text)
-            found = find_places(sentence.text, gazetteer, known) if amounts else []
+            # a row's label spaced out for alignment (索　县) is read as the name it is
+            named = compact_row_label(sentence.text) if row else sentence.text
+            found = find_places(named, gazetteer, known) if amounts else []
             if not row:
                 amounts = _outside_place_names(amounts, found)
             first = len(claims)
@@ -154,8 +156,8 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
             previous, heading = heading, None if amounts else sentence.text
             if not amounts:
                 continue
-            mentions = subject_mentions(sentence.text, unit_mentions(sentence.text, found, units) if units else found)
-            sentence_place = resolve_place(sentence.text, home, gazetteer, known, mentions)
+            mentions = subject_mentions(named, unit_mentions(named, found, units) if units else found)
+            sentence_place = resolve_place(named, home, gazetteer, known, mentions)
             if row:
                 listed_years = {index: cell.year for index, cell in enumerate(row) if cell.year}
                 labels = [Label(cell.label_in([m.text for m in mentions]), "level") for cell in row]
@@ -166,7 +168,7 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                                        previous)
             if traditional:
                 labels = [replace(label, text=simplified(label.text)) if label.text else label for label in labels]
-            amount_places = resolve_amount_places(sentence.text, amounts, mentions, sentence_place, gazetteer, home)
+            amount_places = resolve_amount_places(named, amounts, mentions, sentence_place, gazetteer, home)
             town = row_town(mentions, home, gazetteer) if row else None
             if town is not None:
                 amount_places = [town] * len(amounts)

@@ -92,6 +92,8 @@ class _Rules:
     percent_suffix: re.Pattern
     rate_change_unit: str
     header_families: dict
+    count_word: re.Pattern
+    prose_count: re.Pattern
     table_title: re.Pattern
     table_title_end: re.Pattern
     table_title_goals: re.Pattern
@@ -123,6 +125,7 @@ def table_cells(sentences: list[str]) -> dict[int, list[TableCell]]:
     as_of: int | None = None  # the year a caption says the figures stand at
     planned = False  # whether the table's title says it holds goals
     table = 0  # the number of the table the rows are in, counted by its titles and headers
+    prose: str | None = None  # the section's text, where it counts a column's noun (隐患1.38万处)
     for index, sentence in enumerate(sentences):
         titled = rules.caption_unit.match(sentence.strip())
         title = rules.table_title.match(sentence.strip())
@@ -177,7 +180,8 @@ def table_cells(sentences: list[str]) -> dict[int, list[TableCell]]:
                 or not all(number or _is_filler(text) or aligned and _is_category(text) or _whole_amount(text, 0)
                            for number, (_, _, text) in zip(numbers[1:], cells[1:])):
             continue
-        row = _row_cells(cells, numbers, header, table_units)
+        prose = prose if prose is not None else "\n".join(sentences)
+        row = _row_cells(cells, numbers, header, table_units, prose)
         if row:
             # a column of an earlier year than a table of goals is of what was done (2023年完成 in
             # 表2　2024年…主要目标任务)
@@ -206,6 +210,18 @@ def _cells(sentence: str) -> list[tuple[int, int, str]]:
             and HAN.match(cells[0][2]) and HAN.match(cells[1][2]):
         cells[:2] = [(cells[0][0], cells[1][1], cells[0][2] + cells[1][2])]
     return cells
+
+
+def compact_row_label(sentence: str) -> str:
+    """``sentence``, a table row, with its label spaced out for alignment (索　县⇥9) written
+    together and the spaces moved after it, so that the label reads as a name at the same offsets."""
+    cells = _cells(sentence)
+    if not cells:
+        return sentence
+    start, end, text = cells[0]
+    if end - start == len(text):
+        return sentence
+    return sentence[:start] + text + "\u3000" * (end - start - len(text)) + sentence[end:]
 
 
 def _is_filler(text: str) -> bool:
@@ -266,8 +282,8 @@ def _units_listed(written: str) -> list[str]:
     return [unit for unit in _rules().unit_list_separator.split(written) if unit]
 
 
-def _units_in_turn(columns: list[str], table_units: list[str], figures: Sequence[str | None] = ()
-                   ) -> list[str | None]:
+def _units_in_turn(columns: list[str], table_units: list[str], figures: Sequence[str | None] = (),
+                   prose: str = "") -> list[str | None]:
     # The unit of each figure column the table's units name in turn: one each, or one for each
     # kind of column, columns that differ only in their year (2023年销量⇥2022年销量) being one,
     # else columns that end in one noun (池塘养殖面积⇥底播增殖面积⇥海参产量, 单位：万亩、吨).
@@ -285,7 +301,7 @@ def _units_in_turn(columns: list[str], table_units: list[str], figures: Sequence
         in_turn: list[str | None] = [None] * len(columns)
         open_figures = [figures[place] for place in open_columns] if figures else ()
         for place, unit in zip(open_columns, _units_in_turn([columns[place] for place in open_columns], left,
-                                                            open_figures)):
+                                                            open_figures, prose)):
             in_turn[place] = unit
         return in_turn
     for kind_of in (lambda column: rules.year_header.sub("", column),
@@ -294,15 +310,17 @@ def _units_in_turn(columns: list[str], table_units: list[str], figures: Sequence
         starts = [place for place, kind in enumerate(kinds) if not place or kind != kinds[place - 1]]
         if table_units and len(table_units) == len(starts):
             return [table_units[bisect_right(starts, place) - 1] for place in range(len(columns))]
-    return _units_by_kind(columns, table_units, figures)
+    return _units_by_kind(columns, table_units, figures, prose)
 
 
-def _units_by_kind(columns: list[str], table_units: list[str], figures: Sequence[str | None] = ()
-                   ) -> list[str | None]:
+def _units_by_kind(columns: list[str], table_units: list[str], figures: Sequence[str | None] = (),
+                   prose: str = "") -> list[str | None]:
     # Fewer units than columns, naming no kinds the columns' words tell apart (规上企业⇥营业收入⇥
     # 网络零售额 under 单位：家、亿元; 饲养量⇥出栏量⇥新建规模场 under 单位：万头、个): each unit in turn
     # over a run of columns, the runs where the columns' words fit the units' kinds (a count of
-    # 企业, a sum of 收入) and columns ending alike stay together; none if no one way is best.
+    # 企业, a sum of 收入) and columns ending alike stay together, then where the text counts the
+    # columns' nouns in their units (隐患1.38万处) and a column naming no kind (已开工 after
+    # 年度项目数) stays with the one before; none if no one way is best.
     if not 1 < len(table_units) < len(columns):
         return [None] * len(columns)
     families = [(amount.family if (amount := _cell_amount("1" + unit)) else None) for unit in table_units]
@@ -318,6 +336,7 @@ def _units_by_kind(columns: list[str], table_units: list[str], figures: Sequence
     # 1.4 under 单位：万亩、座 counts no 座: the units each column's figure cannot be in
     barred = [{group for group, unit in enumerate(table_units) if figure and _counts_a_fraction(figure, unit)}
               for figure in figures]
+    counted = _counted_in_prose(columns, table_units, prose) if prose else set()
     best, best_score, tied = None, None, False
     for cuts in combinations(range(1, len(columns)), len(table_units) - 1):
         if parts.intersection(cuts):
@@ -329,7 +348,10 @@ def _units_by_kind(columns: list[str], table_units: list[str], figures: Sequence
                       for guess, group in zip(guessed, groups))
         alike = sum((1 if groups[place] == groups[place + 1] else -1)
                     for place in range(len(columns) - 1) if columns[place][-1:] == columns[place + 1][-1:])
-        score = (fitting, alike)
+        seen = sum((place, groups[place]) in counted for place in range(len(columns)))
+        following = sum(guessed[place] is None and groups[place] == groups[place - 1]
+                        for place in range(1, len(columns)))
+        score = (fitting, alike, seen, following)
         if best_score is None or score > best_score:
             best, best_score, tied = groups, score, False
         elif score == best_score:
@@ -337,6 +359,20 @@ def _units_by_kind(columns: list[str], table_units: list[str], figures: Sequence
     if best is None or tied:
         return [None] * len(columns)
     return [table_units[group] for group in best]
+
+
+def _counted_in_prose(columns: list[str], table_units: list[str], prose: str) -> set[tuple[int, int]]:
+    # The (column, unit) pairs the text counts: 排查场所 beside 累计排查场所4.52万处 is in 处.
+    rules = _rules()
+    found = set()
+    for place, column in enumerate(columns):
+        noun = rules.count_word.sub("", _column_name(column))[-rules.column_head:]
+        if len(noun) < rules.column_head:
+            continue
+        for group, unit in enumerate(table_units):
+            if re.search(re.escape(noun) + rules.prose_count.pattern + re.escape(unit), prose):
+                found.add((place, group))
+    return found
 
 
 def _counts_a_fraction(figure: str, unit: str) -> bool:
@@ -353,7 +389,7 @@ def _header_family(column: str) -> str | None:
 
 
 def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None], header: list[str],
-               table_units: list[str]) -> list[TableCell]:
+               table_units: list[str], prose: str = "") -> list[TableCell]:
     # The figures of a row whose cells are ``cells``, their number cells read as ``numbers``.
     rules = _rules()
     # the header's cells for the row's, aligned from the right (a header may name the label column or not)
@@ -379,7 +415,7 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
         label = (label[:bracket.start()] + label[bracket.end():]).strip()  # …or count what it sums (合计（18家）)
     result = []
     in_turn = _units_in_turn(columns[1:], table_units, [number.group("number") if number and not number.group("percent")
-                                                        else None for number in numbers[1:]])
+                                                        else None for number in numbers[1:]], prose)
     for place, (column, (start, end, text), number) in enumerate(zip(columns[1:], cells[1:], numbers[1:])):
         grown = _grown_figure(column, columns[place] if place else "")
         if number is None:
