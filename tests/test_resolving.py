@@ -1464,3 +1464,23 @@ def test_a_whole_years_result_in_a_text_given_before_its_year_is_out_is_of_the_y
     # given late in its year, the whole year is nearly the text's own
     late = raw.replace("2024年4月25日", "2024年12月25日")
     assert [(c.text, c.year) for c in extract_claims(late)][0] == ("6.8万吨", 2024)
+
+
+def test_speech_headings_on_results_won_on_the_situation_and_on_progress_made():
+    # a speech of 2025: 一、…取得阶段性成效 reviews 2024; 二、…面临的形势 is of the meeting's year, and
+    # so is what follows it; in a report, 二、重点任务推进情况 is progress made, no plan
+    raw = ("在全市电动自行车安全隐患整治工作会议上的讲话\n（2025年3月12日）\n"
+           "一、去年整治工作取得阶段性成效\n全市淘汰电动自行车1.2万辆。\n"
+           "二、准确把握整治工作面临的形势\n全市电动自行车保有量达到86万辆。\n"
+           "三、全力推动整治工作走深走实\n新建充电端口5000个。\n")
+    assert [(c.text, c.year) for c in extract_claims(raw)] == [
+        ("1.2万辆", 2024), ("86万辆", 2025), ("5000个", 2025)]
+    raw = ("那曲市2024年上半年供氧保障工作情况报告\n二、重点任务推进情况\n上半年完成供氧工程项目18个。\n")
+    assert [(c.text, c.kind) for c in extract_claims(raw)] == [("18个", "actual")]
+
+
+def test_yao_before_seeing_the_problems_is_no_plan():
+    # 要清醒看到存在的问题：一是… lists what is, in a review
+    raw = ("在全市彩灯产业发展大会上的讲话\n一、充分肯定彩灯产业发展成效\n全市彩灯企业达到680家。\n"
+           "在肯定成绩的同时，我们也要清醒看到存在的问题：一是集中度不高，小微企业占比接近八成。\n")
+    assert [(c.text, c.kind) for c in extract_claims(raw)] == [("680家", "actual"), ("接近八成", "actual")]
