@@ -496,3 +496,10 @@ def test_two_short_nouns_joined_by_he_are_counted_together():
     # 和 between two short nouns joins them (国家和地区); it is no verb after the noun
     assert labels("产品远销全球150多个国家和地区") == [("150多个", "产品远销全球国家和地区数")]
     assert labels("番茄制品销往意大利、俄罗斯等40余个国家和地区") == [("40余个", "国家和地区数")]
+
+
+def test_a_base_is_compared_with_the_last_level_in_its_own_measure():
+    # a share between the level and its base (占年度计划的60.2%) is neither compared nor changed
+    assert labels("累计完成投资2.86亿元，占年度计划的60.2%，比去年同期的2.41亿元增长22.5%") == [
+        ("2.86亿元", "完成投资"), ("60.2%", "占年度计划比例"), ("2.41亿元", "完成投资"),
+        ("22.5%", "完成投资比去年同期增长率")]

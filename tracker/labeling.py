@@ -656,14 +656,21 @@ def label_amounts(sentence: str, amounts: Sequence[Amount], skip: Sequence[tuple
                 rules.to_level.match(words) for words in (between, head, after_level)):
             labels.append(Label(level_label, "level", origin=level))
             continue
-        if (level_label and amount.item is None and amount.family == amounts[compared].family
+        # 完成投资2.86亿元，占年度计划的60.2%，比去年同期的2.41亿元…: a base is compared with the last
+        # level in its own measure, not with a share between them
+        based = compared if level_label is None or amounts[compared].family == amount.family else next(
+            (k for k in range(index - 1, -1, -1)
+             if labels[k].aspect == "level" and labels[k].text and amounts[k].family == amount.family), compared)
+        if (level_label and amount.item is None and amount.family == amounts[based].family
                 and (rules.base_amount.search(sentence, clause_start, amount.start)
                      or rules.base_amount_with.search(sentence, clause_start, amount.start)
                      and rules.base_amount_with_after.match(sentence, amount.end))):
-            labels.append(Label(level_label, "level"))  # 比去年的26.3万元, 与…的26.3万元相比: the level compared with
-            if labels[compared].origin is None:
+            labels.append(Label(labels[based].text, "level"))  # 比去年的26.3万元, 与…的26.3万元相比: the level compared with
+            if labels[based].origin is None:
                 # …136.2亿元，较2022年的128.6亿元增长8.9%: the level was reached from the one it is compared with
-                labels[compared] = replace(labels[compared], origin=index)
+                labels[based] = replace(labels[based], origin=index)
+            if based != compared:
+                level = based  # the change after the base is of that level, not of the share
             continue
         if change and level_label and amount.item is None and _comparable(amount, amounts[compared]):
             base = BASE_AMOUNT.sub("", change.group("base") or "") or base
