@@ -1484,3 +1484,21 @@ def test_yao_before_seeing_the_problems_is_no_plan():
     raw = ("在全市彩灯产业发展大会上的讲话\n一、充分肯定彩灯产业发展成效\n全市彩灯企业达到680家。\n"
            "在肯定成绩的同时，我们也要清醒看到存在的问题：一是集中度不高，小微企业占比接近八成。\n")
     assert [(c.text, c.kind) for c in extract_claims(raw)] == [("680家", "actual"), ("接近八成", "actual")]
+
+
+def test_the_heading_after_the_situation_opens_the_tasks_and_answers_to_the_press_report():
+    # 三、全力推动… after 二、…面临的形势 names no frame: it opens the speech's tasks, of the meeting's year
+    raw = ("在全县汉服产业发展大会上的讲话\n（2024年2月26日）\n一、2023年汉服产业发展成效明显\n全县汉服企业达到2200家。\n"
+           "二、准确把握汉服产业发展面临的形势\n全国汉服市场规模突破140亿元。\n"
+           "三、全力推动汉服产业高质量发展\n加快产业园三期建设，新建直播间1000个。\n")
+    assert [(c.text, c.year, c.kind) for c in extract_claims(raw)] == [
+        ("2200家", 2023, "actual"), ("突破140亿元", 2024, "actual"), ("1000个", 2024, "target")]
+    # …but not one on problems
+    raw = raw.replace("三、全力推动汉服产业高质量发展", "三、汉服产业发展存在的问题")
+    assert [(c.text, c.kind) for c in extract_claims(raw)][2] == ("1000个", "actual")
+    # a release's answers to the press after its plan report what is
+    raw = ("大连市大樱桃产销情况新闻发布会\n发布时间：2024-07-10\n一、2024年全市大樱桃产销基本情况\n全市种植面积43.6万亩。\n"
+           "二、下一步工作安排\n新建设施樱桃园5000亩。\n【答记者问】\n记者：瓦房店市情况如何？\n"
+           "刘海波：今年瓦房店市大樱桃产量9.1万吨。\n")
+    assert [(c.text, c.kind) for c in extract_claims(raw)] == [
+        ("43.6万亩", "actual"), ("5000亩", "target"), ("9.1万吨", "actual")]

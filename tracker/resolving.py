@@ -189,9 +189,15 @@ def section_context(text: str, start: int = 0, end: int | None = None, year: int
         elif match.group("present"):
             # 二、清醒认识当前春耕生产面临的形势: the state at the meeting, reported on as its year
             markers.append((match.start(), "report", str(meeting_year) if meeting_year is not None else None))
+            tasks = rules.top_heading.search(text, first_line_end(text, match.start(), end), end)
+            if tasks and not rules.frame_heading.match(text, tasks.start()) \
+                    and not rules.problems_heading.search(tasks.group()):
+                markers.append((tasks.start(), "plan", _named_year(tasks.group(), meeting_year)))
         else:  # 三、突出重点，全力做好2024年经济工作: the year its line names after the plan's words
             line = text[match.start():first_line_end(text, match.start(), end)]
             markers.append((match.start(), "plan", match.group("year_heading") or _named_year(line, meeting_year)))
+    markers.extend((match.start(), "report", str(meeting_year) if meeting_year is not None else None)
+                   for match in rules.answers_part.finditer(text, start, end))  # 【答记者问】
     # A plan named in a title (根据《…2019年工作要点》安排) or cited (根据…2023年度监督工作计划) is
     # no part of this text.
     markers = [marker for marker in markers if not _in_title(text, marker[0])

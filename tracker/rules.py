@@ -153,6 +153,9 @@ class Rules:
     plan_title: regex.Pattern
     plan_document: regex.Pattern
     frame_heading: RulePattern
+    top_heading: RulePattern
+    problems_heading: RulePattern
+    answers_part: RulePattern
     year_opening: RulePattern
     plan_frame: regex.Pattern
     relative_years: dict[str, int]
@@ -418,6 +421,9 @@ def load_rules() -> Rules:
         plan_document=regex.compile(cue_seed["years"]["plan_document"]),
         plan_frame=regex.compile(cue_seed["years"]["plan_frame"]),
         frame_heading=compile_rule(cue_seed["years"]["frame_heading"]),
+        top_heading=compile_rule(cue_seed["years"]["top_heading"]),
+        problems_heading=compile_rule(cue_seed["years"]["problems_heading"]),
+        answers_part=compile_rule(cue_seed["years"]["answers_part"]),
         year_opening=compile_rule(cue_seed["years"]["year_opening"]),
         relative_years=cue_seed["years"]["relative_years"],
         calendar_years=frozenset(cue_seed["years"]["calendar_years"]),
