@@ -454,3 +454,12 @@ def test_a_column_naming_no_kind_stays_with_the_one_before_and_a_spaced_label_is
             "索\u3000县\u30009\u30008\u30001460\n")
     assert [(c.text, c.unit, c.metric_label, c.locality) for c in extract_claims(text)] == [
         ("9", "个", "年度项目数", "索县"), ("8", "个", "已开工", "索县"), ("1460", "元", "完成投资", "索县")]
+
+
+def test_a_column_of_the_same_period_a_year_before_is_of_the_year_before():
+    # 上年同期 dates its cells a year before the text's and adds nothing to their label
+    text = ("三亚市2024年上半年游艇产业运行分析\n表1　2024年上半年游艇产业主要指标\n"
+            "指标名称\u3000\u3000单位\u3000\u30001—6月\u3000\u3000上年同期\u3000\u3000同比增长（%）\n"
+            "游艇出海\u3000\u3000艘次\u3000\u300086200\u3000\u300077380\u3000\u300011.4\n")
+    assert [(c.text, c.metric_label, c.year) for c in extract_claims(text)] == [
+        ("86200", "1—6月游艇出海", 2024), ("77380", "游艇出海", 2023), ("11.4", "游艇出海同比增长率", 2024)]

@@ -198,6 +198,8 @@ def extract_document(raw: str, year: int | None = None, place: PlaceRecord | Non
                 claim_year = listed_years.get(index) or (
                     None if period or kind == "target" and yearly_goal(read, item, context, start)
                     else resolve_year(read, item, context, start, kind == "target"))
+                if row and row[index].years_back and claim_year is not None and index not in listed_years:
+                    claim_year -= row[index].years_back  # 上年同期⇥203100: the year before the text's
                 level = levels_said_of.get(index)
                 if level is not None and not period and index not in listed_years \
                         and claims[first + level].year is not None:

@@ -48,6 +48,7 @@ class TableCell:
     period: str | None = None
     column: str = ""
     table: int = 0
+    years_back: int = 0  # 1 under a column of the year before (上年同期): the text's year less one
 
     def label_in(self, places: list[str]) -> str:
         """The cell's label when ``places`` are the place names of its row."""
@@ -92,6 +93,7 @@ class _Rules:
     percent_suffix: re.Pattern
     rate_change_unit: str
     header_families: dict
+    previous_year_header: re.Pattern
     count_word: re.Pattern
     prose_count: re.Pattern
     table_title: re.Pattern
@@ -448,7 +450,8 @@ def _row_cells(cells: list[tuple[int, int, str]], numbers: list[re.Match | None]
         result.append(TableCell(amount, _label(label, column, negative, grown),
                                 _label("", column, negative, grown) or label,
                                 label, int(year.group(1)) if year and not span else None,
-                                rules.target_header.search(column) is not None, span, column))
+                                rules.target_header.search(column) is not None, span, column,
+                                years_back=int(rules.previous_year_header.match(column) is not None)))
     return result
 
 
@@ -536,8 +539,8 @@ def _label(row: str, column: str, negative: bool, grown: str = "") -> str:
     # naming nothing that grew names the figure it follows (工业产值 + 同比增长 → 工业产值同比增长率).
     rules = _rules()
     name = _column_name(column)
-    if not name or name in rules.value_headers:
-        return row
+    if not name or name in rules.value_headers or rules.previous_year_header.match(name):
+        return row  # 上年同期 says the year, which the claim's year holds
     if rules.time_header.match(name):
         return name + row
     if rules.comparison_header.match(name):  # 环比（%）⇥-0.92: 环比下降率
