@@ -42,6 +42,7 @@ class LabelRules:
     achieved: RulePattern
     noun_stop: regex.Pattern
     noun_join: regex.Pattern
+    joined_noun_max: int
     verb_stop: regex.Pattern
     filler: regex.Pattern
     count_heads: str
@@ -100,6 +101,7 @@ def label_rules() -> LabelRules:
         achieved=compile_rule(seed["achieved"]),
         noun_stop=regex.compile(seed["noun_stops"]),
         noun_join=regex.compile(seed["noun_joins"]),
+        joined_noun_max=seed["joined_noun_max"],
         verb_stop=regex.compile(seed["verb_stops"]),
         filler=regex.compile(seed["filler"]),
         count_heads=seed["count_heads"],
@@ -149,7 +151,6 @@ BASE_AMOUNT = regex.compile(r"的[^的]*[0-9０-９].*$")
 HAN_RUN = regex.compile(r"[\p{Han}A-Za-z“”\"‘’、]+")
 # A noun may hold an alternative in brackets: 村（社区）党组织书记, 镇（街道）便民服务中心.
 NOUN_RUN = regex.compile(r"[\p{Han}A-Za-z“”\"‘’、]+(?:（[\p{Han}、]{1,6}）(?:[\p{Han}“”\"‘’][\p{Han}A-Za-z“”\"‘’、]*)?)*")
-JOINED_NOUN_MAX = 4  # each of two nouns joined by 和 is short (国家和地区), else 和 may join clauses
 QUOTES = "“”\"‘’、 "
 ASIDE_OPENING = {close: open_ for open_, close in ASIDE.items()}
 OPENING = {"“": "”", "‘": "’", '"': '"'}
@@ -336,10 +337,10 @@ def _parts(pre: str, post: str, amount: Amount, rules: LabelRules, runs_on: bool
     stop = rules.noun_stop.search(words)
     whole_noun = words[:stop.start()] if stop else words
     joined = rules.noun_join.match(words, len(whole_noun)) if stop and whole_noun and not runs_on else None
-    if joined and len(whole_noun) <= JOINED_NOUN_MAX:  # 150多个国家和地区: 和 joins two counted nouns
+    if joined and len(whole_noun) <= rules.joined_noun_max:  # 150多个国家和地区: 和 joins two counted nouns
         stop = rules.noun_stop.search(words, joined.end())
         end = stop.start() if stop else len(words)
-        if 0 < end - joined.end() <= JOINED_NOUN_MAX:
+        if 0 < end - joined.end() <= rules.joined_noun_max:
             whole_noun = words[:end]
     heads = rules.unit_heads.get(amount.unit)
     if heads and amount.family == "count":

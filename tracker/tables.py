@@ -338,7 +338,7 @@ def _units_by_kind(columns: list[str], table_units: list[str], figures: Sequence
     # 1.4 under 单位：万亩、座 counts no 座: the units each column's figure cannot be in
     barred = [{group for group, unit in enumerate(table_units) if figure and _counts_a_fraction(figure, unit)}
               for figure in figures]
-    counted = _counted_in_prose(columns, table_units, prose) if prose else set()
+    counted = _counted_in_prose(tuple(columns), tuple(table_units), prose) if prose else frozenset()
     best, best_score, tied = None, None, False
     for cuts in combinations(range(1, len(columns)), len(table_units) - 1):
         if parts.intersection(cuts):
@@ -363,8 +363,11 @@ def _units_by_kind(columns: list[str], table_units: list[str], figures: Sequence
     return [table_units[group] for group in best]
 
 
-def _counted_in_prose(columns: list[str], table_units: list[str], prose: str) -> set[tuple[int, int]]:
+@lru_cache(maxsize=64)
+def _counted_in_prose(columns: tuple[str, ...], table_units: tuple[str, ...], prose: str
+                      ) -> frozenset[tuple[int, int]]:
     # The (column, unit) pairs the text counts: 排查场所 beside 累计排查场所4.52万处 is in 处.
+    # Cached: every row of a table asks the same of the same section's text.
     rules = _rules()
     found = set()
     for place, column in enumerate(columns):
@@ -374,7 +377,7 @@ def _counted_in_prose(columns: list[str], table_units: list[str], prose: str) ->
         for group, unit in enumerate(table_units):
             if re.search(re.escape(noun) + rules.prose_count.pattern + re.escape(unit), prose):
                 found.add((place, group))
-    return found
+    return frozenset(found)
 
 
 def _counts_a_fraction(figure: str, unit: str) -> bool:
